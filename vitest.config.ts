@@ -2,15 +2,18 @@ import { defineConfig } from 'vitest/config';
 
 // Workspace packages resolve to their TypeScript sources in tests (the "@stride/source"
 // export condition), so tests never need a prior build.
-const conditions = ['@stride/source', 'import', 'module', 'node', 'default'];
-
 export default defineConfig({
-  resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ['@stride/source'] } },
+  resolve: { conditions: ['@stride/source', 'module', 'browser', 'development|production'] },
+  ssr: { resolve: { conditions: ['@stride/source', 'module', 'node', 'development|production'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    globalSetup: ['./test/global-setup.ts'],
+    // CI lists every test by name, so the log shows each contract suite once per adapter.
+    reporters: process.env.CI
+      ? ['verbose', ['json', { outputFile: 'test-artifacts/vitest.json' }]]
+      : ['default'],
   },
 });

@@ -1,0 +1,80 @@
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { type Container, type ContainerOptions, createContainer } from './container.js';
+import { Errors } from './errors.js';
+import { authRoutes } from './http/auth/auth.routes.js';
+import { healthRoutes } from './http/health/health.routes.js';
+import { meRoutes } from './http/me/me.routes.js';
+import { registerAuthenticate } from './http/plugins/authenticate.js';
+import { registerErrorHandler } from './http/plugins/error-handler.js';
+import { ErrorResponse } from './http/schemas.js';
+
+export interface BuildAppOptions extends ContainerOptions {
+  /** An already-wired container (otherwise one is created from config and closed with the app). */
+  container?: Container;
+}
+
+/**
+ * Builds the HTTP application from configuration. Never listens: `main.ts` does, tests use
+ * `app.inject()`. Closing the app closes everything it opened (database, Redis).
+ */
+export async function buildApp(
+  config: Readonly<Config>,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
+  const container = options.container ?? (await createContainer(config, options));
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  if (!options.container) app.addHook('onClose', async () => container.close());
+
+  registerErrorHandler(app);
+  app.addSchema(ErrorResponse);
+  registerAuthenticate(app, container.auth);
+
+  await app.register(swagger, {
+    // Shared schemas appear in the document under their own names, not def-0, def-1…
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`),
+    },
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Stride API',
+        version: '1',
+        description:
+          'Self-hostable platform for runners and cyclists. Field names and units follow ' +
+          "Strava's public API where the concept exists. Every error is " +
+          '`{ "error": { "code", "message", "details"? } }`.',
+      },
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(rateLimit, {
+    global: false,
+    ...(container.redis ? { redis: container.redis } : {}),
+    nameSpace: `${config.redisKeyPrefix}rate-limit:`,
+    // If Redis is briefly unreachable, keep serving rather than lock everyone out.
+    skipOnError: true,
+    errorResponseBuilder: (_request, context) =>
+      Errors.rateLimited(
+        `too many requests: at most ${context.max} per ${context.after === '' ? 'window' : `window; retry in ${context.after}`}`,
+      ),
+  });
+
+  await app.register(healthRoutes, { container });
+  await app.register(authRoutes, { container, prefix: '/api/v1/auth' });
+  await app.register(meRoutes, { container, prefix: '/api/v1/me' });
+
+  return app;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('runs on embedded defaults with no variables set', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      logLevel: 'info',
+    });
+    expect(c.authRateLimit).toEqual({ max: 10, windowS: 60 });
+    expect(c.dataDir.endsWith('/data')).toBe(true);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be an integer from 0 to 65535 (got "eighty")'],
+    [{ PORT: '70000' }, 'PORT must be an integer'],
+    [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL must start with postgres:// or postgresql://'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL is not a valid URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+    [{ STRIDE_JWT_SECRET: 'short' }, 'STRIDE_JWT_SECRET must be at least 32 characters'],
+    [{ STRIDE_TRUST_PROXY: 'maybe' }, 'STRIDE_TRUST_PROXY must be true or false'],
+    [{ STRIDE_AUTH_RATE_LIMIT: '0' }, 'STRIDE_AUTH_RATE_LIMIT must be an integer'],
+  ])('fails fast naming the variable for %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the scale adapters and limits when set', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u@h:5432/db',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      STRIDE_AUTH_RATE_LIMIT: '25',
+      STRIDE_TRUST_PROXY: 'true',
+    });
+    expect(c).toMatchObject({ databaseUrl: 'postgres://u@h:5432/db', trustProxy: true });
+    expect(c.authRateLimit.max).toBe(25);
+  });
+});

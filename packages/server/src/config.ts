@@ -1,0 +1,100 @@
+import { resolve } from 'node:path';
+
+/**
+ * The only place that reads `process.env`. Parsed once at start, validated, frozen; a bad value
+ * fails fast with a message naming the variable. Every variable is listed in the README table.
+ */
+export interface Config {
+  host: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Folder for the embedded database, blobs and the process lock. */
+  dataDir: string;
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  databaseUrl: string | undefined;
+  /** Redis connection string; when absent rate limits and caches stay in-process. */
+  redisUrl: string | undefined;
+  /** Prefix for every Redis key this instance writes (lets deployments and tests share a Redis). */
+  redisKeyPrefix: string;
+  /** HMAC secret for access tokens; when absent one is generated once and kept in the database. */
+  jwtSecret: string | undefined;
+  accessTokenTtlS: number;
+  refreshTokenTtlS: number;
+  authRateLimit: { max: number; windowS: number };
+  trustProxy: boolean;
+  shutdownTimeoutS: number;
+  /** Largest JSON request body accepted, in bytes. */
+  bodyLimitBytes: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return raw;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Env = process.env): Readonly<Config> {
+  const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  }
+  const jwtSecret = env.STRIDE_JWT_SECRET || undefined;
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigError('STRIDE_JWT_SECRET must be at least 32 characters long');
+  }
+  const config: Config = {
+    host: env.HOST || '0.0.0.0',
+    port: int(env, 'PORT', 3000, 0, 65535),
+    logLevel: logLevel as Config['logLevel'],
+    dataDir: resolve(env.STRIDE_DATA_DIR || './data'),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisKeyPrefix: env.STRIDE_REDIS_PREFIX || 'stride:',
+    jwtSecret,
+    accessTokenTtlS: int(env, 'STRIDE_ACCESS_TOKEN_TTL', 15 * 60, 30, 24 * 3600),
+    refreshTokenTtlS: int(env, 'STRIDE_REFRESH_TOKEN_TTL', 30 * 24 * 3600, 60, 365 * 24 * 3600),
+    authRateLimit: {
+      max: int(env, 'STRIDE_AUTH_RATE_LIMIT', 10, 1, 1_000_000),
+      windowS: int(env, 'STRIDE_AUTH_RATE_WINDOW', 60, 1, 86_400),
+    },
+    trustProxy: bool(env, 'STRIDE_TRUST_PROXY', false),
+    shutdownTimeoutS: int(env, 'STRIDE_SHUTDOWN_TIMEOUT', 10, 1, 600),
+    bodyLimitBytes: int(env, 'STRIDE_BODY_LIMIT', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  };
+  return Object.freeze(config);
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as accounts from './2026-11-23T0000-accounts.js';
+
+/**
+ * Every migration, in order, as a static import map (bundlers and tests see them all; nothing is
+ * read from the file system at run time). Forward-only: add a new file, never edit a shipped one.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-23T0000-accounts': accounts,
+};

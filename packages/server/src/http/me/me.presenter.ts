@@ -1,0 +1,21 @@
+import type { AthleteRow } from '../../db/schema.js';
+import type { Me } from '../schemas.js';
+
+/** The signed-in athlete's own view of their account. */
+export function presentMe(a: AthleteRow): Me {
+  return {
+    id: a.id,
+    handle: a.handle,
+    display_name: a.display_name,
+    email: a.email,
+    sex: a.sex,
+    birth_year: a.birth_year,
+    weight: a.weight_kg,
+    country: a.country,
+    region: a.region,
+    city: a.city,
+    units: a.units,
+    default_visibility: a.default_visibility,
+    created_at: a.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Container } from '../../container.js';
+import { Errors } from '../../errors.js';
+import { errorResponses, Me, Sex, Units, Visibility } from '../schemas.js';
+import { presentMe } from './me.presenter.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
+  Type.Optional(Type.Union([t, Type.Null()]));
+
+/** The signed-in athlete's own account. */
+export const meRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = async (
+  app,
+  { container },
+) => {
+  const security = [{ bearerAuth: [] }];
+  app.addHook('preHandler', app.authenticate);
+
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'The signed-in athlete',
+        security,
+        response: { 200: Me, ...errorResponses(401) },
+      },
+    },
+    async (request) => {
+      const athlete = await container.athletes.findById(request.athleteId);
+      if (!athlete) throw Errors.invalidToken('this account no longer exists');
+      return presentMe(athlete);
+    },
+  );
+
+  app.patch(
+    '/',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Update profile and settings',
+        security,
+        body: Type.Object({
+          display_name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+          sex: Nullable(Sex),
+          birth_year: Nullable(Type.Integer({ minimum: 1900, maximum: 2100 })),
+          weight: Nullable(Type.Number({ exclusiveMinimum: 0, maximum: 500, description: 'kg' })),
+          country: Nullable(Type.String({ maxLength: 80 })),
+          region: Nullable(Type.String({ maxLength: 80 })),
+          city: Nullable(Type.String({ maxLength: 80 })),
+          units: Type.Optional(Units),
+          default_visibility: Type.Optional(Visibility),
+        }),
+        response: { 200: Me, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const { weight, ...rest } = request.body;
+      const changes = weight === undefined ? rest : { ...rest, weight_kg: weight };
+      const athlete = await container.athletes.update(request.athleteId, changes);
+      if (!athlete) throw Errors.invalidToken('this account no longer exists');
+      return presentMe(athlete);
+    },
+  );
+};

@@ -1,0 +1,28 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Errors } from '../../errors.js';
+import type { AuthService } from '../../services/auth.service.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in athlete; set by `app.authenticate`, empty on public routes. */
+    athleteId: string;
+  }
+  interface FastifyInstance {
+    /** preHandler that requires `Authorization: Bearer <access token>`. */
+    authenticate: (request: FastifyRequest) => Promise<void>;
+  }
+}
+
+export function registerAuthenticate(app: FastifyInstance, auth: AuthService): void {
+  app.decorateRequest('athleteId', '');
+  app.decorate('authenticate', async (request: FastifyRequest) => {
+    const header = request.headers.authorization;
+    if (!header)
+      throw Errors.unauthenticated('sign in to do this: send Authorization: Bearer <token>');
+    const [scheme, token] = header.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) {
+      throw Errors.unauthenticated('the Authorization header must be "Bearer <token>"');
+    }
+    request.athleteId = auth.verifyAccessToken(token);
+  });
+}

@@ -1,0 +1,80 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, Errors } from '../../errors.js';
+
+interface AjvIssue {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+/** "body.email must match format "email"" — names the field, as the API promises. */
+function describeValidation(context: string | undefined, issues: AjvIssue[]) {
+  const fields = issues.map((issue) => {
+    const path = (issue.instancePath ?? '').split('/').filter(Boolean);
+    const missing = issue.params?.missingProperty;
+    const extra = issue.params?.additionalProperty;
+    if (typeof missing === 'string') path.push(missing);
+    if (typeof extra === 'string') path.push(extra);
+    const field = [context ?? 'body', ...path].join('.');
+    const message =
+      typeof missing === 'string'
+        ? 'is required'
+        : typeof extra === 'string'
+          ? 'is not allowed'
+          : (issue.message ?? 'is invalid');
+    return { field, message };
+  });
+  return {
+    message: fields.map((f) => `${f.field} ${f.message}`).join('; '),
+    details: { fields },
+  };
+}
+
+// Fastify's own client errors, mapped onto the catalogue so the shape never varies.
+const FASTIFY_CODES: Record<string, (message: string) => AppError> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: (m) => Errors.payloadTooLarge(m),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (m) => Errors.unsupportedMediaType(m),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: (m) => Errors.badRequest(m),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () => Errors.badRequest('the JSON body is empty'),
+  FST_ERR_CTP_INVALID_JSON_BODY: () => Errors.badRequest('the body is not valid JSON'),
+};
+
+/** Maps every error to `{ error: { code, message, details? } }`; 5xx are logged, 4xx are not. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let appError: AppError;
+    if (error instanceof AppError) appError = error;
+    else if (error.validation) {
+      const { message, details } = describeValidation(
+        error.validationContext,
+        error.validation as AjvIssue[],
+      );
+      appError = Errors.validation(message, details);
+    } else if (error.code && FASTIFY_CODES[error.code]) {
+      appError = FASTIFY_CODES[error.code]!(error.message);
+    } else if (error instanceof SyntaxError && 'statusCode' in error && error.statusCode === 400) {
+      appError = Errors.badRequest('the body is not valid JSON');
+    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      appError = new AppError(error.code ?? 'BAD_REQUEST', error.statusCode, error.message);
+    } else {
+      appError = Errors.internal();
+    }
+    if (appError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    const body: { code: string; message: string; details?: Record<string, unknown> } = {
+      code: appError.code,
+      message: appError.message,
+    };
+    if (appError.details) body.details = appError.details;
+    return reply.status(appError.statusCode).send({ error: body });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    return reply.status(404).send({
+      error: {
+        code: 'NOT_FOUND',
+        message: `no route for ${request.method} ${request.url.split('?')[0]}`,
+      },
+    });
+  });
+}

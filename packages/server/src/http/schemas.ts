@@ -1,0 +1,49 @@
+import { type Static, Type } from 'typebox';
+
+/** The one error shape every failure uses. */
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'stable machine-readable code, e.g. VALIDATION_FAILED' }),
+      message: Type.String({ description: 'what is wrong, for people' }),
+      details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    }),
+  },
+  { $id: 'ErrorResponse', description: 'Every failure answers with this shape' },
+);
+export type ErrorResponse = Static<typeof ErrorResponse>;
+
+const errorRef = Type.Ref('ErrorResponse');
+
+/** Response schemas for the error statuses a route can answer with. */
+export function errorResponses(...statuses: number[]): Record<number, typeof errorRef> {
+  return Object.fromEntries(statuses.map((s) => [s, errorRef]));
+}
+
+export const Visibility = Type.Union(
+  [Type.Literal('everyone'), Type.Literal('followers'), Type.Literal('only_me')],
+  { description: 'who may see an activity: everyone, followers, or only the athlete' },
+);
+export const Units = Type.Union([Type.Literal('metric'), Type.Literal('imperial')]);
+export const Sex = Type.Union([Type.Literal('M'), Type.Literal('F'), Type.Literal('X')]);
+
+/** An athlete as their own account sees it (includes email and settings). */
+export const Me = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    handle: Type.String(),
+    display_name: Type.String(),
+    email: Type.String(),
+    sex: Type.Union([Sex, Type.Null()]),
+    birth_year: Type.Union([Type.Integer(), Type.Null()]),
+    weight: Type.Union([Type.Number({ description: 'kg' }), Type.Null()]),
+    country: Type.Union([Type.String(), Type.Null()]),
+    region: Type.Union([Type.String(), Type.Null()]),
+    city: Type.Union([Type.String(), Type.Null()]),
+    units: Units,
+    default_visibility: Visibility,
+    created_at: Type.String({ format: 'date-time' }),
+  },
+  { description: 'an athlete as their own account sees it' },
+);
+export type Me = Static<typeof Me>;

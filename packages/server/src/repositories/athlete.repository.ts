@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { AthleteRow, AthleteUpdate, Database, NewAthlete } from '../db/schema.js';
+
+export class AthleteRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(athlete: NewAthlete): Promise<AthleteRow> {
+    return this.db.insertInto('athletes').values(athlete).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async findById(id: string): Promise<AthleteRow | undefined> {
+    return this.db.selectFrom('athletes').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Finds by email or handle, case-insensitively (both are unique on lower()). */
+  async findByLogin(login: string): Promise<AthleteRow | undefined> {
+    const key = login.toLowerCase();
+    return this.db
+      .selectFrom('athletes')
+      .selectAll()
+      .where((eb) => eb.or([eb(sql`lower(email)`, '=', key), eb(sql`lower(handle)`, '=', key)]))
+      .executeTakeFirst();
+  }
+
+  async update(id: string, changes: AthleteUpdate): Promise<AthleteRow | undefined> {
+    return this.db
+      .updateTable('athletes')
+      .set({ ...changes, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Which adapters this machine can run, and how to give each test run its own isolated copy.
+ * Contract suites loop over these: PGlite always; PostgreSQL when DATABASE_URL is set; Redis
+ * when REDIS_URL is set. Each run gets a fresh database (or an in-memory PGlite) and its own
+ * Redis key prefix, and removes them afterwards.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { buildApp } from '../src/app.js';
+import { type Config, loadConfig } from '../src/config.js';
+import type { DatabaseOptions } from '../src/db/dialect.js';
+
+export interface DatabaseLease {
+  /** Passed to createContainer/buildApp as `database` options. */
+  options: Partial<DatabaseOptions>;
+  /** The connection string for this run's database (PostgreSQL only). */
+  url?: string;
+  release(): Promise<void>;
+}
+
+export interface TestDatabase {
+  name: 'pglite' | 'postgres';
+  lease(): Promise<DatabaseLease>;
+}
+
+const suffix = () => `${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+
+const pglite: TestDatabase = {
+  name: 'pglite',
+  async lease() {
+    return { options: { url: undefined, inMemory: true }, release: async () => {} };
+  },
+};
+
+function postgres(adminUrl: string): TestDatabase {
+  return {
+    name: 'postgres',
+    async lease() {
+      const name = `stride_test_${suffix()}`;
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      try {
+        await admin.query(`create database "${name}"`);
+      } finally {
+        await admin.end();
+      }
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      return {
+        options: { url: url.toString(), poolSize: 4 },
+        url: url.toString(),
+        async release() {
+          const c = new pg.Client({ connectionString: adminUrl });
+          await c.connect();
+          try {
+            await c.query(`drop database if exists "${name}" with (force)`);
+          } finally {
+            await c.end();
+          }
+        },
+      };
+    },
+  };
+}
+
+export const DATABASES: TestDatabase[] = [
+  pglite,
+  ...(process.env.DATABASE_URL ? [postgres(process.env.DATABASE_URL)] : []),
+];
+
+export const REDIS_URL = process.env.REDIS_URL || undefined;
+
+/** A fresh Redis key prefix and a function that deletes every key under it. */
+export function redisNamespace(url: string) {
+  const prefix = `stride:test:${suffix()}:`;
+  return {
+    prefix,
+    async release() {
+      const redis = new Redis(url, { lazyConnect: true });
+      await redis.connect();
+      try {
+        let cursor = '0';
+        do {
+          const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+          cursor = next;
+          if (keys.length) await redis.del(...keys);
+        } while (cursor !== '0');
+      } finally {
+        await redis.quit();
+      }
+    },
+  };
+}
+
+/** Config for tests: quiet logs, a throwaway data dir, generous auth rate limit unless given. */
+export function testConfig(env: Record<string, string | undefined> = {}): Readonly<Config> {
+  return loadConfig({
+    LOG_LEVEL: 'silent',
+    STRIDE_DATA_DIR: mkdtempSync(join(tmpdir(), 'stride-test-')),
+    STRIDE_AUTH_RATE_LIMIT: '1000',
+    ...env,
+  });
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: Readonly<Config>;
+  close(): Promise<void>;
+}
+
+/** Builds an app on a leased database (and Redis namespace when `redisUrl` is given). */
+export async function startTestApp(
+  lease: DatabaseLease,
+  env: Record<string, string | undefined> = {},
+): Promise<TestApp> {
+  const config = testConfig(env);
+  const app = await buildApp(config, { database: lease.options });
+  return {
+    app,
+    config,
+    async close() {
+      await app.close();
+      rmSync(config.dataDir, { recursive: true, force: true });
+    },
+  };
+}
