@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // export condition), so tests never need a prior build.
 export default defineConfig({
   resolve: { conditions: ['@stride/source', 'module', 'browser', 'development|production'] },
-  ssr: { resolve: { conditions: ['@stride/source', 'module', 'node', 'development|production'] } },
+  ssr: { resolve: { conditions: ['@stride/source', 'node', 'development|production'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 30_000,

@@ -2,10 +2,11 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { type Container, type ContainerOptions, createContainer } from './container.js';
 import { Errors } from './errors.js';
+import { athleteRoutes } from './http/athletes/athletes.routes.js';
 import { authRoutes } from './http/auth/auth.routes.js';
 import { healthRoutes } from './http/health/health.routes.js';
 import { meRoutes } from './http/me/me.routes.js';
@@ -16,6 +17,8 @@ import { ErrorResponse } from './http/schemas.js';
 export interface BuildAppOptions extends ContainerOptions {
   /** An already-wired container (otherwise one is created from config and closed with the app). */
   container?: Container;
+  /** The process's logger (otherwise one is made at the configured level). */
+  logger?: FastifyBaseLogger;
 }
 
 /**
@@ -28,7 +31,9 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const container = options.container ?? (await createContainer(config, options));
   const app = Fastify({
-    logger: { level: config.logLevel },
+    ...(options.logger
+      ? { loggerInstance: options.logger }
+      : { logger: { level: config.logLevel } }),
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -75,6 +80,7 @@ export async function buildApp(
   await app.register(healthRoutes, { container });
   await app.register(authRoutes, { container, prefix: '/api/v1/auth' });
   await app.register(meRoutes, { container, prefix: '/api/v1/me' });
+  await app.register(athleteRoutes, { container, prefix: '/api/v1/athletes' });
 
   return app;
 }

@@ -25,6 +25,24 @@ export interface Config {
   shutdownTimeoutS: number;
   /** Largest JSON request body accepted, in bytes. */
   bodyLimitBytes: number;
+  /** What this process runs: the HTTP API, the background job worker, or both. */
+  role: Role;
+  /** Background jobs one process runs at once. */
+  workerConcurrency: number;
+  /** S3-compatible blob storage; when absent blobs are files under `<dataDir>/blobs`. */
+  s3: S3Config | undefined;
+}
+
+export type Role = 'api' | 'worker' | 'all';
+
+export interface S3Config {
+  bucket: string;
+  endpoint: string | undefined;
+  region: string;
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  forcePathStyle: boolean;
+  prefix: string;
 }
 
 export class ConfigError extends Error {
@@ -66,9 +84,33 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+const ROLES: readonly Role[] = ['api', 'worker', 'all'];
+
+function s3(env: Env): S3Config | undefined {
+  const bucket = env.S3_BUCKET;
+  if (!bucket) return undefined;
+  const endpoint = url(env, 'S3_ENDPOINT', ['http:', 'https:']);
+  return {
+    bucket,
+    endpoint,
+    region: env.S3_REGION || 'us-east-1',
+    accessKeyId: env.S3_ACCESS_KEY_ID || undefined,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY || undefined,
+    // Self-hosted S3-compatible stores (the usual reason to set an endpoint) want path style.
+    forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', endpoint !== undefined),
+    prefix: env.S3_PREFIX || '',
+  };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Readonly<Config> {
+  const role = (env.STRIDE_ROLE || 'all') as Role;
+  if (!ROLES.includes(role)) {
+    throw new ConfigError(
+      `STRIDE_ROLE must be one of ${ROLES.join(', ')} (got "${env.STRIDE_ROLE}")`,
+    );
+  }
   const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
@@ -95,6 +137,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     trustProxy: bool(env, 'STRIDE_TRUST_PROXY', false),
     shutdownTimeoutS: int(env, 'STRIDE_SHUTDOWN_TIMEOUT', 10, 1, 600),
     bodyLimitBytes: int(env, 'STRIDE_BODY_LIMIT', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    role,
+    workerConcurrency: int(env, 'STRIDE_WORKER_CONCURRENCY', 2, 1, 256),
+    s3: s3(env),
   };
   return Object.freeze(config);
 }

@@ -1,12 +1,22 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import type { BlobStore } from './adapters/blobs/blob-store.js';
+import { FsBlobStore } from './adapters/blobs/fs-blob-store.js';
+import { S3BlobStore } from './adapters/blobs/s3-blob-store.js';
 import type { Config } from './config.js';
 import { type DatabaseHandle, type DatabaseOptions, openDatabase } from './db/dialect.js';
 import { isMigrated, migrateToLatest } from './db/migrate.js';
+import { JobRunner, type JobRunnerOptions } from './jobs/runner.js';
 import { AthleteRepository } from './repositories/athlete.repository.js';
+import { FollowRepository } from './repositories/follow.repository.js';
+import { JobRepository } from './repositories/job.repository.js';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository.js';
 import { SettingsRepository } from './repositories/settings.repository.js';
 import { AuthService } from './services/auth.service.js';
+import { FollowService } from './services/follow.service.js';
+
+type Log = NonNullable<JobRunnerOptions['log']>;
 
 /** Everything the HTTP layer and jobs use, wired once from config. */
 export interface Container {
@@ -14,16 +24,28 @@ export interface Container {
   database: DatabaseHandle;
   /** Present when REDIS_URL is set. */
   redis: Redis | undefined;
+  blobs: BlobStore;
+  jobs: JobRepository;
+  /** The background worker; started by `startWorker()` in the worker and all-in-one roles. */
+  runner: JobRunner;
   athletes: AthleteRepository;
   auth: AuthService;
+  follows: FollowService;
+  startWorker(): void;
   /** Database reachable and every migration applied. */
   isReady(): Promise<boolean>;
+  /** Stops the worker (letting running jobs finish), then closes Redis and the database. */
   close(): Promise<void>;
 }
 
 export interface ContainerOptions {
   /** Overrides for how the database is opened (tests: in-memory PGlite, own PostgreSQL database). */
   database?: Partial<DatabaseOptions>;
+  /** Overrides for the job runner (tests: fast polling). */
+  runner?: Partial<JobRunnerOptions>;
+  /** Blob store to use instead of the configured one. */
+  blobs?: BlobStore;
+  log?: Log;
 }
 
 export async function createContainer(
@@ -48,20 +70,41 @@ export async function createContainer(
       redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
       await redis.connect();
     }
+    const blobs =
+      options.blobs ??
+      (config.s3 ? new S3BlobStore(config.s3) : new FsBlobStore(join(config.dataDir, 'blobs')));
     const athletes = new AthleteRepository(database.db);
+    const jobs = new JobRepository(database.db);
     const auth = new AuthService(athletes, new RefreshTokenRepository(database.db), {
       jwtSecret,
       accessTokenTtlS: config.accessTokenTtlS,
       refreshTokenTtlS: config.refreshTokenTtlS,
     });
+    const follows = new FollowService(athletes, new FollowRepository(database.db));
+    const handlers = {};
+    const runner = new JobRunner(jobs, handlers, {
+      concurrency: config.workerConcurrency,
+      ...(options.log ? { log: options.log } : {}),
+      ...options.runner,
+    });
 
     let migrated = false;
+    let workerStarted = false;
     return {
       config,
       database,
       redis,
+      blobs,
+      jobs,
+      runner,
       athletes,
       auth,
+      follows,
+      startWorker() {
+        if (workerStarted) return;
+        workerStarted = true;
+        runner.start();
+      },
       async isReady() {
         try {
           await database.ping();
@@ -72,6 +115,8 @@ export async function createContainer(
         }
       },
       async close() {
+        await runner.stop();
+        await blobs.close();
         await redis?.quit().catch(() => redis?.disconnect());
         await database.close();
       },

@@ -1,38 +1,58 @@
+import { pino } from 'pino';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Role } from './config.js';
+import { createContainer } from './container.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 
 /**
- * Starts Stride: `node dist/main.js` serves the API (and, embedded, runs background work
- * in-process). Exits non-zero with a one-line reason when configuration or the data
- * directory is not usable.
+ * Starts Stride. `node dist/main.js [api|worker|all]` (or STRIDE_ROLE): `all`, the default, serves
+ * the API and runs background jobs in this process; `api` and `worker` split them across
+ * processes sharing one PostgreSQL database. Exits non-zero with a one-line reason when
+ * configuration or the data directory is not usable.
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const app = await buildApp(config);
+  const argRole = process.argv[2];
+  const config = loadConfig(argRole ? { ...process.env, STRIDE_ROLE: argRole } : process.env);
+  checkRole(config.role, config.databaseUrl);
+  const log = pino({ level: config.logLevel });
+  const container = await createContainer(config, { log });
+  const app =
+    config.role === 'worker' ? undefined : await buildApp(config, { container, logger: log });
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    log.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
     const force = setTimeout(() => {
-      app.log.error('shutdown timed out; exiting');
+      log.error('shutdown timed out; exiting');
       process.exit(1);
     }, config.shutdownTimeoutS * 1000);
     force.unref();
     try {
-      await app.close();
+      await app?.close();
+      await container.close();
       process.exit(0);
     } catch (error) {
-      app.log.error({ err: error }, 'error during shutdown');
+      log.error({ err: error }, 'error during shutdown');
       process.exit(1);
     }
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  await app.listen({ host: config.host, port: config.port });
+  if (config.role !== 'api') container.startWorker();
+  if (app) await app.listen({ host: config.host, port: config.port });
+  else log.info({ role: config.role }, 'worker started');
+}
+
+function checkRole(role: Role, databaseUrl: string | undefined): void {
+  if (role !== 'all' && !databaseUrl) {
+    throw new ConfigError(
+      `STRIDE_ROLE=${role} needs DATABASE_URL: the embedded database serves one process, ` +
+        'which runs both the API and the worker (STRIDE_ROLE=all)',
+    );
+  }
 }
 
 main().catch((error: unknown) => {

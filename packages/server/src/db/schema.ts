@@ -5,6 +5,12 @@ export interface Database {
   athletes: AthletesTable;
   refresh_tokens: RefreshTokensTable;
   settings: SettingsTable;
+  jobs: JobsTable;
+  follows: FollowsTable;
+  activities: ActivitiesTable;
+  activity_events: ActivityEventsTable;
+  activity_point_batches: ActivityPointBatchesTable;
+  uploads: UploadsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -58,3 +64,124 @@ export interface SettingsTable {
   value: string;
   updated_at: UpdatedAt;
 }
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'dead';
+
+export interface JobsTable {
+  id: Generated<number>;
+  name: string;
+  payload: ColumnType<unknown, string, string>;
+  /** Deduplication key: enqueuing a job whose key exists is a no-op. */
+  key: string | null;
+  status: Generated<JobStatus>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  run_at: ColumnType<Date, Date | undefined, Date>;
+  locked_by: string | null;
+  locked_until: Date | null;
+  last_error: string | null;
+  result: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+export type JobRow = Selectable<JobsTable>;
+
+export interface FollowsTable {
+  follower_id: string;
+  followee_id: string;
+  created_at: CreatedAt;
+}
+
+export type ActivityState = 'created' | 'started' | 'paused' | 'complete';
+export type ActivitySource = 'recorded' | 'upload';
+
+type Num = number | null;
+
+export interface ActivitiesTable {
+  id: string;
+  athlete_id: string;
+  sport_type: string;
+  name: string;
+  description: string | null;
+  state: ActivityState;
+  visibility: Visibility;
+  source: ActivitySource;
+  started_at: Date | null;
+  timezone: string | null;
+  utc_offset_s: number | null;
+  elapsed_s: Generated<number>;
+  moving_s: Generated<number>;
+  distance_m: Generated<number>;
+  elev_gain_m: Num;
+  elev_loss_m: Num;
+  elev_high_m: Num;
+  elev_low_m: Num;
+  avg_speed_mps: Num;
+  max_speed_mps: Num;
+  avg_hr: Num;
+  max_hr: Num;
+  avg_cadence: Num;
+  avg_watts: Num;
+  weighted_avg_watts: Num;
+  max_watts: Num;
+  kilojoules: Num;
+  calories: Num;
+  start_lat: Num;
+  start_lng: Num;
+  end_lat: Num;
+  end_lng: Num;
+  min_lat: Num;
+  min_lng: Num;
+  max_lat: Num;
+  max_lng: Num;
+  summary_polyline: string | null;
+  device_name: string | null;
+  point_count: Generated<number>;
+  streams_key: string | null;
+  upload_id: string | null;
+  file_hash: string | null;
+  /** Splits, laps, best efforts, zones and the cleaning report, as computed. */
+  details: ColumnType<unknown, string | null, string | null>;
+  algorithm_version: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+export type ActivityRow = Selectable<ActivitiesTable>;
+export type NewActivity = Insertable<ActivitiesTable>;
+export type ActivityUpdate = Updateable<ActivitiesTable>;
+
+export type ActivityEventKind = 'START' | 'PAUSE' | 'RESUME' | 'STOP';
+
+export interface ActivityEventsTable {
+  activity_id: string;
+  seq: number;
+  kind: ActivityEventKind;
+  at: Date;
+}
+
+export interface ActivityPointBatchesTable {
+  activity_id: string;
+  seq: number;
+  points: ColumnType<unknown, string, never>;
+  received_at: CreatedAt;
+}
+
+export type UploadStatus = 'queued' | 'processing' | 'ready' | 'duplicate' | 'error';
+
+export interface UploadsTable {
+  id: string;
+  athlete_id: string;
+  status: UploadStatus;
+  error: string | null;
+  activity_id: string | null;
+  file_name: string | null;
+  file_size: number;
+  file_hash: string;
+  blob_key: string;
+  external_id: string | null;
+  /** What the uploader asked for (name, sport, visibility…), applied when processing. */
+  requested: ColumnType<unknown, string | null, string | null>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+export type UploadRow = Selectable<UploadsTable>;

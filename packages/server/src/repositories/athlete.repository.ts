@@ -13,6 +13,14 @@ export class AthleteRepository {
     return this.db.selectFrom('athletes').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  async findByHandle(handle: string): Promise<AthleteRow | undefined> {
+    return this.db
+      .selectFrom('athletes')
+      .selectAll()
+      .where(sql`lower(handle)`, '=', handle.toLowerCase())
+      .executeTakeFirst();
+  }
+
   /** Finds by email or handle, case-insensitively (both are unique on lower()). */
   async findByLogin(login: string): Promise<AthleteRow | undefined> {
     const key = login.toLowerCase();

@@ -1,0 +1,138 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database, JobRow } from '../db/schema.js';
+
+export interface NewJob {
+  name: string;
+  payload: unknown;
+  /** Deduplication key: a job with the same key already queued, running or done is not added again. */
+  key?: string;
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export class JobRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Adds a job. Pass the transaction that writes the data the job is about, so both commit or
+   * neither does (the outbox). Returns the job id, or undefined when its key already exists.
+   */
+  async enqueue(job: NewJob, executor: Executor = this.db): Promise<number | undefined> {
+    const row = await executor
+      .insertInto('jobs')
+      .values({
+        name: job.name,
+        payload: JSON.stringify(job.payload ?? {}),
+        key: job.key ?? null,
+        run_at: job.runAt ?? new Date(),
+        max_attempts: job.maxAttempts ?? 5,
+      })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  /**
+   * Claims up to `limit` runnable jobs for `workerId`: queued ones that are due, and running
+   * ones whose lease expired (their worker died). SKIP LOCKED lets any number of workers claim
+   * concurrently without ever handing one job to two of them.
+   */
+  async claim(workerId: string, limit: number, leaseMs: number): Promise<JobRow[]> {
+    const result = await sql<JobRow>`
+      update jobs set
+        status = 'running',
+        attempts = attempts + 1,
+        locked_by = ${workerId},
+        locked_until = now() + ${leaseMs} * interval '1 millisecond'
+      where id in (
+        select id from jobs
+        where (status = 'queued' and run_at <= now())
+           or (status = 'running' and locked_until < now())
+        order by run_at, id
+        limit ${limit}
+        for update skip locked
+      )
+      returning *`.execute(this.db);
+    return result.rows;
+  }
+
+  /** Keeps the lease of jobs still running on this worker. */
+  async extendLease(ids: number[], workerId: string, leaseMs: number): Promise<void> {
+    if (!ids.length) return;
+    await this.db
+      .updateTable('jobs')
+      .set({ locked_until: sql`now() + ${leaseMs} * interval '1 millisecond'` })
+      .where('id', 'in', ids)
+      .where('locked_by', '=', workerId)
+      .where('status', '=', 'running')
+      .execute();
+  }
+
+  /** Marks the job done, if this worker still holds it. Returns false if the lease was lost. */
+  async complete(id: number, workerId: string, result: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('jobs')
+      .set({ status: 'done', result, finished_at: new Date(), locked_by: null, locked_until: null })
+      .where('id', '=', id)
+      .where('locked_by', '=', workerId)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
+  }
+
+  /** Records a failure: queued again at `retryAt`, or dead when `retryAt` is null. */
+  async fail(id: number, workerId: string, error: string, retryAt: Date | null): Promise<void> {
+    await this.db
+      .updateTable('jobs')
+      .set(
+        retryAt
+          ? {
+              status: 'queued',
+              run_at: retryAt,
+              last_error: error,
+              locked_by: null,
+              locked_until: null,
+            }
+          : {
+              status: 'dead',
+              last_error: error,
+              finished_at: new Date(),
+              locked_by: null,
+              locked_until: null,
+            },
+      )
+      .where('id', '=', id)
+      .where('locked_by', '=', workerId)
+      .execute();
+  }
+
+  /** Puts every running job back in the queue (embedded start-up: no other worker can exist). */
+  async requeueRunning(): Promise<number> {
+    const r = await this.db
+      .updateTable('jobs')
+      .set({ status: 'queued', locked_by: null, locked_until: null })
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
+  async findById(id: number): Promise<JobRow | undefined> {
+    return this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async findByKey(key: string): Promise<JobRow | undefined> {
+    return this.db.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirst();
+  }
+
+  async countByStatus(): Promise<Record<string, number>> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  }
+}

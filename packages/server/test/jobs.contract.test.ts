@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../src/db/dialect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { JobRunner, PermanentJobError } from '../src/jobs/runner.js';
+import { JobRepository } from '../src/repositories/job.repository.js';
+import { DATABASES, type DatabaseLease } from './adapters.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.each(DATABASES)('durable jobs on $name', (database) => {
+  let lease: DatabaseLease;
+  let h: DatabaseHandle;
+  let jobs: JobRepository;
+  beforeAll(async () => {
+    lease = await database.lease();
+    h = await openDatabase({ dataDir: '/nonexistent', ...lease.options });
+    await migrateToLatest(h.db);
+    jobs = new JobRepository(h.db);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await lease?.release();
+  });
+
+  it('adds a job only once per key', async () => {
+    const first = await jobs.enqueue({ name: 'dedupe', payload: { id: 1 }, key: 'dedupe:1' });
+    const second = await jobs.enqueue({ name: 'dedupe', payload: { id: 1 }, key: 'dedupe:1' });
+    expect(first).toBeTypeOf('number');
+    expect(second).toBeUndefined();
+  });
+
+  it('commits a job with the transaction that caused it, and not when it rolls back', async () => {
+    await h.db
+      .transaction()
+      .execute(async (tx) => {
+        await jobs.enqueue({ name: 'outbox', payload: {}, key: 'outbox:rolled-back' }, tx);
+        throw new Error('abort');
+      })
+      .catch(() => undefined);
+    await h.db
+      .transaction()
+      .execute((tx) => jobs.enqueue({ name: 'outbox', payload: {}, key: 'outbox:committed' }, tx));
+    expect(await jobs.findByKey('outbox:rolled-back')).toBeUndefined();
+    expect(await jobs.findByKey('outbox:committed')).toMatchObject({ status: 'queued' });
+  });
+
+  it('runs a job with its payload and records success', async () => {
+    const seen: unknown[] = [];
+    const id = await jobs.enqueue({ name: 'greet', payload: { who: 'ada' } });
+    const runner = new JobRunner(jobs, {
+      greet: async (p: { who: string }) => {
+        seen.push(p);
+        return 'success';
+      },
+      dedupe: async () => 'skipped',
+      outbox: async () => 'skipped',
+    });
+    await runner.drain();
+    expect(seen).toEqual([{ who: 'ada' }]);
+    expect(await jobs.findById(id!)).toMatchObject({
+      status: 'done',
+      result: 'success',
+      attempts: 1,
+    });
+  });
+
+  it('retries with backoff, then dies after max attempts with its error visible', async () => {
+    const id = await jobs.enqueue({ name: 'flaky', payload: {}, maxAttempts: 3 });
+    let calls = 0;
+    const runner = new JobRunner(
+      jobs,
+      {
+        flaky: async () => {
+          calls++;
+          throw new Error(`boom ${calls}`);
+        },
+      },
+      { backoff: { baseMs: 200, maxMs: 1000 } },
+    );
+    await runner.drain();
+    const afterFirst = await jobs.findById(id!);
+    expect(afterFirst).toMatchObject({ status: 'queued', attempts: 1, last_error: 'boom 1' });
+    // Backoff: not due yet, so an immediate drain runs nothing.
+    expect(await runner.drain()).toBe(0);
+    await sleep(300); // first retry waits 160–240 ms
+    await runner.drain();
+    await sleep(600); // second retry waits 320–480 ms
+    await runner.drain();
+    expect(calls).toBe(3);
+    expect(await jobs.findById(id!)).toMatchObject({
+      status: 'dead',
+      attempts: 3,
+      last_error: 'boom 3',
+    });
+  });
+
+  it('sends a permanent failure straight to dead', async () => {
+    const id = await jobs.enqueue({ name: 'bad-input', payload: {} });
+    const runner = new JobRunner(jobs, {
+      'bad-input': async () => {
+        throw new PermanentJobError('the file is not a GPX, TCX or FIT file');
+      },
+    });
+    await runner.drain();
+    expect(await jobs.findById(id!)).toMatchObject({
+      status: 'dead',
+      attempts: 1,
+      last_error: 'the file is not a GPX, TCX or FIT file',
+    });
+  });
+
+  it('completes a job exactly once after its worker crashed mid-job', async () => {
+    const id = await jobs.enqueue({ name: 'crashy', payload: {} });
+    const effects: string[] = [];
+    let wakeZombie!: () => void;
+    // Worker A claims the job and "crashes": its handler never returns and, as with a dead
+    // process, nothing renews its lease (drain() runs no heartbeat).
+    const a = new JobRunner(
+      jobs,
+      {
+        crashy: async () => {
+          await new Promise<void>((r) => {
+            wakeZombie = r;
+          });
+          effects.push('A');
+          return 'success';
+        },
+      },
+      { workerId: 'A', leaseMs: 300 },
+    );
+    const zombie = a.drain();
+    await sleep(100);
+    expect(await jobs.findById(id!)).toMatchObject({ status: 'running', locked_by: 'A' });
+
+    // Worker B starts after A's lease expired, reclaims the job and finishes it.
+    await sleep(400);
+    const b = new JobRunner(
+      jobs,
+      {
+        crashy: async () => {
+          effects.push('B');
+          return 'success';
+        },
+      },
+      { workerId: 'B', leaseMs: 300 },
+    );
+    await b.drain();
+    expect(await jobs.findById(id!)).toMatchObject({ status: 'done', attempts: 2 });
+
+    // If A was only frozen, not dead, its late completion is refused: it no longer holds the job.
+    wakeZombie();
+    await zombie;
+    expect(await jobs.complete(id!, 'A', 'success')).toBe(false);
+    expect(await jobs.findById(id!)).toMatchObject({ status: 'done', locked_by: null });
+    expect(effects.filter((e) => e === 'B')).toHaveLength(1);
+  });
+
+  it('never hands one job to two of several concurrent runners', async () => {
+    const n = 40;
+    for (let i = 0; i < n; i++) await jobs.enqueue({ name: 'count', payload: { i } });
+    const runs = new Map<number, number>();
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const handler = async (p: { i: number }) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      runs.set(p.i, (runs.get(p.i) ?? 0) + 1);
+      await sleep(2);
+      inFlight--;
+      return 'success' as const;
+    };
+    const runners = ['r1', 'r2', 'r3'].map(
+      (w) =>
+        new JobRunner(
+          jobs,
+          { count: handler },
+          { workerId: w, concurrency: 4, pollIntervalMs: 10 },
+        ),
+    );
+    for (const r of runners) r.start();
+    for (let t = 0; t < 200 && [...runs.values()].length < n; t++) await sleep(25);
+    await Promise.all(runners.map((r) => r.stop()));
+    expect(runs.size).toBe(n);
+    expect([...runs.values()].every((c) => c === 1)).toBe(true);
+    expect(maxInFlight).toBeGreaterThan(1);
+  });
+});
