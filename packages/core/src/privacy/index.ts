@@ -1,0 +1,11 @@
+export { clipTrack, type PrivacyOptions, privacyMask } from './mask.js';
+export { seededRandom } from './random.js';
+export {
+  type HiddenCircle,
+  hiddenCircle,
+  hiddenCircleForActivity,
+  MAX_ZONE_RADIUS_M,
+  MIN_ZONE_RADIUS_M,
+  offset,
+  type PrivacyZone,
+} from './zones.js';

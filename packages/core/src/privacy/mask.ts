@@ -1,0 +1,90 @@
+import { filterTrack, type Track } from '../track.js';
+import { seededRandom } from './random.js';
+import { hiddenCircleForActivity, type PrivacyZone } from './zones.js';
+
+export interface PrivacyOptions {
+  /** Used to vary the clipping per activity, deterministically. */
+  activityId: string;
+  zones: readonly PrivacyZone[];
+  /** Hide the first / last metres of every activity (Strava's "hide start/end"). */
+  hideStartM?: number;
+  hideEndM?: number;
+  /** The athlete's secret, seeding the per-activity variation of the start/end distances. */
+  secret?: string;
+}
+
+const DEG = Math.PI / 180;
+const M_PER_DEG = 111_195.08; // mean Earth radius × π/180
+
+/**
+ * Which samples another person may not see: 1 = hidden. A sample is hidden when it lies in the
+ * activity's hidden circle of any zone (see `hiddenCircle`) or within the hidden start or end
+ * distance. The start/end distances vary per activity between N and 1.5 N so that the first
+ * visible points do not all sit exactly N metres along the path from home.
+ * Samples without a position stay visible: they carry no location.
+ */
+export function privacyMask(
+  lat: Float64Array,
+  lon: Float64Array,
+  options: PrivacyOptions,
+): Uint8Array {
+  const n = lat.length;
+  const mask = new Uint8Array(n);
+  const circles = options.zones.map((z) => hiddenCircleForActivity(z, options.activityId));
+  for (const c of circles) {
+    const kx = Math.cos(c.lat * DEG) * M_PER_DEG;
+    const r2 = c.radiusM * c.radiusM;
+    const clat = c.lat;
+    const clon = c.lng;
+    for (let i = 0; i < n; i++) {
+      const dy = (lat[i]! - clat) * M_PER_DEG;
+      if (dy * dy > r2) continue;
+      let dlon = lon[i]! - clon;
+      if (dlon > 180) dlon -= 360;
+      else if (dlon < -180) dlon += 360;
+      const dx = dlon * kx;
+      if (dx * dx + dy * dy <= r2) mask[i] = 1;
+    }
+  }
+  const hideStart = options.hideStartM ?? 0;
+  const hideEnd = options.hideEndM ?? 0;
+  if (hideStart > 0 || hideEnd > 0) {
+    const random = seededRandom(`ends:${options.secret ?? ''}:${options.activityId}`);
+    const startM = hideStart * (1 + 0.5 * random());
+    const endM = hideEnd * (1 + 0.5 * random());
+    const along = cumulativeDistance(lat, lon);
+    const total = along[n - 1] ?? 0;
+    for (let i = 0; i < n; i++) {
+      if (Number.isNaN(lat[i]!)) continue;
+      if (along[i]! < startM || total - along[i]! < endM) mask[i] = 1;
+    }
+  }
+  return mask;
+}
+
+/** A copy of the track without its hidden samples (every channel stays aligned). */
+export function clipTrack(track: Track, mask: Uint8Array): Track {
+  return filterTrack(track, (i) => mask[i] === 0);
+}
+
+/** Metres along the path at each sample (equirectangular steps; samples without position add 0). */
+function cumulativeDistance(lat: Float64Array, lon: Float64Array): Float64Array {
+  const n = lat.length;
+  const out = new Float64Array(n);
+  let prev = -1;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const la = lat[i]!;
+    if (!Number.isNaN(la) && !Number.isNaN(lon[i]!)) {
+      if (prev >= 0) {
+        const kx = Math.cos(((la + lat[prev]!) / 2) * DEG);
+        const dx = (lon[i]! - lon[prev]!) * kx * M_PER_DEG;
+        const dy = (la - lat[prev]!) * M_PER_DEG;
+        sum += Math.sqrt(dx * dx + dy * dy);
+      }
+      prev = i;
+    }
+    out[i] = sum;
+  }
+  return out;
+}
