@@ -12,6 +12,7 @@ import { healthRoutes } from './http/health/health.routes.js';
 import { meRoutes } from './http/me/me.routes.js';
 import { registerAuthenticate } from './http/plugins/authenticate.js';
 import { registerErrorHandler } from './http/plugins/error-handler.js';
+import { privacyZoneRoutes } from './http/privacy/privacy-zones.routes.js';
 import { ErrorResponse } from './http/schemas.js';
 
 export interface BuildAppOptions extends ContainerOptions {
@@ -80,6 +81,7 @@ export async function buildApp(
   await app.register(healthRoutes, { container });
   await app.register(authRoutes, { container, prefix: '/api/v1/auth' });
   await app.register(meRoutes, { container, prefix: '/api/v1/me' });
+  await app.register(privacyZoneRoutes, { container, prefix: '/api/v1/me/privacy-zones' });
   await app.register(athleteRoutes, { container, prefix: '/api/v1/athletes' });
 
   return app;

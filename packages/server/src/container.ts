@@ -11,6 +11,7 @@ import { JobRunner, type JobRunnerOptions } from './jobs/runner.js';
 import { AthleteRepository } from './repositories/athlete.repository.js';
 import { FollowRepository } from './repositories/follow.repository.js';
 import { JobRepository } from './repositories/job.repository.js';
+import { PrivacyZoneRepository } from './repositories/privacy-zone.repository.js';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository.js';
 import { SettingsRepository } from './repositories/settings.repository.js';
 import { AuthService } from './services/auth.service.js';
@@ -31,6 +32,7 @@ export interface Container {
   athletes: AthleteRepository;
   auth: AuthService;
   follows: FollowService;
+  privacyZones: PrivacyZoneRepository;
   startWorker(): void;
   /** Database reachable and every migration applied. */
   isReady(): Promise<boolean>;
@@ -100,6 +102,7 @@ export async function createContainer(
       athletes,
       auth,
       follows,
+      privacyZones: new PrivacyZoneRepository(database.db),
       startWorker() {
         if (workerStarted) return;
         workerStarted = true;

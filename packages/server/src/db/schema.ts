@@ -11,6 +11,7 @@ export interface Database {
   activity_events: ActivityEventsTable;
   activity_point_batches: ActivityPointBatchesTable;
   uploads: UploadsTable;
+  privacy_zones: PrivacyZonesTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -34,6 +35,11 @@ export interface AthletesTable {
   city: string | null;
   units: Generated<Units>;
   default_visibility: Generated<Visibility>;
+  /** Metres hidden at the start / end of every activity for other viewers. */
+  hide_start_m: Generated<number>;
+  hide_end_m: Generated<number>;
+  /** Seeds per-activity variation of the hidden start/end; never leaves the server. */
+  privacy_secret: Generated<string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -185,3 +191,15 @@ export interface UploadsTable {
   updated_at: UpdatedAt;
 }
 export type UploadRow = Selectable<UploadsTable>;
+
+export interface PrivacyZonesTable {
+  id: Generated<string>;
+  athlete_id: string;
+  lat: number;
+  lng: number;
+  radius_m: number;
+  /** Seeds the zone's secret offset; never leaves the server. */
+  secret: string;
+  created_at: CreatedAt;
+}
+export type PrivacyZoneRow = Selectable<PrivacyZonesTable>;

@@ -42,6 +42,12 @@ export const Me = Type.Object(
     city: Type.Union([Type.String(), Type.Null()]),
     units: Units,
     default_visibility: Visibility,
+    hide_start: Type.Integer({
+      description: 'metres hidden at the start of every activity for others',
+    }),
+    hide_end: Type.Integer({
+      description: 'metres hidden at the end of every activity for others',
+    }),
     created_at: Type.String({ format: 'date-time' }),
   },
   { description: 'an athlete as their own account sees it' },

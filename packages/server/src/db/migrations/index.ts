@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as accounts from './2026-11-23T0000-accounts.js';
 import * as jobs from './2026-11-23T0100-jobs.js';
 import * as activities from './2026-11-23T0200-activities.js';
+import * as privacy from './2026-11-23T0300-privacy.js';
 
 /**
  * Every migration, in order, as a static import map (bundlers and tests see them all; nothing is
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0000-accounts': accounts,
   '2026-11-23T0100-jobs': jobs,
   '2026-11-23T0200-activities': activities,
+  '2026-11-23T0300-privacy': privacy,
 };

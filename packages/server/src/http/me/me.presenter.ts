@@ -16,6 +16,8 @@ export function presentMe(a: AthleteRow): Me {
     city: a.city,
     units: a.units,
     default_visibility: a.default_visibility,
+    hide_start: a.hide_start_m,
+    hide_end: a.hide_end_m,
     created_at: a.created_at.toISOString(),
   };
 }

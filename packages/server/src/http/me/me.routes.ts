@@ -50,13 +50,32 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = asy
           city: Nullable(Type.String({ maxLength: 80 })),
           units: Type.Optional(Units),
           default_visibility: Type.Optional(Visibility),
+          hide_start: Type.Optional(
+            Type.Integer({
+              minimum: 0,
+              maximum: 3200,
+              description: 'metres hidden at the start of every activity',
+            }),
+          ),
+          hide_end: Type.Optional(
+            Type.Integer({
+              minimum: 0,
+              maximum: 3200,
+              description: 'metres hidden at the end of every activity',
+            }),
+          ),
         }),
         response: { 200: Me, ...errorResponses(400, 401) },
       },
     },
     async (request) => {
-      const { weight, ...rest } = request.body;
-      const changes = weight === undefined ? rest : { ...rest, weight_kg: weight };
+      const { weight, hide_start, hide_end, ...rest } = request.body;
+      const changes = {
+        ...rest,
+        ...(weight !== undefined ? { weight_kg: weight } : {}),
+        ...(hide_start !== undefined ? { hide_start_m: hide_start } : {}),
+        ...(hide_end !== undefined ? { hide_end_m: hide_end } : {}),
+      };
       const athlete = await container.athletes.update(request.athleteId, changes);
       if (!athlete) throw Errors.invalidToken('this account no longer exists');
       return presentMe(athlete);

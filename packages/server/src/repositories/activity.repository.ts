@@ -1,0 +1,209 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type {
+  ActivityEventKind,
+  ActivityRow,
+  ActivityUpdate,
+  Database,
+  NewActivity,
+} from '../db/schema.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface ActivityListQuery {
+  /** Athletes whose activities to list. */
+  athleteIds: string[];
+  /** The viewer: their own activities of every visibility; others' per visibility and follows. */
+  viewerId: string;
+  /** Ids of athletes the viewer follows (for 'followers' visibility). */
+  followeeIds: ReadonlySet<string>;
+  limit: number;
+  after?: { startedAt: Date; id: string };
+}
+
+export interface StoredEvent {
+  seq: number;
+  kind: ActivityEventKind;
+  at: Date;
+}
+
+export class ActivityRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  transaction<T>(fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(fn);
+  }
+
+  /** Inserts unless the id exists; returns the stored row and whether it was created now. */
+  async createIfAbsent(
+    activity: NewActivity,
+    executor: Executor = this.db,
+  ): Promise<{ row: ActivityRow; created: boolean }> {
+    const inserted = await executor
+      .insertInto('activities')
+      .values(activity)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (inserted) return { row: inserted, created: true };
+    const existing = await executor
+      .selectFrom('activities')
+      .selectAll()
+      .where('id', '=', activity.id)
+      .executeTakeFirstOrThrow();
+    return { row: existing, created: false };
+  }
+
+  async findById(id: string, executor: Executor = this.db): Promise<ActivityRow | undefined> {
+    return executor.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Locks the row for the rest of the transaction (serializes state changes and point batches). */
+  async findForUpdate(tx: Transaction<Database>, id: string): Promise<ActivityRow | undefined> {
+    return tx
+      .selectFrom('activities')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+  }
+
+  async update(
+    id: string,
+    changes: ActivityUpdate,
+    executor: Executor = this.db,
+  ): Promise<ActivityRow | undefined> {
+    return executor
+      .updateTable('activities')
+      .set({ ...changes, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('activities').where('id', '=', id).execute();
+  }
+
+  async events(activityId: string, executor: Executor = this.db): Promise<StoredEvent[]> {
+    return executor
+      .selectFrom('activity_events')
+      .select(['seq', 'kind', 'at'])
+      .where('activity_id', '=', activityId)
+      .orderBy('seq')
+      .execute();
+  }
+
+  async appendEvent(tx: Executor, activityId: string, event: StoredEvent): Promise<void> {
+    await tx
+      .insertInto('activity_events')
+      .values({ activity_id: activityId, seq: event.seq, kind: event.kind, at: event.at })
+      .execute();
+  }
+
+  async replaceEvents(tx: Executor, activityId: string, events: StoredEvent[]): Promise<void> {
+    await tx.deleteFrom('activity_events').where('activity_id', '=', activityId).execute();
+    if (events.length) {
+      await tx
+        .insertInto('activity_events')
+        .values(
+          events.map((e) => ({ activity_id: activityId, seq: e.seq, kind: e.kind, at: e.at })),
+        )
+        .execute();
+    }
+  }
+
+  /** Stores a batch of live points; a batch whose seq is already stored is ignored (retries). */
+  async addPointBatch(
+    tx: Executor,
+    activityId: string,
+    seq: number,
+    points: unknown,
+  ): Promise<boolean> {
+    const r = await tx
+      .insertInto('activity_point_batches')
+      .values({ activity_id: activityId, seq, points: JSON.stringify(points) })
+      .onConflict((oc) => oc.columns(['activity_id', 'seq']).doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+
+  /** Every stored batch in seq order (batches may arrive out of order). */
+  async pointBatches(
+    activityId: string,
+    executor: Executor = this.db,
+  ): Promise<Array<{ seq: number; points: unknown }>> {
+    return executor
+      .selectFrom('activity_point_batches')
+      .select(['seq', 'points'])
+      .where('activity_id', '=', activityId)
+      .orderBy('seq')
+      .execute();
+  }
+
+  async deletePointBatches(tx: Executor, activityId: string): Promise<void> {
+    await tx.deleteFrom('activity_point_batches').where('activity_id', '=', activityId).execute();
+  }
+
+  /**
+   * One page of activities, newest first, that the viewer may see: their own, others' with
+   * visibility "everyone", and "followers" ones of athletes they follow.
+   */
+  async list(q: ActivityListQuery): Promise<ActivityRow[]> {
+    if (!q.athleteIds.length) return [];
+    const followees = [...q.followeeIds];
+    let query = this.db
+      .selectFrom('activities')
+      .selectAll()
+      .where('athlete_id', 'in', q.athleteIds)
+      .where('state', '=', 'complete')
+      .where('started_at', 'is not', null)
+      .where((eb) =>
+        eb.or([
+          eb('athlete_id', '=', q.viewerId),
+          eb('visibility', '=', 'everyone'),
+          ...(followees.length
+            ? [eb.and([eb('visibility', '=', 'followers'), eb('athlete_id', 'in', followees)])]
+            : []),
+        ]),
+      );
+    if (q.after) {
+      const { startedAt, id } = q.after;
+      query = query.where((eb) =>
+        eb.or([
+          eb('started_at', '<', startedAt),
+          eb.and([eb('started_at', '=', startedAt), eb('id', '<', id)]),
+        ]),
+      );
+    }
+    return query.orderBy('started_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
+  }
+
+  /** Activities of this athlete that started within `windowS` of `startedAt` (duplicate check). */
+  async findNear(athleteId: string, startedAt: Date, windowS: number): Promise<ActivityRow[]> {
+    return this.db
+      .selectFrom('activities')
+      .selectAll()
+      .where('athlete_id', '=', athleteId)
+      .where('started_at', '>=', new Date(startedAt.getTime() - windowS * 1000))
+      .where('started_at', '<=', new Date(startedAt.getTime() + windowS * 1000))
+      .execute();
+  }
+
+  async findByFileHash(athleteId: string, fileHash: string): Promise<ActivityRow | undefined> {
+    return this.db
+      .selectFrom('activities')
+      .selectAll()
+      .where('athlete_id', '=', athleteId)
+      .where('file_hash', '=', fileHash)
+      .executeTakeFirst();
+  }
+
+  async countByAthlete(athleteId: string): Promise<number> {
+    const r = await this.db
+      .selectFrom('activities')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('athlete_id', '=', athleteId)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+}
