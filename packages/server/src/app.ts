@@ -14,6 +14,7 @@ import { registerAuthenticate } from './http/plugins/authenticate.js';
 import { registerErrorHandler } from './http/plugins/error-handler.js';
 import { privacyZoneRoutes } from './http/privacy/privacy-zones.routes.js';
 import { ErrorResponse } from './http/schemas.js';
+import { isAppNavigation, registerWebApp, webRoot } from './http/web.js';
 
 export interface BuildAppOptions extends ContainerOptions {
   /** An already-wired container (otherwise one is created from config and closed with the app). */
@@ -40,7 +41,11 @@ export async function buildApp(
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (!options.container) app.addHook('onClose', async () => container.close());
 
-  registerErrorHandler(app);
+  const web = webRoot();
+  registerErrorHandler(
+    app,
+    web ? (req) => isAppNavigation(req.method, req.url, req.headers.accept) : undefined,
+  );
   app.addSchema(ErrorResponse);
   registerAuthenticate(app, container.auth);
 
@@ -83,6 +88,7 @@ export async function buildApp(
   await app.register(meRoutes, { container, prefix: '/api/v1/me' });
   await app.register(privacyZoneRoutes, { container, prefix: '/api/v1/me/privacy-zones' });
   await app.register(athleteRoutes, { container, prefix: '/api/v1/athletes' });
+  if (web) await registerWebApp(app, web);
 
   return app;
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, Errors } from '../../errors.js';
 
 interface AjvIssue {
@@ -41,7 +41,11 @@ const FASTIFY_CODES: Record<string, (message: string) => AppError> = {
 };
 
 /** Maps every error to `{ error: { code, message, details? } }`; 5xx are logged, 4xx are not. */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(
+  app: FastifyInstance,
+  /** Requests that should get the web app's shell instead of a 404 (client-side routes). */
+  isAppRoute?: (request: FastifyRequest) => boolean,
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let appError: AppError;
     if (error instanceof AppError) appError = error;
@@ -70,6 +74,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
+    if (isAppRoute?.(request)) return reply.type('text/html').sendFile('index.html');
     return reply.status(404).send({
       error: {
         code: 'NOT_FOUND',

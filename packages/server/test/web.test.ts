@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webRoot } from '../src/http/web.js';
+import { DATABASES, type DatabaseLease, startTestApp, type TestApp } from './adapters.js';
+
+// The web app is built by `npm run build` (the README's test command builds first).
+describe.runIf(webRoot())('web app served by the API process', () => {
+  let lease: DatabaseLease;
+  let t: TestApp;
+  beforeAll(async () => {
+    lease = await DATABASES[0]!.lease();
+    t = await startTestApp(lease);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await lease?.release();
+  });
+
+  it('serves the app shell at / and for client-side routes, but JSON 404s under /api', async () => {
+    const root = await t.app.inject({ url: '/', headers: { accept: 'text/html' } });
+    expect(root.statusCode).toBe(200);
+    expect(root.body).toContain('<div id="root">');
+    const deep = await t.app.inject({ url: '/activities/123', headers: { accept: 'text/html' } });
+    expect(deep.statusCode).toBe(200);
+    expect(deep.body).toContain('<div id="root">');
+    const api = await t.app.inject({ url: '/api/v1/nope', headers: { accept: 'text/html' } });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('NOT_FOUND');
+  });
+
+  it('serves the service worker uncached and hashed assets immutable', async () => {
+    const sw = await t.app.inject('/sw.js');
+    expect(sw.statusCode).toBe(200);
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec((await t.app.inject('/')).body)![1]!;
+    const res = await t.app.inject(asset);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toContain('immutable');
+    expect((await t.app.inject('/manifest.webmanifest')).json().name).toBe('Stride');
+  });
+});

@@ -1,0 +1,44 @@
+import { Link, Redirect, Route, Switch } from 'wouter';
+import { AuthPage } from './features/auth/auth-page.js';
+import { useMe, useSignedIn } from './features/auth/use-me.js';
+import { SettingsPage } from './features/settings/settings-page.js';
+
+function Home() {
+  const me = useMe();
+  return (
+    <main className="narrow">
+      <h1>{me.data ? `Hello, ${me.data.display_name}` : 'Stride'}</h1>
+      <p>Record a run or ride, upload files from your device, and follow your friends.</p>
+    </main>
+  );
+}
+
+export function App() {
+  const signedIn = useSignedIn();
+  return (
+    <>
+      <header className="bar">
+        <Link href="/" className="brand">
+          Stride
+        </Link>
+        {signedIn && (
+          <nav aria-label="Main">
+            <Link href="/settings">Settings</Link>
+          </nav>
+        )}
+      </header>
+      <Switch>
+        <Route path="/login">{signedIn ? <Redirect to="/" /> : <AuthPage mode="login" />}</Route>
+        <Route path="/signup">{signedIn ? <Redirect to="/" /> : <AuthPage mode="signup" />}</Route>
+        <Route path="/settings">{signedIn ? <SettingsPage /> : <Redirect to="/login" />}</Route>
+        <Route path="/">{signedIn ? <Home /> : <Redirect to="/login" />}</Route>
+        <Route>
+          <main className="narrow">
+            <h1>Not found</h1>
+            <Link href="/">Back to Stride</Link>
+          </main>
+        </Route>
+      </Switch>
+    </>
+  );
+}

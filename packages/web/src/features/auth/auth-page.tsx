@@ -1,0 +1,106 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { ApiError, api, setTokens } from '../../api/client.js';
+import type { Session } from '../../api/types.js';
+
+/** Sign in or sign up: one form, two modes. */
+export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
+  const [, navigate] = useLocation();
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body =
+      mode === 'login'
+        ? { login: form.get('login'), password: form.get('password') }
+        : {
+            handle: form.get('handle'),
+            email: form.get('email'),
+            password: form.get('password'),
+            display_name: form.get('display_name') || undefined,
+          };
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await api.post<Session>(`/auth/${mode}`, body);
+      setTokens(session);
+      client.setQueryData(['me'], session.athlete);
+      navigate('/');
+    } catch (e) {
+      setError(
+        e instanceof ApiError ? e.message : 'Could not reach the server. Check your connection.',
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="narrow">
+      <h1>{mode === 'login' ? 'Log in' : 'Create your account'}</h1>
+      <form onSubmit={submit} className="stack">
+        {mode === 'login' ? (
+          <label>
+            Email or handle
+            <input name="login" autoComplete="username" required />
+          </label>
+        ) : (
+          <>
+            <label>
+              Handle
+              <input
+                name="handle"
+                autoComplete="username"
+                required
+                minLength={3}
+                maxLength={30}
+                pattern="[A-Za-z0-9_.\-]+"
+              />
+            </label>
+            <label>
+              Display name
+              <input name="display_name" autoComplete="name" maxLength={80} />
+            </label>
+            <label>
+              Email
+              <input name="email" type="email" autoComplete="email" required />
+            </label>
+          </>
+        )}
+        <label>
+          Password
+          <input
+            name="password"
+            type="password"
+            autoComplete={mode === 'login' ? 'current-password' : 'new-password'}
+            required
+            minLength={mode === 'signup' ? 8 : 1}
+          />
+        </label>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {mode === 'login' ? 'Log in' : 'Sign up'}
+        </button>
+      </form>
+      <p>
+        {mode === 'login' ? (
+          <>
+            New here? <Link href="/signup">Create an account</Link>
+          </>
+        ) : (
+          <>
+            Already have an account? <Link href="/login">Log in</Link>
+          </>
+        )}
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,132 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ApiError, api, setTokens } from '../../api/client.js';
+import type { Me } from '../../api/types.js';
+import { useMe } from '../auth/use-me.js';
+
+/** Profile and settings: units, default visibility, hidden start/end, body data. */
+export function SettingsPage() {
+  const me = useMe();
+  const client = useQueryClient();
+  const [message, setMessage] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (changes: Partial<Me>) => api.patch<Me>('/me', changes),
+    onSuccess: (updated) => {
+      client.setQueryData(['me'], updated);
+      setMessage('Saved.');
+    },
+    onError: (e) =>
+      setMessage(e instanceof ApiError ? e.message : 'Could not save: no connection.'),
+  });
+
+  if (!me.data)
+    return (
+      <main className="narrow">{me.isError ? 'Could not load your profile.' : 'Loading…'}</main>
+    );
+  const m = me.data;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const f = new FormData(event.currentTarget);
+    const num = (k: string) => (f.get(k) === '' ? null : Number(f.get(k)));
+    save.mutate({
+      display_name: String(f.get('display_name')),
+      units: f.get('units') as Me['units'],
+      default_visibility: f.get('default_visibility') as Me['default_visibility'],
+      hide_start: Number(f.get('hide_start')),
+      hide_end: Number(f.get('hide_end')),
+      weight: num('weight'),
+      birth_year: num('birth_year'),
+      sex: (f.get('sex') || null) as Me['sex'],
+    });
+  }
+
+  return (
+    <main className="narrow">
+      <h1>Settings</h1>
+      <form onSubmit={submit} className="stack">
+        <label>
+          Display name
+          <input name="display_name" defaultValue={m.display_name} required maxLength={80} />
+        </label>
+        <label>
+          Units
+          <select name="units" defaultValue={m.units}>
+            <option value="metric">Metric (km, m)</option>
+            <option value="imperial">Imperial (mi, ft)</option>
+          </select>
+        </label>
+        <label>
+          Who can see new activities
+          <select name="default_visibility" defaultValue={m.default_visibility}>
+            <option value="everyone">Everyone</option>
+            <option value="followers">Followers</option>
+            <option value="only_me">Only me</option>
+          </select>
+        </label>
+        <fieldset>
+          <legend>Hide the start and end of every activity from others</legend>
+          <label>
+            Start (metres)
+            <input
+              name="hide_start"
+              type="number"
+              min={0}
+              max={3200}
+              step={50}
+              defaultValue={m.hide_start}
+            />
+          </label>
+          <label>
+            End (metres)
+            <input
+              name="hide_end"
+              type="number"
+              min={0}
+              max={3200}
+              step={50}
+              defaultValue={m.hide_end}
+            />
+          </label>
+        </fieldset>
+        <label>
+          Weight (kg, for calories)
+          <input
+            name="weight"
+            type="number"
+            min={1}
+            max={500}
+            step={0.1}
+            defaultValue={m.weight ?? ''}
+          />
+        </label>
+        <label>
+          Birth year (for age-group leaderboards)
+          <input
+            name="birth_year"
+            type="number"
+            min={1900}
+            max={2100}
+            defaultValue={m.birth_year ?? ''}
+          />
+        </label>
+        <label>
+          Sex (for leaderboards)
+          <select name="sex" defaultValue={m.sex ?? ''}>
+            <option value="">Not set</option>
+            <option value="F">Female</option>
+            <option value="M">Male</option>
+            <option value="X">Non-binary</option>
+          </select>
+        </label>
+        {message && <p role="status">{message}</p>}
+        <button type="submit" disabled={save.isPending}>
+          Save
+        </button>
+      </form>
+      <button type="button" className="secondary" onClick={() => setTokens(null)}>
+        Log out
+      </button>
+    </main>
+  );
+}

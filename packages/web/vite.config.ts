@@ -1,0 +1,46 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The service worker is a second entry (src/sw.ts → /sw.js). After bundling, this plugin
+ * writes the list of every emitted file into it, so the worker precaches exactly this build's
+ * app shell and a new build gets a new cache.
+ */
+function precacheManifest(): Plugin {
+  return {
+    name: 'stride-precache-manifest',
+    generateBundle(_options, bundle) {
+      const files = [
+        ...Object.keys(bundle).filter((f) => f !== 'sw.js' && !f.endsWith('.map')),
+        'manifest.webmanifest',
+        'icon.svg',
+      ];
+      const sw = bundle['sw.js'];
+      if (sw?.type !== 'chunk') return;
+      const version = [...files].sort().join('|');
+      let hash = 0;
+      for (let i = 0; i < version.length; i++)
+        hash = (Math.imul(hash, 31) + version.charCodeAt(i)) | 0;
+      sw.code = sw.code
+        .replace('"__PRECACHE_FILES__"', JSON.stringify(['/', ...files.map((f) => `/${f}`)]))
+        .replace('__PRECACHE_VERSION__', (hash >>> 0).toString(36));
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), precacheManifest()],
+  resolve: { conditions: ['@stride/source', 'module', 'browser', 'development|production'] },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      input: { app: 'index.html', sw: 'src/sw.ts' },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+      },
+    },
+  },
+  server: { proxy: { '/api': 'http://localhost:3000' } },
+});
