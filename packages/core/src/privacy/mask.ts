@@ -30,21 +30,9 @@ export function privacyMask(
 ): Uint8Array {
   const n = lat.length;
   const mask = new Uint8Array(n);
-  const circles = options.zones.map((z) => hiddenCircleForActivity(z, options.activityId));
-  for (const c of circles) {
-    const kx = Math.cos(c.lat * DEG) * M_PER_DEG;
-    const r2 = c.radiusM * c.radiusM;
-    const clat = c.lat;
-    const clon = c.lng;
-    for (let i = 0; i < n; i++) {
-      const dy = (lat[i]! - clat) * M_PER_DEG;
-      if (dy * dy > r2) continue;
-      let dlon = lon[i]! - clon;
-      if (dlon > 180) dlon -= 360;
-      else if (dlon < -180) dlon += 360;
-      const dx = dlon * kx;
-      if (dx * dx + dy * dy <= r2) mask[i] = 1;
-    }
+  for (const zone of options.zones) {
+    const c = hiddenCircleForActivity(zone, options.activityId);
+    hideZone(lat, lon, c.lat, c.lng, c.radiusM, c.radiusM + zone.radiusM, mask);
   }
   const hideStart = options.hideStartM ?? 0;
   const hideEnd = options.hideEndM ?? 0;
@@ -60,6 +48,60 @@ export function privacyMask(
     }
   }
   return mask;
+}
+
+/**
+ * Hides, for one hidden circle (centre, radius ρ), every sample inside it, and more where a
+ * track leaves from or returns to it. Clipping at the first exit is not enough: for tracks
+ * that wander (streets turn), the first exit points of many activities average out at their
+ * common start, the home, whatever the circle (the mean exit point of a random walk is its
+ * start). So a track that starts inside is hidden up to its last exit from the circle before
+ * it first gets `outerM` from the centre; those last exits spread around the circle, centred on
+ * the circle's (secretly shifted) centre rather than on the home. The end of the track is
+ * treated the same way, backwards in time. A track that never gets `outerM` away is hidden.
+ */
+function hideZone(
+  lat: Float64Array,
+  lon: Float64Array,
+  clat: number,
+  clon: number,
+  radiusM: number,
+  outerM: number,
+  mask: Uint8Array,
+): void {
+  const n = lat.length;
+  const kx = Math.cos(clat * DEG) * M_PER_DEG;
+  const d2 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const dy = (lat[i]! - clat) * M_PER_DEG;
+    let dlon = lon[i]! - clon;
+    if (dlon > 180) dlon -= 360;
+    else if (dlon < -180) dlon += 360;
+    const dx = dlon * kx;
+    d2[i] = Number.isNaN(dy) || Number.isNaN(dx) ? Number.NaN : dx * dx + dy * dy;
+  }
+  const r2 = radiusM * radiusM;
+  const o2 = outerM * outerM;
+  for (let i = 0; i < n; i++) if (d2[i]! <= r2) mask[i] = 1;
+  let firstOut = -1;
+  let lastOut = -1;
+  for (let i = 0; i < n; i++) {
+    if (d2[i]! > o2) {
+      if (firstOut < 0) firstOut = i;
+      lastOut = i;
+    }
+  }
+  if (firstOut < 0) {
+    // Never far from the zone: nothing of it can be shown safely.
+    for (let i = 0; i < n; i++) if (!Number.isNaN(d2[i]!)) mask[i] = 1;
+    return;
+  }
+  let lastInsideBefore = -1;
+  for (let i = 0; i < firstOut; i++) if (d2[i]! <= r2) lastInsideBefore = i;
+  for (let i = 0; i <= lastInsideBefore; i++) mask[i] = 1;
+  let firstInsideAfter = n;
+  for (let i = n - 1; i > lastOut; i--) if (d2[i]! <= r2) firstInsideAfter = i;
+  for (let i = firstInsideAfter; i < n; i++) mask[i] = 1;
 }
 
 /** A copy of the track without its hidden samples (every channel stays aligned). */

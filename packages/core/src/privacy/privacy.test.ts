@@ -123,6 +123,39 @@ describe('privacy zones', () => {
     expect(centroidErrorM).toBeGreaterThan(zone.radiusM / 2);
   });
 
+  it('resists triangulation by tracks that wander (the centroid of first exits would be the home)', () => {
+    const rnd = seededRandom('wander');
+    const ends: Array<[number, number]> = [];
+    for (let k = 0; k < 50; k++) {
+      const id = `w-${k}`;
+      // Heading changes fast: over a few hundred metres the track is a random walk.
+      const n = 1500;
+      const lat = new Float64Array(n);
+      const lon = new Float64Array(n);
+      let cur: [number, number] = [HOME[0], HOME[1]];
+      let b = rnd() * 2 * Math.PI;
+      for (let i = 0; i < n; i++) {
+        lat[i] = cur[0];
+        lon[i] = cur[1];
+        b += (rnd() - 0.5) * 1.2;
+        // A slow drift outwards so the run eventually leaves the neighbourhood.
+        cur = offset(cur[0], cur[1], 8, b);
+        cur = offset(cur[0], cur[1], 2, k);
+      }
+      const mask = privacyMask(lat, lon, { activityId: id, zones: [zone] });
+      const first = mask.indexOf(0);
+      if (first >= 0) ends.push([lat[first]!, lon[first]!]);
+    }
+    expect(ends.length).toBeGreaterThan(40);
+    const centroid: [number, number] = [
+      ends.reduce((s, p) => s + p[0], 0) / ends.length,
+      ends.reduce((s, p) => s + p[1], 0) / ends.length,
+    ];
+    expect(metres(centroid[0], centroid[1], HOME[0], HOME[1])).toBeGreaterThan(zone.radiusM / 2);
+    const circle = fitCircleCentre(ends, HOME);
+    expect(metres(circle[0], circle[1], HOME[0], HOME[1])).toBeGreaterThan(zone.radiusM / 2);
+  });
+
   it('shows the naive fixed circle around home fails the same test (so the test can fail)', () => {
     const naive = (lat: Float64Array, lon: Float64Array) => {
       const mask = new Uint8Array(lat.length);

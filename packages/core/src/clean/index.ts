@@ -1,0 +1,1 @@
+export { cleanTrack } from './clean.js';

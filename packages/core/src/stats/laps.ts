@@ -1,0 +1,83 @@
+import { type IntervalTotals, intervalTotals, positionOf, type Series } from './series.js';
+
+/** A lap as files state it (packages/formats `Lap` fits this shape). */
+export interface LapInput {
+  startTime: number;
+  endTime?: number;
+  name?: string;
+}
+
+export interface Lap extends IntervalTotals {
+  lap_index: number;
+  name: string;
+  /** Epoch seconds. */
+  start_date: number;
+  max_speed: number;
+  max_heartrate: number | null;
+  source: 'file' | 'auto';
+}
+
+function withMaxima(
+  s: Series,
+  t: IntervalTotals,
+): { max_speed: number; max_heartrate: number | null } {
+  let maxV = 0;
+  let maxHr = Number.NaN;
+  for (let j = t.start_index; j <= t.end_index; j++) {
+    if (s.movingFlag[j] && s.vel[j]! > maxV) maxV = s.vel[j]!;
+    const h = s.hr[j]!;
+    if (!Number.isNaN(h) && !(h <= maxHr)) maxHr = h;
+  }
+  return { max_speed: maxV, max_heartrate: !Number.isNaN(maxHr) ? maxHr : null };
+}
+
+/** Laps from the file's lap start (and end) times; the last lap runs to the end. */
+export function lapsFromFile(s: Series, laps: readonly LapInput[]): Lap[] {
+  const out: Lap[] = [];
+  if (s.n < 2) return out;
+  const t0 = s.time[0]!;
+  const tn = s.time[s.n - 1]!;
+  const sorted = [...laps].sort((a, b) => a.startTime - b.startTime);
+  sorted.forEach((lap, k) => {
+    const start = Math.min(Math.max(lap.startTime, t0), tn);
+    const nextStart = sorted[k + 1]?.startTime ?? tn;
+    const end = Math.min(Math.max(lap.endTime ?? nextStart, start), tn);
+    const p0 = positionOf(s.time, s.n, start);
+    const p1 = positionOf(s.time, s.n, end);
+    if (p0 < 0 || p1 < 0) return;
+    const totals = intervalTotals(s, p0, p1);
+    out.push({
+      lap_index: out.length + 1,
+      name: lap.name ?? `Lap ${out.length + 1}`,
+      start_date: start,
+      source: 'file',
+      ...totals,
+      ...withMaxima(s, totals),
+    });
+  });
+  return out;
+}
+
+/** Laps every `lapM` of distance (the device "auto lap" default) when the file has none. */
+export function autoLaps(s: Series, lapM: number): Lap[] {
+  const out: Lap[] = [];
+  if (s.n < 2) return out;
+  const total = s.dist[s.n - 1]!;
+  let p0 = 0;
+  for (let k = 1; ; k++) {
+    const p1 = k * lapM < total ? positionOf(s.dist, s.n, k * lapM, Math.floor(p0)) : s.n - 1;
+    if (p1 < 0 || p1 <= p0) break;
+    const totals = intervalTotals(s, p0, p1);
+    out.push({
+      lap_index: k,
+      name: `Lap ${k}`,
+      start_date: s.time[Math.floor(p0)]!,
+      source: 'auto',
+      ...totals,
+      ...withMaxima(s, totals),
+    });
+    if (p1 === s.n - 1) break;
+    p0 = p1;
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+import type { SessionEvent } from '../session/state-log.js';
+import type { SportType } from '../sport.js';
+import type { AthleteProfile, CaloriesSource } from './calories.js';
+import type { BestEffort, WindowBest } from './efforts.js';
+import type { DistanceSource, ElevationSource } from './engine.js';
+import type { ZoneTime } from './hr-zones.js';
+import type { Lap, LapInput } from './laps.js';
+import type { CleaningReport } from './report.js';
+import type { Split } from './splits.js';
+
+/** Totals as the device computed them (the shape packages/formats produces). */
+export interface DeviceTotalsInput {
+  distanceM?: number;
+  timerS?: number;
+  elapsedS?: number;
+  ascentM?: number;
+  calories?: number;
+}
+
+export interface ActivityOptions {
+  sport: SportType;
+  athlete?: AthleteProfile;
+  /** Only `calories` is used as a value; the rest are for comparison by callers. */
+  deviceTotals?: DeviceTotalsInput;
+  /** Laps stated by the file; without them, auto laps every sport-specific distance. */
+  laps?: readonly LapInput[];
+  /** The session log; when present, samples outside START…STOP are dropped. */
+  events?: readonly SessionEvent[];
+  /** Timer pauses stated by a file (used when `events` is absent). */
+  pauses?: readonly { start: number; end: number }[];
+  /** 'auto' (default): the device distance stream when the track has one, else GPS. */
+  distanceSource?: 'auto' | DistanceSource;
+  /** Default 'barometric' (altitude as the device recorded it). Use 'gps' for phone tracks. */
+  elevationSource?: ElevationSource;
+  /** HR zone lower bounds (zones 2..N), bpm; default from max HR. */
+  hrZones?: readonly number[];
+}
+
+export interface ActivityStats {
+  algorithm_version: number;
+  sport_type: string;
+  /** Epoch seconds of the start (START event, else the first kept sample); null if empty. */
+  start_date: number | null;
+  distance: number;
+  distance_source: DistanceSource;
+  moving_time: number;
+  elapsed_time: number;
+  /** Timer time: elapsed minus pauses of the session log (or file). */
+  timer_time: number;
+  total_elevation_gain: number;
+  total_elevation_loss: number;
+  elev_high: number | null;
+  elev_low: number | null;
+  average_speed: number;
+  max_speed: number;
+  /** Seconds per kilometre over moving time; null without distance. */
+  average_pace: number | null;
+  average_heartrate: number | null;
+  max_heartrate: number | null;
+  average_cadence: number | null;
+  max_cadence: number | null;
+  average_watts: number | null;
+  /** Normalized power. */
+  weighted_average_watts: number | null;
+  max_watts: number | null;
+  kilojoules: number | null;
+  calories: number | null;
+  calories_source: CaloriesSource | null;
+  average_temp: number | null;
+  start_latlng: [number, number] | null;
+  end_latlng: [number, number] | null;
+  splits_metric: Split[];
+  splits_standard: Split[];
+  laps: Lap[];
+  best_efforts: BestEffort[];
+  best_power: WindowBest[];
+  best_speed: WindowBest[];
+  hr_zones: ZoneTime[] | null;
+  cleaning: CleaningReport;
+}
+
+/** Per-sample streams the server serves (Strava stream names), aligned with the cleaned track. */
+export interface ActivityStreams {
+  /** Seconds since the first sample. */
+  time: Float64Array;
+  /** Cumulative metres. */
+  distance: Float64Array;
+  velocity_smooth: Float32Array;
+  grade_smooth: Float32Array;
+  /** 1 where the step ending at the sample counts as moving. */
+  moving: Uint8Array;
+}
