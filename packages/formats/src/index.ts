@@ -1,1 +1,27 @@
-export {};
+export { sniffFormat } from './detect.js';
+export {
+  ERROR_CODES,
+  FormatError,
+  type FormatErrorCode,
+  type ImportWarning,
+  isFormatError,
+  type SourceLocation,
+  type WarningCode,
+} from './errors.js';
+export { exportFit } from './export/fit-writer.js';
+export { exportGpx } from './export/gpx-writer.js';
+export { exportTcx } from './export/tcx-writer.js';
+export { importActivityFile } from './import.js';
+export { DEFAULT_LIMITS, type ImportLimits } from './limits.js';
+export { mapSport } from './sport.js';
+export type {
+  DeviceInfo,
+  DeviceTotals,
+  FileFormat,
+  ImportedActivity,
+  ImportedCourse,
+  ImportResult,
+  Lap,
+  Pause,
+  Waypoint,
+} from './types.js';

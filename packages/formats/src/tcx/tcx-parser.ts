@@ -1,0 +1,359 @@
+import { TrackBuilder } from '@stride/core';
+import { setChannel } from '../channels.js';
+import { FormatError, Warnings } from '../errors.js';
+import type { Budget } from '../limits.js';
+import { mapSport } from '../sport.js';
+import type {
+  DeviceInfo,
+  DeviceTotals,
+  ImportedActivity,
+  ImportedCourse,
+  ImportResult,
+  Lap,
+  Pause,
+} from '../types.js';
+import { parseIsoTime, parseNumber, parseXml, type XmlHandler } from '../xml/sax.js';
+import { sumLapTotals } from './lap-totals.js';
+
+interface OpenActivity {
+  kind: 'activity' | 'course';
+  sport?: string;
+  name?: string;
+  id?: string;
+  builder: TrackBuilder;
+  laps: Lap[];
+  pauses: Pause[];
+  device: DeviceInfo;
+}
+
+/** Leaf elements whose text we read, by parent context. */
+const POINT_LEAVES = new Set([
+  'Time',
+  'LatitudeDegrees',
+  'LongitudeDegrees',
+  'AltitudeMeters',
+  'DistanceMeters',
+  'Value',
+  'Cadence',
+  'Watts',
+  'Speed',
+  'RunCadence',
+]);
+const LAP_LEAVES = new Set([
+  'TotalTimeSeconds',
+  'DistanceMeters',
+  'MaximumSpeed',
+  'Calories',
+  'Value',
+  'Cadence',
+  'TriggerMethod',
+  'AvgSpeed',
+  'AvgRunCadence',
+  'MaxRunCadence',
+  'AvgWatts',
+  'MaxWatts',
+]);
+
+/**
+ * TCX (Garmin Training Center v2) → one activity per <Activity> (and a course per <Course>).
+ * Laps keep the file's own totals; a new <Track> inside one lap after a time gap is a pause
+ * (Garmin starts a new Track when the timer resumes). Trackpoints without a position keep
+ * their time and sensor values with NaN lat/lon.
+ */
+class TcxMapper implements XmlHandler {
+  wantText = false;
+  private readonly stack: string[] = [];
+  private current: OpenActivity | null = null;
+  private lap: Lap | null = null;
+  private inPoint = false;
+  private inCreator = false;
+  private trackStart = -1;
+  private time = Number.NaN;
+  private lat = Number.NaN;
+  private lon = Number.NaN;
+  private alt = Number.NaN;
+  private dist = Number.NaN;
+  private hr = Number.NaN;
+  private cad = Number.NaN;
+  private power = Number.NaN;
+  private speed = Number.NaN;
+  author: string | undefined;
+  sawRoot = false;
+  readonly activities: ImportedActivity[] = [];
+  readonly courses: ImportedCourse[] = [];
+
+  constructor(
+    private readonly warnings: Warnings,
+    private readonly budget: Budget,
+  ) {}
+
+  open(name: string, attributes: Record<string, string>): void {
+    const parent = this.stack[this.stack.length - 1];
+    this.stack.push(name);
+    if (this.inPoint) {
+      this.wantText = POINT_LEAVES.has(name);
+      return;
+    }
+    switch (name) {
+      case 'Trackpoint':
+        this.inPoint = true;
+        this.time = this.lat = this.lon = this.alt = this.dist = Number.NaN;
+        this.hr = this.cad = this.power = this.speed = Number.NaN;
+        return;
+      case 'Track':
+        if (this.current) this.trackStart = this.current.builder.length;
+        return;
+      case 'Lap':
+        if (this.current) {
+          const start = parseIsoTime(attributes.StartTime ?? '');
+          const index = this.current.builder.length;
+          this.lap = {
+            startTime: start,
+            endTime: start,
+            startIndex: index,
+            endIndex: index,
+            totals: {},
+          };
+        }
+        return;
+      case 'Activity':
+      case 'Course':
+        this.budget.addTrack();
+        this.current = {
+          kind: name === 'Activity' ? 'activity' : 'course',
+          sport: attributes.Sport,
+          builder: new TrackBuilder(256),
+          laps: [],
+          pauses: [],
+          device: {},
+        };
+        return;
+      case 'Creator':
+        this.inCreator = this.current !== null;
+        return;
+      case 'TrainingCenterDatabase':
+        this.sawRoot = true;
+        return;
+    }
+    if (this.inCreator)
+      this.wantText =
+        name === 'Name' ||
+        name === 'ProductID' ||
+        name === 'VersionMajor' ||
+        name === 'VersionMinor';
+    else if (this.lap && (LAP_LEAVES.has(name) || parent === 'Lap')) this.wantText = true;
+    else if (
+      this.current &&
+      (name === 'Id' || name === 'Name') &&
+      parent === this.current.kind.replace(/^./, (c) => c.toUpperCase())
+    )
+      this.wantText = true;
+    else if (name === 'Name' && parent === 'Author') this.wantText = true;
+  }
+
+  close(name: string, text: string): void {
+    this.stack.pop();
+    const parent = this.stack[this.stack.length - 1];
+    if (this.inPoint) {
+      if (name === 'Trackpoint') this.endPoint();
+      else if (text) this.pointValue(name, parent, text);
+      return;
+    }
+    const c = this.current;
+    switch (name) {
+      case 'Lap':
+        if (c && this.lap) {
+          this.lap.endIndex = c.builder.length;
+          const timer = this.lap.totals.timerS;
+          if (timer !== undefined) this.lap.endTime = this.lap.startTime + timer;
+          if (this.lap.endIndex > this.lap.startIndex && this.prevTime > this.lap.endTime) {
+            this.lap.endTime = this.prevTime;
+          }
+          c.laps.push(this.lap);
+        }
+        this.lap = null;
+        return;
+      case 'Activity':
+      case 'Course':
+        if (c) this.finish(c);
+        this.current = null;
+        return;
+      case 'Creator':
+        this.inCreator = false;
+        return;
+    }
+    if (!text) return;
+    if (this.inCreator && c) {
+      if (name === 'Name') c.device.name = text.trim();
+      else if (name === 'ProductID') c.device.product = text.trim();
+      else if (name === 'VersionMajor') c.device.softwareVersion = text.trim();
+      else if (name === 'VersionMinor' && c.device.softwareVersion)
+        c.device.softwareVersion += `.${text.trim()}`;
+    } else if (this.lap && this.stack.includes('Lap')) {
+      this.lapValue(this.lap.totals, name, parent, text);
+    } else if (c && name === 'Id') c.id = text.trim();
+    else if (c && name === 'Name') c.name = text.trim();
+    else if (name === 'Name' && parent === 'Author') this.author = text.trim();
+  }
+
+  private lapValue(t: DeviceTotals, name: string, parent: string | undefined, text: string): void {
+    const v = parseNumber(text);
+    if (parent === 'AverageHeartRateBpm') t.avgHr = v;
+    else if (parent === 'MaximumHeartRateBpm') t.maxHr = v;
+    else if (name === 'TotalTimeSeconds') t.timerS = v;
+    else if (name === 'DistanceMeters') t.distanceM = v;
+    else if (name === 'MaximumSpeed') t.maxSpeedMps = v;
+    else if (name === 'Calories') t.calories = v;
+    else if (name === 'Cadence' || name === 'AvgRunCadence') t.avgCadence = v;
+    else if (name === 'MaxRunCadence') t.maxCadence = v;
+    else if (name === 'AvgSpeed') t.avgSpeedMps = v;
+    else if (name === 'AvgWatts') t.avgPower = v;
+    else if (name === 'MaxWatts') t.maxPower = v;
+    else if (name === 'TriggerMethod' && this.lap) this.lap.trigger = text.trim();
+    for (const key of Object.keys(t) as (keyof DeviceTotals)[]) {
+      if (!Number.isFinite(t[key])) delete t[key];
+    }
+  }
+
+  private pointValue(name: string, parent: string | undefined, text: string): void {
+    switch (name) {
+      case 'Time':
+        this.time = parseIsoTime(text);
+        return;
+      case 'LatitudeDegrees':
+        this.lat = parseNumber(text);
+        return;
+      case 'LongitudeDegrees':
+        this.lon = parseNumber(text);
+        return;
+      case 'AltitudeMeters':
+        this.alt = parseNumber(text);
+        return;
+      case 'DistanceMeters':
+        this.dist = parseNumber(text);
+        return;
+      case 'Value':
+        if (parent === 'HeartRateBpm') this.hr = parseNumber(text);
+        return;
+      case 'Cadence':
+      case 'RunCadence':
+        this.cad = parseNumber(text);
+        return;
+      case 'Watts':
+        this.power = parseNumber(text);
+        return;
+      case 'Speed':
+        this.speed = parseNumber(text);
+        return;
+    }
+  }
+
+  private endPoint(): void {
+    this.inPoint = false;
+    const c = this.current;
+    if (!c) return;
+    this.budget.addPoints(1);
+    const b = c.builder;
+    const finite = Number.isFinite(this.lat) && Number.isFinite(this.lon);
+    const i = b.pushPosition(
+      this.time,
+      finite ? this.lat : Number.NaN,
+      finite ? this.lon : Number.NaN,
+    );
+    if (i === this.trackStart && i > 0 && c.kind === 'activity') {
+      // First point of a new Track: a gap since the previous point within one lap is a pause.
+      const lap = this.lap;
+      const before = b.length >= 2 ? this.prevTime : Number.NaN;
+      if (lap && lap.startIndex < i && this.time > before)
+        c.pauses.push({ start: before, end: this.time });
+    }
+    this.prevTime = this.time;
+    setChannel(b, 'elevation', i, this.alt);
+    setChannel(b, 'distance', i, this.dist);
+    setChannel(b, 'heartRate', i, this.hr);
+    setChannel(b, 'cadence', i, this.cad);
+    setChannel(b, 'power', i, this.power);
+    setChannel(b, 'speed', i, this.speed);
+    if (Number.isNaN(this.time)) this.warnings.add('MISSING_TIME', 'A trackpoint has no time');
+    if ((i & 4095) === 0) this.budget.tick();
+  }
+
+  private prevTime = Number.NaN;
+
+  /** Finishes an activity left open by a damaged file. */
+  flushOpen(): void {
+    this.inPoint = false;
+    if (this.current && this.lap) {
+      this.lap.endIndex = this.current.builder.length;
+      this.current.laps.push(this.lap);
+    }
+    this.lap = null;
+    if (this.current) this.finish(this.current);
+    this.current = null;
+  }
+
+  private finish(c: OpenActivity): void {
+    const track = c.builder.build();
+    if (c.kind === 'course') {
+      if (track.length > 0) this.courses.push({ kind: 'track', name: c.name, track });
+      return;
+    }
+    if (track.length === 0)
+      this.warnings.add('EMPTY_TRACK', 'An activity has no trackpoints (only lap totals)');
+    let startTime = parseIsoTime(c.id ?? '');
+    for (let k = 0; k < track.length && Number.isNaN(startTime); k++) startTime = track.time[k]!;
+    if (Number.isNaN(startTime)) startTime = c.laps[0]?.startTime ?? Number.NaN;
+    const activity: ImportedActivity = {
+      track,
+      sport: mapSport(c.sport),
+      startTime,
+      laps: c.laps,
+      pauses: c.pauses,
+    };
+    if (c.sport) activity.sourceSport = c.sport;
+    if (c.name) activity.name = c.name;
+    if (c.device.name || c.device.product) activity.device = c.device;
+    if (c.laps.length > 0) activity.deviceTotals = sumLapTotals(c.laps);
+    this.activities.push(activity);
+  }
+}
+
+export function parseTcx(bytes: Uint8Array, budget: Budget): Omit<ImportResult, 'compressed'> {
+  const warnings = new Warnings();
+  const mapper = new TcxMapper(warnings, budget);
+  const outcome = parseXml(bytes, mapper, budget);
+  if (outcome.error) {
+    mapper.flushOpen();
+    const { message, location } = outcome.error;
+    if (mapper.activities.every((a) => a.track.length === 0) && mapper.courses.length === 0) {
+      throw new FormatError(
+        'XML_MALFORMED',
+        `The TCX file is not well-formed XML: ${message}`,
+        location,
+      );
+    }
+    warnings.add(
+      'XML_MALFORMED',
+      `The file is damaged after this point and was read up to it: ${message}`,
+      location,
+    );
+  }
+  if (!mapper.sawRoot) {
+    throw new FormatError(
+      'XML_WRONG_ROOT',
+      'The file has no <TrainingCenterDatabase> root element',
+    );
+  }
+  if (mapper.activities.length === 0 && mapper.courses.length === 0) {
+    throw new FormatError('NO_ACTIVITY', 'The TCX file holds no activity or course');
+  }
+  const result: Omit<ImportResult, 'compressed'> = {
+    format: 'tcx',
+    activities: mapper.activities,
+    courses: mapper.courses,
+    waypoints: [],
+    warnings: warnings.list,
+  };
+  if (mapper.author) result.creator = mapper.author;
+  return result;
+}

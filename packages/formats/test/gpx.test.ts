@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { importActivityFile } from '../src/index.js';
+import { expectCode, fixture, utf8 } from './helpers/fixtures.js';
+
+describe('GPX import', () => {
+  it('reads TrackPointExtension v2 heart rate, cadence, temperature and power into columns', () => {
+    const r = importActivityFile(fixture('run-tpx-v2-segments.gpx'));
+    expect(r.format).toBe('gpx');
+    expect(r.activities).toHaveLength(1);
+    const a = r.activities[0]!;
+    expect(a.sport).toBe('Run');
+    expect(a.name).toBe('Morning Run');
+    expect(a.device?.name).toBe('Garmin Connect');
+    const t = a.track;
+    expect(t.length).toBe(5);
+    expect(Array.from(t.heartRate!)).toEqual([120, 122, 125, 118, Number.NaN]);
+    expect(Array.from(t.cadence!)).toEqual([80, 82, Number.NaN, Number.NaN, Number.NaN]);
+    expect(t.temperature![0]).toBe(18.5);
+    expect(t.power![0]).toBe(210);
+    expect(t.power![3]).toBe(250); // un-namespaced <power>, as Strava and others write it
+    expect(t.elevation![2]).toBeCloseTo(36.0, 5);
+    expect(Number.isNaN(t.elevation![4]!)).toBe(true);
+    expect(t.lat[0]).toBe(48.8566);
+    expect(t.lon[1]).toBe(2.3524);
+  });
+
+  it('parses fractional seconds and time-zone offsets to epoch seconds', () => {
+    const t = importActivityFile(fixture('run-tpx-v2-segments.gpx')).activities[0]!.track;
+    const base = Date.UTC(2024, 4, 1, 6, 0, 0) / 1000;
+    expect(t.time[0]).toBe(base);
+    expect(t.time[2]).toBe(base + 2.5);
+    // 06:01:01+02:00 is 04:01:01Z
+    expect(t.time[4]).toBe(Date.UTC(2024, 4, 1, 4, 1, 1) / 1000);
+  });
+
+  it('turns the gap between two segments into a pause', () => {
+    const a = importActivityFile(fixture('run-tpx-v2-segments.gpx')).activities[0]!;
+    const base = Date.UTC(2024, 4, 1, 6, 0, 0) / 1000;
+    expect(a.pauses).toEqual([{ start: base + 2.5, end: base + 60 }]);
+  });
+
+  it('keeps routes as courses and waypoints apart from activities', () => {
+    const r = importActivityFile(fixture('run-tpx-v2-segments.gpx'));
+    expect(r.courses).toHaveLength(1);
+    expect(r.courses[0]!.kind).toBe('route');
+    expect(r.courses[0]!.name).toBe('Planned loop');
+    expect(r.courses[0]!.track.length).toBe(3);
+    expect(r.waypoints).toEqual([
+      { lat: 48.8566, lon: 2.3522, elevation: 35, name: 'Start & finish', symbol: 'Flag' },
+    ]);
+  });
+
+  it('reads GPX 1.0 with a byte-order mark, CRLF line ends and an undeclared namespace prefix', () => {
+    const r = importActivityFile(fixture('bom-crlf-gpx10.gpx'));
+    const a = r.activities[0]!;
+    expect(a.sport).toBe('Ride');
+    // the point without lat is skipped and reported; the one without time is kept
+    expect(a.track.length).toBe(4);
+    expect(a.track.heartRate![0]).toBe(101);
+    expect(a.track.cadence![0]).toBe(70);
+    expect(Number.isNaN(a.track.time[2]!)).toBe(true);
+    expect(Number.isNaN(a.track.elevation![1]!)).toBe(true);
+    expect(r.warnings.map((w) => w.code).sort()).toEqual(['MISSING_TIME', 'POINT_SKIPPED']);
+  });
+
+  it('decodes the encoding named in the XML declaration', () => {
+    const r = importActivityFile(fixture('latin1.gpx'));
+    expect(r.activities[0]!.name).toBe('Ausfahrt Köln-Düsseldorf');
+  });
+
+  it('reads a track with no timestamps as a course, not an activity', () => {
+    const gpx = `<gpx version="1.1" creator="planner"><trk><name>Plan</name><trkseg>
+      <trkpt lat="1" lon="1"/><trkpt lat="1.001" lon="1.001"/></trkseg></trk></gpx>`;
+    const r = importActivityFile(utf8(gpx));
+    expect(r.activities).toHaveLength(0);
+    expect(r.courses[0]).toMatchObject({ kind: 'track', name: 'Plan' });
+    expect(r.warnings[0]!.code).toBe('TRACK_WITHOUT_TIME');
+  });
+
+  it("keeps impossible coordinates as they are (cleaning is core's job)", () => {
+    const gpx = `<gpx version="1.1"><trk><trkseg><trkpt lat="91.5" lon="400"><time>2020-01-01T00:00:00Z</time></trkpt></trkseg></trk></gpx>`;
+    const t = importActivityFile(utf8(gpx)).activities[0]!.track;
+    expect([t.lat[0], t.lon[0]]).toEqual([91.5, 400]);
+  });
+
+  it('translates OpenTracks lat=100/lat=200 markers into a pause and drops the marker points', () => {
+    const gpx = `<gpx version="1.1"><trk><trkseg>
+      <trkpt lat="3" lon="14"><time>2021-01-07T21:51:59Z</time></trkpt>
+      <trkpt lat="100" lon="0"><time>2021-01-07T21:52:02Z</time></trkpt>
+      <trkpt lat="200" lon="0"><time>2021-01-07T21:52:30Z</time></trkpt>
+      <trkpt lat="3" lon="14.001"><time>2021-01-07T21:52:31Z</time></trkpt></trkseg></trk></gpx>`;
+    const a = importActivityFile(utf8(gpx)).activities[0]!;
+    expect(a.track.length).toBe(2);
+    const t0 = Date.UTC(2021, 0, 7, 21, 52, 2) / 1000;
+    expect(a.pauses).toEqual([{ start: t0, end: t0 + 28 }]);
+  });
+
+  it('recovers the points before a cut-off and says where the file broke', () => {
+    const r = importActivityFile(fixture('truncated.gpx'));
+    expect(r.activities[0]!.track.length).toBe(2);
+    const w = r.warnings.find((x) => x.code === 'XML_MALFORMED');
+    expect(w?.location?.line).toBeGreaterThan(0);
+  });
+
+  it('refuses malformed XML with nothing usable, naming the line', () => {
+    const error = expectCode(
+      () =>
+        importActivityFile(
+          utf8(
+            '<gpx version="1.1"><trk><trkseg><trkpt lat="1" lon=1></trkpt></trkseg></trk></gpx>',
+          ),
+        ),
+      'XML_MALFORMED',
+    );
+    expect(error.location?.line).toBe(1);
+    expect(error.message).toMatch(/line 1/);
+  });
+
+  it('refuses a file with only waypoints as having no activity', () => {
+    const error = expectCode(
+      () => importActivityFile(fixture('waypoints-only.gpx')),
+      'NO_ACTIVITY',
+    );
+    expect(error.message).toMatch(/waypoints/);
+  });
+
+  it('takes names only from metadata/trk themselves, not from the author or links inside them', () => {
+    const gpx = `<gpx version="1.1"><metadata><name>File name</name><author><name>Garmin</name></author></metadata>
+      <trk><extensions><x:name>ext</x:name></extensions><trkseg><trkpt lat="1" lon="1"><time>2020-01-01T00:00:00Z</time></trkpt></trkseg></trk></gpx>`;
+    expect(importActivityFile(utf8(gpx)).activities[0]!.name).toBe('File name');
+  });
+
+  it('gives every <trk> its own activity, like togeojson gives each its own feature', () => {
+    const gpx = `<gpx version="1.1">
+      <trk><trkseg><trkpt lat="1" lon="1"><time>2020-01-01T00:00:00Z</time></trkpt></trkseg></trk>
+      <trk><trkseg><trkpt lat="2" lon="2"><time>2020-01-02T00:00:00Z</time></trkpt><trkpt lat="2" lon="2.1"><time>2020-01-02T00:00:09Z</time></trkpt></trkseg></trk></gpx>`;
+    const r = importActivityFile(utf8(gpx));
+    expect(r.activities.map((a) => a.track.length)).toEqual([1, 2]);
+    expect(r.activities[1]!.startTime).toBe(Date.UTC(2020, 0, 2) / 1000);
+  });
+
+  it('returns a file holding only a route as a course, with no activity', () => {
+    const gpx = `<gpx version="1.1"><rte><name>Alpe</name><rtept lat="45.1" lon="6.0"/><rtept lat="45.2" lon="6.1"/></rte></gpx>`;
+    const r = importActivityFile(utf8(gpx));
+    expect(r.activities).toEqual([]);
+    expect(r.courses.map((c) => [c.kind, c.name, c.track.length])).toEqual([['route', 'Alpe', 2]]);
+  });
+
+  it('treats an overflowing coordinate (1e999) as no position, not as Infinity', () => {
+    const gpx = `<gpx version="1.1"><trk><trkseg><trkpt lat="1e999" lon="1"><time>2020-01-01T00:00:00Z</time></trkpt>
+      <trkpt lat="1" lon="1"><time>2020-01-01T00:00:01Z</time></trkpt></trkseg></trk></gpx>`;
+    const r = importActivityFile(utf8(gpx));
+    expect(r.activities[0]!.track.length).toBe(1);
+    expect(r.warnings.map((w) => w.code)).toEqual(['POINT_SKIPPED']);
+  });
+});
