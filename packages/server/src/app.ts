@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { type Container, type ContainerOptions, createContainer } from './container.js';
 import { Errors } from './errors.js';
+import { activityRoutes } from './http/activities/activities.routes.js';
 import { athleteRoutes } from './http/athletes/athletes.routes.js';
 import { authRoutes } from './http/auth/auth.routes.js';
 import { healthRoutes } from './http/health/health.routes.js';
@@ -14,6 +15,7 @@ import { registerAuthenticate } from './http/plugins/authenticate.js';
 import { registerErrorHandler } from './http/plugins/error-handler.js';
 import { privacyZoneRoutes } from './http/privacy/privacy-zones.routes.js';
 import { ErrorResponse } from './http/schemas.js';
+import { uploadRoutes } from './http/uploads/uploads.routes.js';
 import { isAppNavigation, registerWebApp, webRoot } from './http/web.js';
 
 export interface BuildAppOptions extends ContainerOptions {
@@ -88,6 +90,8 @@ export async function buildApp(
   await app.register(meRoutes, { container, prefix: '/api/v1/me' });
   await app.register(privacyZoneRoutes, { container, prefix: '/api/v1/me/privacy-zones' });
   await app.register(athleteRoutes, { container, prefix: '/api/v1/athletes' });
+  await app.register(uploadRoutes, { container, prefix: '/api/v1/uploads' });
+  await app.register(activityRoutes, { container, prefix: '/api/v1/activities' });
   if (web) await registerWebApp(app, web);
 
   return app;

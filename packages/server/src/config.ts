@@ -25,6 +25,8 @@ export interface Config {
   shutdownTimeoutS: number;
   /** Largest JSON request body accepted, in bytes. */
   bodyLimitBytes: number;
+  /** Largest activity file accepted by upload, in bytes (compressed size for .gz). */
+  maxUploadBytes: number;
   /** What this process runs: the HTTP API, the background job worker, or both. */
   role: Role;
   /** Background jobs one process runs at once. */
@@ -137,6 +139,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     trustProxy: bool(env, 'STRIDE_TRUST_PROXY', false),
     shutdownTimeoutS: int(env, 'STRIDE_SHUTDOWN_TIMEOUT', 10, 1, 600),
     bodyLimitBytes: int(env, 'STRIDE_BODY_LIMIT', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    maxUploadBytes: int(env, 'STRIDE_MAX_UPLOAD_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     role,
     workerConcurrency: int(env, 'STRIDE_WORKER_CONCURRENCY', 2, 1, 256),
     s3: s3(env),

@@ -7,15 +7,24 @@ import { S3BlobStore } from './adapters/blobs/s3-blob-store.js';
 import type { Config } from './config.js';
 import { type DatabaseHandle, type DatabaseOptions, openDatabase } from './db/dialect.js';
 import { isMigrated, migrateToLatest } from './db/migrate.js';
+import { createJobHandlers } from './jobs/handlers.js';
 import { JobRunner, type JobRunnerOptions } from './jobs/runner.js';
+import { ActivityRepository } from './repositories/activity.repository.js';
 import { AthleteRepository } from './repositories/athlete.repository.js';
 import { FollowRepository } from './repositories/follow.repository.js';
 import { JobRepository } from './repositories/job.repository.js';
 import { PrivacyZoneRepository } from './repositories/privacy-zone.repository.js';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository.js';
 import { SettingsRepository } from './repositories/settings.repository.js';
+import { UploadRepository } from './repositories/upload.repository.js';
+import { AccountService } from './services/account.service.js';
+import { ActivityService } from './services/activity.service.js';
+import { ActivityImportService } from './services/activity-import.service.js';
+import { ActivityReadService } from './services/activity-read.service.js';
 import { AuthService } from './services/auth.service.js';
 import { FollowService } from './services/follow.service.js';
+import { PrivacyService } from './services/privacy.service.js';
+import { UploadService } from './services/upload.service.js';
 
 type Log = NonNullable<JobRunnerOptions['log']>;
 
@@ -33,6 +42,11 @@ export interface Container {
   auth: AuthService;
   follows: FollowService;
   privacyZones: PrivacyZoneRepository;
+  uploads: UploadService;
+  activities: ActivityService;
+  activityReads: ActivityReadService;
+  privacy: PrivacyService;
+  account: AccountService;
   startWorker(): void;
   /** Database reachable and every migration applied. */
   isReady(): Promise<boolean>;
@@ -82,13 +96,47 @@ export async function createContainer(
       accessTokenTtlS: config.accessTokenTtlS,
       refreshTokenTtlS: config.refreshTokenTtlS,
     });
-    const follows = new FollowService(athletes, new FollowRepository(database.db));
-    const handlers = {};
+    const followRepository = new FollowRepository(database.db);
+    const follows = new FollowService(athletes, followRepository);
+    const privacyZones = new PrivacyZoneRepository(database.db);
+    const uploadRepository = new UploadRepository(database.db);
+    let runnerRef: JobRunner | undefined;
+    const wakeWorker = () => runnerRef?.wake();
+    const uploads = new UploadService(database.db, uploadRepository, jobs, blobs, wakeWorker);
+    const activityRepository = new ActivityRepository(database.db);
+    const activities = new ActivityService(
+      activityRepository,
+      athletes,
+      followRepository,
+      jobs,
+      blobs,
+      wakeWorker,
+    );
+    let reads: ActivityReadService | undefined;
+    const privacy = new PrivacyService(athletes, privacyZones, (row) => reads!.loadTrack(row));
+    reads = new ActivityReadService(
+      activityRepository,
+      athletes,
+      followRepository,
+      activities,
+      privacy,
+      blobs,
+    );
+    const imports = new ActivityImportService(
+      database.db,
+      uploadRepository,
+      activityRepository,
+      athletes,
+      activities,
+      blobs,
+    );
+    const handlers = createJobHandlers({ imports, activities });
     const runner = new JobRunner(jobs, handlers, {
       concurrency: config.workerConcurrency,
       ...(options.log ? { log: options.log } : {}),
       ...options.runner,
     });
+    runnerRef = runner;
 
     let migrated = false;
     let workerStarted = false;
@@ -102,7 +150,12 @@ export async function createContainer(
       athletes,
       auth,
       follows,
-      privacyZones: new PrivacyZoneRepository(database.db),
+      privacyZones,
+      uploads,
+      activities,
+      activityReads: reads,
+      privacy,
+      account: new AccountService(database.db, blobs, reads),
       startWorker() {
         if (workerStarted) return;
         workerStarted = true;

@@ -33,6 +33,12 @@ export const Errors = {
   forbidden: define('FORBIDDEN', 403, 'you may not do this'),
   notFound: define('NOT_FOUND', 404, 'not found'),
   conflict: define('CONFLICT', 409, 'this conflicts with the current state'),
+  illegalTransition: define(
+    'ILLEGAL_TRANSITION',
+    409,
+    'this event does not follow the activity’s state',
+  ),
+  eventOutOfOrder: define('EVENT_OUT_OF_ORDER', 409, 'this event is earlier than the previous one'),
   handleTaken: define('HANDLE_TAKEN', 409, 'this handle is already taken'),
   emailTaken: define('EMAIL_TAKEN', 409, 'an account with this email already exists'),
   payloadTooLarge: define('PAYLOAD_TOO_LARGE', 413, 'the request body is too large'),

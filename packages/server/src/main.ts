@@ -3,15 +3,18 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Role } from './config.js';
 import { createContainer } from './container.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
+import { DEMO_PASSWORD, seedDemo } from './demo/seed.js';
 
 /**
- * Starts Stride. `node dist/main.js [api|worker|all]` (or STRIDE_ROLE): `all`, the default, serves
+ * Starts Stride. `node dist/main.js [api|worker|all] [--demo]` (or STRIDE_ROLE): `all`, the default, serves
  * the API and runs background jobs in this process; `api` and `worker` split them across
- * processes sharing one PostgreSQL database. Exits non-zero with a one-line reason when
+ * processes sharing one PostgreSQL database. `--demo` first adds demo athletes and activities. Exits non-zero with a one-line reason when
  * configuration or the data directory is not usable.
  */
 async function main(): Promise<void> {
-  const argRole = process.argv[2];
+  const args = process.argv.slice(2);
+  const demo = args.includes('--demo');
+  const argRole = args.find((a) => !a.startsWith('--'));
   const config = loadConfig(argRole ? { ...process.env, STRIDE_ROLE: argRole } : process.env);
   checkRole(config.role, config.databaseUrl);
   const log = pino({ level: config.logLevel });
@@ -42,6 +45,14 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   if (config.role !== 'api') container.startWorker();
+  if (demo) {
+    // Uploads go through the worker like any other; the app is usable while they process.
+    const result = await seedDemo(container);
+    log.info(
+      { ...result, password: DEMO_PASSWORD },
+      'demo data queued: log in as camille, hugo, lea or malik',
+    );
+  }
   if (app) await app.listen({ host: config.host, port: config.port });
   else log.info({ role: config.role }, 'worker started');
 }

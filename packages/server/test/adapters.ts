@@ -13,6 +13,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
+import { type Container, createContainer } from '../src/container.js';
 import type { DatabaseOptions } from '../src/db/dialect.js';
 
 export interface DatabaseLease {
@@ -110,6 +111,7 @@ export function testConfig(env: Record<string, string | undefined> = {}): Readon
 export interface TestApp {
   app: FastifyInstance;
   config: Readonly<Config>;
+  container: Container;
   close(): Promise<void>;
 }
 
@@ -119,12 +121,15 @@ export async function startTestApp(
   env: Record<string, string | undefined> = {},
 ): Promise<TestApp> {
   const config = testConfig(env);
-  const app = await buildApp(config, { database: lease.options });
+  const container = await createContainer(config, { database: lease.options });
+  const app = await buildApp(config, { container });
   return {
     app,
     config,
+    container,
     async close() {
       await app.close();
+      await container.close();
       rmSync(config.dataDir, { recursive: true, force: true });
     },
   };

@@ -83,6 +83,8 @@ export function syntheticActivity(o: SyntheticOptions): SyntheticSample[] {
   let hr = ride ? 95 : 100;
   let prevEle = elevation(0, 0);
   let stopLeft = 0;
+  let nx = 0;
+  let ny = 0;
   while (s < o.distanceM) {
     while (j < N && cum[j + 1]! * scale < s) j++;
     const f = (s / scale - cum[j]!) / Math.max(1e-9, cum[j + 1]! - cum[j]!);
@@ -100,11 +102,13 @@ export function syntheticActivity(o: SyntheticOptions): SyntheticSample[] {
     } else if (ride && rnd() < 1 / 900) stopLeft = 15 + Math.floor(rnd() * 40); // traffic lights
     const effort = speed === 0 ? 0.3 : Math.min(1.3, speed / baseSpeed + grade * 4);
     hr += ((ride ? 120 : 135) + effort * 35 - hr) * 0.05;
-    const noise = () => (rnd() - 0.5) * 6; // ±3 m GPS noise
+    // GPS error wanders slowly (it is strongly correlated from one second to the next).
+    nx = 0.95 * nx + (rnd() - 0.5) * 1.2;
+    ny = 0.95 * ny + (rnd() - 0.5) * 1.2;
     samples.push({
       t,
-      lat: o.startLat + (y + noise()) / M_PER_DEG,
-      lng: o.startLng + (x + noise()) / kx,
+      lat: o.startLat + (y + ny) / M_PER_DEG,
+      lng: o.startLng + (x + nx) / kx,
       ele: Math.round(ele * 10) / 10,
       hr: Math.round(hr),
       cad: speed === 0 ? 0 : Math.round((ride ? 85 : 84) + (rnd() - 0.5) * 6),

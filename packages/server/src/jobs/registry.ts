@@ -4,9 +4,16 @@ import type { JobHandler } from './runner.js';
  * Every job name, with its payload type. Payloads carry ids only: handlers reload what they
  * need, so a job is safe to run twice and queues never hold copies of user data.
  */
-export type JobPayloads = {};
+export interface JobPayloads {
+  /** Parse an uploaded file and create its activity (or record why not). */
+  'upload.process': { uploadId: string };
+  /** Compute a recorded activity's statistics and streams once it is complete. */
+  'activity.finalize': { activityId: string };
+}
 
 export type JobName = keyof JobPayloads;
+
+export const JOB_NAMES: readonly JobName[] = ['upload.process', 'activity.finalize'];
 
 /** Exactly one handler per job name: the compiler checks the shape, `checkRegistry` the values. */
 export type JobHandlers = { [N in JobName]: JobHandler<JobPayloads[N]> };

@@ -7,6 +7,8 @@ export type JobResult = 'success' | 'skipped';
 export interface JobContext {
   jobId: number;
   attempt: number;
+  /** True when a failure now will not be retried (the job goes dead). */
+  lastAttempt: boolean;
   /** Aborted when the runner is stopping and the job should wrap up if it can. */
   signal: AbortSignal;
 }
@@ -148,6 +150,7 @@ export class JobRunner {
       const result = await handler(job.payload, {
         jobId: job.id,
         attempt: job.attempts,
+        lastAttempt: job.attempts >= job.max_attempts,
         signal: this.abort.signal,
       });
       await this.jobs.complete(job.id, this.workerId, result);

@@ -127,6 +127,15 @@ export class ActivityRepository {
     return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 
+  /** Counts received points (without touching updated_at): the live-totals cache checks it. */
+  async addToPointCount(tx: Executor, activityId: string, n: number): Promise<void> {
+    await tx
+      .updateTable('activities')
+      .set((eb) => ({ point_count: eb('point_count', '+', n) }))
+      .where('id', '=', activityId)
+      .execute();
+  }
+
   /** Every stored batch in seq order (batches may arrive out of order). */
   async pointBatches(
     activityId: string,

@@ -33,6 +33,43 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = asy
     },
   );
 
+  app.get(
+    '/export',
+    {
+      schema: {
+        tags: ['me'],
+        summary:
+          'Download everything Stride holds about me (zip: profile, activities, GPX tracks, original files)',
+        security,
+        response: { ...errorResponses(401) },
+      },
+    },
+    async (request, reply) => {
+      const zip = await container.account.export(request.athleteId);
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', 'attachment; filename="stride-export.zip"')
+        .send(Buffer.from(zip));
+    },
+  );
+
+  app.delete(
+    '/',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Delete my account and all my data (activities, files, follows, zones)',
+        security,
+        body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 256 }) }),
+        response: { 204: Type.Null(), ...errorResponses(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      await container.account.delete(request.athleteId, request.body.password);
+      return reply.status(204).send(null);
+    },
+  );
+
   app.patch(
     '/',
     {

@@ -10,6 +10,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** preHandler that requires `Authorization: Bearer <access token>`. */
     authenticate: (request: FastifyRequest) => Promise<void>;
+    /** preHandler that identifies the athlete when a token is sent, and lets anonymous requests through. */
+    optionalAuthenticate: (request: FastifyRequest) => Promise<void>;
   }
 }
 
@@ -24,5 +26,8 @@ export function registerAuthenticate(app: FastifyInstance, auth: AuthService): v
       throw Errors.unauthenticated('the Authorization header must be "Bearer <token>"');
     }
     request.athleteId = auth.verifyAccessToken(token);
+  });
+  app.decorate('optionalAuthenticate', async (request: FastifyRequest) => {
+    if (request.headers.authorization) await app.authenticate(request);
   });
 }

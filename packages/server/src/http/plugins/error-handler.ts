@@ -1,3 +1,4 @@
+import { StrideCoreError } from '@stride/core';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, Errors } from '../../errors.js';
 
@@ -40,6 +41,13 @@ const FASTIFY_CODES: Record<string, (message: string) => AppError> = {
   FST_ERR_CTP_INVALID_JSON_BODY: () => Errors.badRequest('the body is not valid JSON'),
 };
 
+// Domain errors from core: a state-log event that does not fit the log is a conflict.
+const CORE_CODES: Record<string, (message: string, details?: Record<string, unknown>) => AppError> =
+  {
+    CORE_ILLEGAL_TRANSITION: (m, d) => Errors.illegalTransition(m, d),
+    CORE_EVENT_ORDER: (m, d) => Errors.eventOutOfOrder(m, d),
+  };
+
 /** Maps every error to `{ error: { code, message, details? } }`; 5xx are logged, 4xx are not. */
 export function registerErrorHandler(
   app: FastifyInstance,
@@ -49,7 +57,9 @@ export function registerErrorHandler(
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let appError: AppError;
     if (error instanceof AppError) appError = error;
-    else if (error.validation) {
+    else if (error instanceof StrideCoreError && CORE_CODES[error.code]) {
+      appError = CORE_CODES[error.code]!(error.message, error.details);
+    } else if (error.validation) {
       const { message, details } = describeValidation(
         error.validationContext,
         error.validation as AjvIssue[],

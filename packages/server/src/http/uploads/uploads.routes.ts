@@ -1,0 +1,141 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Container } from '../../container.js';
+import type { UploadRow } from '../../db/schema.js';
+import { Errors } from '../../errors.js';
+import type { UploadRequest } from '../../services/upload.service.js';
+import { errorResponses } from '../schemas.js';
+
+const Upload = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  status: Type.Union(
+    [
+      Type.Literal('queued'),
+      Type.Literal('processing'),
+      Type.Literal('ready'),
+      Type.Literal('duplicate'),
+      Type.Literal('error'),
+    ],
+    { description: 'queued → processing → ready | duplicate | error' },
+  ),
+  activity_id: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
+    description: 'the new activity when ready; the existing one when duplicate',
+  }),
+  error: Type.Union([Type.String(), Type.Null()], { description: 'why the file was refused' }),
+  file_name: Type.Union([Type.String(), Type.Null()]),
+  external_id: Type.Union([Type.String(), Type.Null()]),
+  created_at: Type.String({ format: 'date-time' }),
+});
+
+const present = (u: UploadRow) => ({
+  id: u.id,
+  status: u.status,
+  activity_id: u.activity_id,
+  error: u.error,
+  file_name: u.file_name,
+  external_id: u.external_id,
+  created_at: u.created_at.toISOString(),
+});
+
+const FIELDS = ['name', 'description', 'sport_type', 'visibility', 'external_id'] as const;
+const VISIBILITIES = ['everyone', 'followers', 'only_me'];
+
+/** File uploads: GPX, TCX or FIT (optionally gzip-compressed), processed in the background. */
+export const uploadRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = async (
+  app,
+  { container },
+) => {
+  const max = container.config.maxUploadBytes;
+  const security = [{ bearerAuth: [] }];
+  await app.register(multipart, {
+    limits: { fileSize: max, files: 1, fields: FIELDS.length, fieldSize: 2000, parts: 10 },
+  });
+  app.addHook('preHandler', app.authenticate);
+
+  app.post(
+    '/',
+    {
+      // Refuse an oversized body from its declared length, before reading it.
+      onRequest: async (request) => {
+        const length = Number(request.headers['content-length']);
+        if (Number.isFinite(length) && length > max + 64 * 1024) {
+          throw Errors.payloadTooLarge(`files up to ${Math.floor(max / 1048576)} MiB are accepted`);
+        }
+      },
+      schema: {
+        tags: ['uploads'],
+        summary: 'Upload a GPX, TCX or FIT file (or .gz); poll the upload until it is ready',
+        description:
+          'multipart/form-data with a `file` part and optional fields name, description, sport_type, ' +
+          'visibility (everyone | followers | only_me) and external_id. Answers 202 at once; the file ' +
+          'is processed in the background.',
+        security,
+        consumes: ['multipart/form-data'],
+        response: { 202: Upload, ...errorResponses(400, 401, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        throw Errors.unsupportedMediaType(
+          'send the file as multipart/form-data with a "file" part',
+        );
+      }
+      const fields: Record<string, string> = {};
+      let file: { bytes: Uint8Array; name: string | undefined } | undefined;
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            if (part.fieldname !== 'file' || file)
+              throw Errors.validation('send exactly one file, in the "file" part');
+            const bytes = await part.toBuffer();
+            file = {
+              bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+              name: part.filename || undefined,
+            };
+          } else if ((FIELDS as readonly string[]).includes(part.fieldname)) {
+            fields[part.fieldname] = String(part.value).trim();
+          }
+        }
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw Errors.payloadTooLarge(`files up to ${Math.floor(max / 1048576)} MiB are accepted`);
+        }
+        throw error;
+      }
+      if (!file) {
+        throw Errors.validation('the "file" part is missing', {
+          fields: [{ field: 'file', message: 'is required' }],
+        });
+      }
+      if (fields.visibility && !VISIBILITIES.includes(fields.visibility)) {
+        throw Errors.validation('visibility must be everyone, followers or only_me', {
+          fields: [{ field: 'visibility', message: 'is invalid' }],
+        });
+      }
+      const upload = await container.uploads.accept(
+        request.athleteId,
+        file.bytes,
+        file.name,
+        fields as UploadRequest,
+      );
+      reply.status(202);
+      return present(upload);
+    },
+  );
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags: ['uploads'],
+        summary: 'Processing status of one of my uploads',
+        security,
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: Upload, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => present(await container.uploads.get(request.athleteId, request.params.id)),
+  );
+};

@@ -1,0 +1,70 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, UploadRow, UploadStatus } from '../db/schema.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export class UploadRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(
+    upload: {
+      id: string;
+      athlete_id: string;
+      status: UploadStatus;
+      file_name: string | null;
+      file_size: number;
+      file_hash: string;
+      blob_key: string;
+      external_id: string | null;
+      requested: unknown;
+      activity_id?: string | null;
+      error?: string | null;
+    },
+    executor: Executor = this.db,
+  ): Promise<UploadRow> {
+    return executor
+      .insertInto('uploads')
+      .values({ ...upload, requested: JSON.stringify(upload.requested ?? null) })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async findById(id: string, executor: Executor = this.db): Promise<UploadRow | undefined> {
+    return executor.selectFrom('uploads').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async setStatus(
+    id: string,
+    status: UploadStatus,
+    extra: { error?: string | null; activity_id?: string | null } = {},
+    executor: Executor = this.db,
+  ): Promise<void> {
+    await executor
+      .updateTable('uploads')
+      .set({ status, ...extra, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** The newest upload of this file by this athlete that produced (or found) an activity. */
+  async findByHash(athleteId: string, fileHash: string): Promise<UploadRow | undefined> {
+    return this.db
+      .selectFrom('uploads')
+      .selectAll()
+      .where('athlete_id', '=', athleteId)
+      .where('file_hash', '=', fileHash)
+      .where('status', 'in', ['queued', 'processing', 'ready'])
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+  }
+
+  async listByAthlete(athleteId: string, limit: number): Promise<UploadRow[]> {
+    return this.db
+      .selectFrom('uploads')
+      .selectAll()
+      .where('athlete_id', '=', athleteId)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
+}

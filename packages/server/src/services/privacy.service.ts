@@ -1,0 +1,94 @@
+import { clipTrack, type PrivacyZone, privacyMask, type Track } from '@stride/core';
+import type { ActivityRow } from '../db/schema.js';
+import type { AthleteRepository } from '../repositories/athlete.repository.js';
+import type { PrivacyZoneRepository } from '../repositories/privacy-zone.repository.js';
+import { type Geometry, geometryOf, streamsFor } from './activity-compute.js';
+
+/**
+ * What one viewer may see of one activity. Everything that leaves the server for someone other
+ * than the owner is built from this: the summary's geometry and the track behind streams and
+ * exports. Distances and times stay the athlete's real totals; only where they were is hidden.
+ */
+export interface ActivityView {
+  row: ActivityRow;
+  isOwner: boolean;
+  /** Polyline, start/end and bounds as this viewer may see them. */
+  geometry: Geometry;
+  /** The track as this viewer may see it (hidden samples removed from every channel). */
+  track(): Promise<Track | null>;
+  /** API streams as this viewer may see them; null when the activity has no track. */
+  streams(keys: readonly string[]): Promise<ReturnType<typeof streamsFor> | null>;
+}
+
+/**
+ * The one choke point for location privacy (DESIGN principle 5): privacy zones and hidden
+ * start/end are applied here, and every read path for another person's activity goes through
+ * `view()`. Zones apply to past activities too: nothing is stored pre-clipped.
+ */
+export class PrivacyService {
+  constructor(
+    private readonly athletes: AthleteRepository,
+    private readonly zones: PrivacyZoneRepository,
+    private readonly loadTrack: (row: ActivityRow) => Promise<Track | null>,
+  ) {}
+
+  async view(row: ActivityRow, viewerId: string | undefined): Promise<ActivityView> {
+    const isOwner = viewerId === row.athlete_id;
+    let cached: Promise<Track | null> | undefined;
+    const raw = () => (cached ??= this.loadTrack(row));
+    const unrestricted: ActivityView = {
+      row,
+      isOwner,
+      geometry: storedGeometry(row),
+      track: raw,
+      streams: async (keys) => {
+        const t = await raw();
+        return t ? streamsFor(t, keys, row.sport_type) : null;
+      },
+    };
+    if (isOwner) return unrestricted;
+    const rules = await this.rules(row.athlete_id);
+    if (!rules.zones.length && !rules.hideStartM && !rules.hideEndM) return unrestricted;
+    const track = await raw();
+    if (!track) return { ...unrestricted, geometry: HIDDEN };
+    const hidden = privacyMask(track.lat, track.lon, { activityId: row.id, ...rules });
+    const keep = hidden.map((h) => 1 - h);
+    const clipped = clipTrack(track, hidden);
+    return {
+      row,
+      isOwner,
+      geometry: geometryOf(clipped),
+      track: async () => clipped,
+      streams: async (keys) => streamsFor(track, keys, row.sport_type, keep),
+    };
+  }
+
+  private async rules(athleteId: string) {
+    const [athlete, zones] = await Promise.all([
+      this.athletes.findById(athleteId),
+      this.zones.listByAthlete(athleteId),
+    ]);
+    return {
+      zones: zones.map(
+        (z): PrivacyZone => ({ lat: z.lat, lng: z.lng, radiusM: z.radius_m, secret: z.secret }),
+      ),
+      hideStartM: athlete?.hide_start_m ?? 0,
+      hideEndM: athlete?.hide_end_m ?? 0,
+      secret: athlete?.privacy_secret ?? '',
+    };
+  }
+}
+
+const HIDDEN: Geometry = { polyline: null, start: null, end: null, bbox: null };
+
+function storedGeometry(row: ActivityRow): Geometry {
+  return {
+    polyline: row.summary_polyline,
+    start: row.start_lat !== null && row.start_lng !== null ? [row.start_lat, row.start_lng] : null,
+    end: row.end_lat !== null && row.end_lng !== null ? [row.end_lat, row.end_lng] : null,
+    bbox:
+      row.min_lat !== null && row.min_lng !== null && row.max_lat !== null && row.max_lng !== null
+        ? [row.min_lat, row.min_lng, row.max_lat, row.max_lng]
+        : null,
+  };
+}

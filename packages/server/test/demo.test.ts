@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/demo/seed.js';
+import { DATABASES, type DatabaseLease, startTestApp, type TestApp } from './adapters.js';
+
+describe('demo data', () => {
+  let lease: DatabaseLease;
+  let t: TestApp;
+  beforeAll(async () => {
+    lease = await DATABASES[0]!.lease();
+    t = await startTestApp(lease);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await lease?.release();
+  });
+
+  it('creates athletes who follow each other and weeks of activities through the upload path, once', async () => {
+    const first = await seedDemo(t.container, Date.UTC(2026, 10, 20));
+    await t.container.runner.drain();
+    expect(first.athletes).toBe(4);
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login: 'camille', password: 'stride-demo' },
+    });
+    const headers = { authorization: `Bearer ${login.json().access_token}` };
+    const feed = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/activities?mode=FRIENDS&limit=200',
+        headers,
+      })
+    ).json();
+    expect(feed.items.length).toBe(first.uploads);
+    expect(
+      new Set(feed.items.map((i: { athlete: { handle: string } }) => i.athlete.handle)),
+    ).toEqual(new Set(['camille', 'hugo', 'lea', 'malik']));
+    for (const item of feed.items) {
+      expect(item.distance).toBeGreaterThan(3000);
+      expect(item.timezone).toBe('Europe/Paris');
+      expect(item.map.summary_polyline).toBeTruthy();
+    }
+    // Running it again adds nothing: the same files are recognised.
+    await seedDemo(t.container, Date.UTC(2026, 10, 20));
+    await t.container.runner.drain();
+    const again = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/activities?mode=FRIENDS&limit=200',
+        headers,
+      })
+    ).json();
+    expect(again.items.length).toBe(first.uploads);
+  }, 120_000);
+});

@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import { decodePolyline, offset, seededRandom } from '@stride/core';
+import { importActivityFile } from '@stride/formats';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASES, type DatabaseLease, startTestApp, type TestApp } from './adapters.js';
+import { type SignedIn, signUp } from './helpers.js';
+
+const DEG = Math.PI / 180;
+const metres = (a: number, b: number, c: number, d: number) =>
+  Math.hypot((d - b) * Math.cos(((a + c) / 2) * DEG) * 111_195, (c - a) * 111_195);
+
+/** A wandering track of `n` points from (lat, lng) along `bearing`, one point per second, ~4 m apart. */
+function track(
+  lat: number,
+  lng: number,
+  bearing: number,
+  n: number,
+  rnd: () => number,
+  t0: number,
+) {
+  const pts: Array<{ t: number; lat: number; lng: number }> = [];
+  let cur: [number, number] = [lat, lng];
+  let b = bearing;
+  for (let i = 0; i < n; i++) {
+    pts.push({ t: t0 + i, lat: cur[0], lng: cur[1] });
+    b += (rnd() - 0.5) * 0.2;
+    cur = offset(cur[0], cur[1], 4, b);
+  }
+  return pts;
+}
+
+/** Every coordinate a viewer receives for one activity, from every read endpoint. */
+async function everythingSeen(
+  t: TestApp,
+  viewer: SignedIn,
+  id: string,
+  ownerHandle: string,
+): Promise<Array<[number, number]>> {
+  const seen: Array<[number, number]> = [];
+  const get = (url: string) => t.app.inject({ method: 'GET', url, headers: viewer.headers });
+  const detail = (await get(`/api/v1/activities/${id}`)).json();
+  if (detail.start_latlng) seen.push(detail.start_latlng);
+  if (detail.end_latlng) seen.push(detail.end_latlng);
+  if (detail.map.summary_polyline) {
+    const p = decodePolyline(detail.map.summary_polyline);
+    for (let i = 0; i < p.lat.length; i++) seen.push([p.lat[i]!, p.lon[i]!]);
+  }
+  const streams = (await get(`/api/v1/activities/${id}/streams?keys=latlng`)).json();
+  for (const ll of streams.latlng?.data ?? []) if (ll) seen.push(ll);
+  for (const format of ['gpx', 'tcx']) {
+    const file = await get(`/api/v1/activities/${id}/export.${format}`);
+    if (file.statusCode === 404) continue; // nothing visible to export
+    expect(file.statusCode).toBe(200);
+    const tr = importActivityFile(new Uint8Array(file.rawPayload)).activities[0]?.track;
+    if (tr)
+      for (let i = 0; i < tr.length; i++)
+        if (!Number.isNaN(tr.lat[i]!)) seen.push([tr.lat[i]!, tr.lon[i]!]);
+  }
+  for (const url of [
+    `/api/v1/activities?athlete=${ownerHandle}&limit=200`,
+    '/api/v1/activities?mode=FRIENDS&limit=200',
+  ]) {
+    for (const item of (await get(url)).json().items) {
+      if (item.id !== id) continue;
+      if (item.start_latlng) seen.push(item.start_latlng);
+      if (item.end_latlng) seen.push(item.end_latlng);
+      if (item.map.summary_polyline) {
+        const p = decodePolyline(item.map.summary_polyline);
+        for (let i = 0; i < p.lat.length; i++) seen.push([p.lat[i]!, p.lon[i]!]);
+      }
+    }
+  }
+  return seen;
+}
+
+describe.each(DATABASES)('privacy through the API on $name', (database) => {
+  let lease: DatabaseLease;
+  let t: TestApp;
+  let follower: SignedIn;
+  let n = 0;
+  beforeAll(async () => {
+    lease = await database.lease();
+    t = await startTestApp(lease);
+    follower = await signUp(t.app, 'watcher');
+  });
+  afterAll(async () => {
+    await t?.close();
+    await lease?.release();
+  });
+
+  const record = async (owner: SignedIn, pts: Array<{ t: number; lat: number; lng: number }>) => {
+    const id = randomUUID();
+    const r = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/activities/${id}/recording`,
+      headers: owner.headers,
+      payload: {
+        sport_type: 'Run',
+        events: [
+          { kind: 'START', at: new Date(pts[0]!.t * 1000).toISOString() },
+          { kind: 'STOP', at: new Date((pts.at(-1)!.t + 1) * 1000).toISOString() },
+        ],
+        points: pts,
+      },
+    });
+    expect(r.statusCode).toBe(200);
+    return id;
+  };
+
+  const newOwner = async () => {
+    const owner = await signUp(t.app, `owner${n++}`);
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/athletes/${owner.handle}/follow`,
+      headers: follower.headers,
+    });
+    return owner;
+  };
+
+  it('never shows another person a coordinate inside a privacy zone, on any read endpoint', async () => {
+    let seenTotal = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: -50, max: 60, noNaN: true }),
+        fc.double({ min: -170, max: 170, noNaN: true }),
+        fc.integer({ min: 200, max: 1600 }),
+        fc.constantFrom('start', 'end', 'through'),
+        fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        async (lat, lng, radius, where, bearing, seed) => {
+          const owner = await newOwner();
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/me/privacy-zones',
+            headers: owner.headers,
+            payload: { lat, lng, radius },
+          });
+          const rnd = seededRandom(String(seed));
+          const n = 2000; // ~8 km
+          const [sLat, sLng] =
+            where === 'start'
+              ? [lat, lng]
+              : where === 'through'
+                ? offset(lat, lng, 4000, bearing + Math.PI)
+                : offset(lat, lng, 8000, bearing + Math.PI);
+          const id = await record(owner, track(sLat, sLng, bearing, n, rnd, 1_780_000_000));
+          const seen = await everythingSeen(t, follower, id, owner.handle);
+          seenTotal += seen.length;
+          for (const [a, b] of seen) expect(metres(a, b, lat, lng)).toBeGreaterThan(radius);
+          // The owner sees everything, including the part inside the zone.
+          const own = (
+            await t.app.inject({
+              method: 'GET',
+              url: `/api/v1/activities/${id}/streams?keys=latlng`,
+              headers: owner.headers,
+            })
+          ).json();
+          expect(own.latlng.data.length).toBe(n);
+        },
+      ),
+      { numRuns: 6, endOnFailure: true },
+    );
+    // The filter hides what it must, not everything: the viewers did see the rest of the tracks.
+    expect(seenTotal).toBeGreaterThan(1000);
+  }, 180_000);
+
+  it('keeps distance and time the athlete’s real totals while hiding geometry', async () => {
+    const owner = await newOwner();
+    const pts = track(48.85, 2.35, 1, 600, seededRandom('totals'), 1_780_000_000);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/privacy-zones',
+      headers: owner.headers,
+      payload: { lat: 48.85, lng: 2.35, radius: 400 },
+    });
+    const id = await record(owner, pts);
+    const mine = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/activities/${id}`, headers: owner.headers })
+    ).json();
+    const theirs = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/activities/${id}`,
+        headers: follower.headers,
+      })
+    ).json();
+    expect(theirs.distance).toBe(mine.distance);
+    expect(theirs.moving_time).toBe(mine.moving_time);
+    expect(theirs.start_latlng).not.toEqual(mine.start_latlng);
+    expect(theirs.analysis.cleaning).toBeUndefined();
+  });
+
+  it('hides the chosen start and end distance, and applies zones to activities recorded before them', async () => {
+    const owner = await newOwner();
+    const pts = track(40.0, -3.7, 2, 1000, seededRandom('ends'), 1_780_000_000);
+    const id = await record(owner, pts);
+    const before = await everythingSeen(t, follower, id, owner.handle);
+    expect(before.some(([a, b]) => metres(a, b, pts[0]!.lat, pts[0]!.lng) < 50)).toBe(true);
+    await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: owner.headers,
+      payload: { hide_start: 500, hide_end: 300 },
+    });
+    const after = await everythingSeen(t, follower, id, owner.handle);
+    for (const [a, b] of after) {
+      expect(metres(a, b, pts[0]!.lat, pts[0]!.lng)).toBeGreaterThan(400);
+    }
+  });
+
+  it('defeats triangulation: 50 runs from home do not give the home away', async () => {
+    const owner = await newOwner();
+    const home: [number, number] = [51.5072, -0.1276];
+    const radius = 400;
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/privacy-zones',
+      headers: owner.headers,
+      payload: { lat: home[0], lng: home[1], radius },
+    });
+    const rnd = seededRandom('triangulate');
+    const ends: Array<[number, number]> = [];
+    for (let k = 0; k < 50; k++) {
+      const id = await record(
+        owner,
+        track(home[0], home[1], rnd() * 2 * Math.PI, 800, rnd, 1_780_000_000 + k * 86_400),
+      );
+      const first = (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/activities/${id}`,
+          headers: follower.headers,
+        })
+      ).json().start_latlng;
+      if (first) ends.push(first); // a run hidden entirely gives nothing away
+    }
+    expect(ends.length).toBeGreaterThan(40);
+    const centroid = [
+      ends.reduce((s, p) => s + p[0], 0) / ends.length,
+      ends.reduce((s, p) => s + p[1], 0) / ends.length,
+    ];
+    expect(metres(centroid[0]!, centroid[1]!, home[0], home[1])).toBeGreaterThan(radius / 2);
+  }, 120_000);
+});
