@@ -1,4 +1,4 @@
-export { sniffFormat } from './detect.js';
+export { type SniffedFormat, sniffFormat } from './detect.js';
 export {
   ERROR_CODES,
   FormatError,

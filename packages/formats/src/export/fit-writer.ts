@@ -1,6 +1,6 @@
 import { Encoder, type Mesg } from '@garmin/fitsdk';
 import type { Track } from '@stride/core';
-import { FIT_EPOCH_S } from '../fit/fit-parser.js';
+import { FIT_EPOCH_S } from '../fit/fit-values.js';
 import type { DeviceTotals, ImportedActivity, Lap } from '../types.js';
 
 // Global message numbers from the FIT profile.

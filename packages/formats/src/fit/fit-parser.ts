@@ -2,33 +2,21 @@ import { Profile } from '@garmin/fitsdk';
 import { type OptionalChannel, type Track, trackFromColumns } from '@stride/core';
 import { FormatError, Warnings } from '../errors.js';
 import type { Budget } from '../limits.js';
-import { mapSport } from '../sport.js';
-import type {
-  DeviceInfo,
-  ImportedActivity,
-  ImportedCourse,
-  ImportResult,
-  Lap,
-  Pause,
-} from '../types.js';
-import { decodeFitMessages, type FitMesg, type FitMessages } from './fit-messages.js';
-import { totalsFrom } from './fit-totals.js';
+import type { DeviceInfo, ImportedCourse, ImportResult } from '../types.js';
+import { splitSessions } from './fit-activities.js';
+import { decodeFitMessages, type FitMessages } from './fit-messages.js';
+import {
+  FIT_EPOCH_S,
+  FIT_MIN_DATE,
+  fitTime,
+  num,
+  SEMICIRCLE_DEG,
+  str,
+  timeOffset,
+} from './fit-values.js';
 import { frameFit } from './frame.js';
 
-/** Seconds between the Unix epoch and the FIT epoch (1989-12-31T00:00:00Z). */
-export const FIT_EPOCH_S = 631_065_600;
-/** FIT date_time values below this are seconds since device power-on, not dates. */
-const FIT_MIN_DATE = 0x10000000;
-const SEMICIRCLE_DEG = 180 / 2 ** 31;
-
-const num = (m: FitMesg | undefined, key: string): number | undefined => {
-  const v = m?.[key];
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-};
-const str = (m: FitMesg | undefined, key: string): string | undefined => {
-  const v = m?.[key];
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
-};
+export { FIT_EPOCH_S } from './fit-values.js';
 
 /**
  * FIT → activities. One activity per session; a multisport file gives one activity per sport
@@ -169,20 +157,6 @@ function sessionWindow(messages: FitMessages, offset: number): [number, number] 
   return [from - 86_400, to + 86_400];
 }
 
-/** Offset from device system time to FIT time, from a timestamp_correlation message. */
-function timeOffset(messages: FitMessages): number {
-  const c = messages.timestampCorrelations[0];
-  const ts = num(c, 'timestamp');
-  const system = num(c, 'systemTimestamp');
-  return ts !== undefined && system !== undefined && ts >= FIT_MIN_DATE ? ts - system : 0;
-}
-
-function fitTime(m: FitMesg | undefined, key: string, offset = 0): number | undefined {
-  const v = num(m, key);
-  if (v === undefined) return undefined;
-  return v + (v < FIT_MIN_DATE ? offset : 0) + FIT_EPOCH_S;
-}
-
 function deviceOf(messages: FitMessages): DeviceInfo | undefined {
   const id = messages.fileId[0];
   if (!id) return undefined;
@@ -206,180 +180,4 @@ function deviceOf(messages: FitMessages): DeviceInfo | undefined {
   if (version !== undefined) device.softwareVersion = String(version);
   device.name = [manufacturer, productName].filter(Boolean).join(' ');
   return device;
-}
-
-function splitSessions(
-  messages: FitMessages,
-  track: Track,
-  device: DeviceInfo | undefined,
-  warnings: Warnings,
-): ImportedActivity[] {
-  const offset = timeOffset(messages);
-  const sessions = [...messages.sessions].sort(
-    (a, b) => (num(a, 'startTime') ?? 0) - (num(b, 'startTime') ?? 0),
-  );
-  const kept = sessions.filter((s) => str(s, 'sport') !== 'transition');
-  if (sessions.length > 1) {
-    const sports = sessions.map((s) => str(s, 'sport') ?? '?').join(', ');
-    warnings.add(
-      'FIT_MULTISPORT',
-      `The file holds ${sessions.length} sessions (${sports}); each sport became its own activity and transitions were left out`,
-    );
-  }
-  const pauses = timerPauses(messages, offset);
-  if (kept.length === 0) {
-    // No session (cut-off file) or only transitions: one activity from all records.
-    const sport = str(messages.sports[0], 'sport') ?? str(sessions[0], 'sport');
-    return [
-      makeActivity(track, 0, track.length, undefined, sport, messages, pauses, device, offset),
-    ];
-  }
-  const starts = sessions.map((s) => fitTime(s, 'startTime', offset) ?? Number.NEGATIVE_INFINITY);
-  const out: ImportedActivity[] = [];
-  sessions.forEach((session, k) => {
-    if (str(session, 'sport') === 'transition') return;
-    const from = k === 0 || kept.length === 1 ? 0 : lowerBound(track.time, starts[k]!);
-    const to =
-      k === sessions.length - 1 || kept.length === 1
-        ? track.length
-        : lowerBound(track.time, starts[k + 1]!);
-    out.push(
-      makeActivity(
-        track,
-        from,
-        to,
-        session,
-        str(session, 'sport'),
-        messages,
-        pauses,
-        device,
-        offset,
-      ),
-    );
-  });
-  return out;
-}
-
-function makeActivity(
-  whole: Track,
-  from: number,
-  to: number,
-  session: FitMesg | undefined,
-  sport: string | undefined,
-  messages: FitMessages,
-  allPauses: Pause[],
-  device: DeviceInfo | undefined,
-  offset: number,
-): ImportedActivity {
-  const track = from === 0 && to === whole.length ? whole : sliceTrack(whole, from, to);
-  const first = firstTime(track);
-  const last = lastTime(track);
-  const sessionStart = fitTime(session, 'startTime', offset);
-  const startTime = sessionStart ?? first;
-  const end = Math.max(
-    last,
-    sessionStart !== undefined ? sessionStart + (num(session, 'totalElapsedTime') ?? 0) : last,
-  );
-  const inRange = (t: number) => t >= Math.min(startTime, first) && t <= end;
-  const laps: Lap[] = [];
-  for (const lap of messages.laps) {
-    const lapStart = fitTime(lap, 'startTime', offset);
-    if (lapStart === undefined || !inRange(lapStart)) continue;
-    const lapEnd =
-      fitTime(lap, 'timestamp', offset) ?? lapStart + (num(lap, 'totalElapsedTime') ?? 0);
-    // Damaged files can state a lap that ends before it starts: never an inverted index range.
-    const startIndex = lowerBound(track.time, lapStart);
-    const entry: Lap = {
-      startTime: lapStart,
-      endTime: lapEnd,
-      startIndex,
-      endIndex: Math.max(startIndex, upperBound(track.time, lapEnd)),
-      totals: totalsFrom(lap),
-    };
-    const trigger = str(lap, 'lapTrigger');
-    if (trigger) entry.trigger = trigger;
-    laps.push(entry);
-  }
-  const activity: ImportedActivity = {
-    track,
-    sport: mapSport(sport, str(session, 'subSport')),
-    startTime,
-    laps,
-    pauses: allPauses.filter((p) => inRange(p.start)),
-  };
-  const subSport = str(session, 'subSport');
-  if (sport)
-    activity.sourceSport = subSport && subSport !== 'generic' ? `${sport}/${subSport}` : sport;
-  if (device) activity.device = device;
-  if (session) activity.deviceTotals = totalsFrom(session);
-  return activity;
-}
-
-/** Timer stop (stop, stopAll, stopDisable…) followed by a timer start is a pause. */
-function timerPauses(messages: FitMessages, offset: number): Pause[] {
-  const pauses: Pause[] = [];
-  let stoppedAt: number | undefined;
-  const events = messages.events
-    .filter((e) => e.event === 'timer')
-    .sort((a, b) => (num(a, 'timestamp') ?? 0) - (num(b, 'timestamp') ?? 0));
-  for (const e of events) {
-    const t = fitTime(e, 'timestamp', offset);
-    if (t === undefined) continue;
-    const type = str(e, 'eventType') ?? '';
-    if (type.startsWith('stop')) stoppedAt ??= t;
-    else if (type === 'start' && stoppedAt !== undefined) {
-      if (t > stoppedAt) pauses.push({ start: stoppedAt, end: t });
-      stoppedAt = undefined;
-    }
-  }
-  return pauses;
-}
-
-function sliceTrack(t: Track, from: number, to: number): Track {
-  const s = <T extends Float32Array | Float64Array>(c: T | null): T | null =>
-    c ? (c.slice(from, to) as T) : null;
-  return {
-    length: to - from,
-    time: t.time.slice(from, to),
-    lat: t.lat.slice(from, to),
-    lon: t.lon.slice(from, to),
-    elevation: s(t.elevation),
-    heartRate: s(t.heartRate),
-    cadence: s(t.cadence),
-    power: s(t.power),
-    temperature: s(t.temperature),
-    distance: s(t.distance),
-    speed: s(t.speed),
-  };
-}
-
-function firstTime(t: Track): number {
-  for (let i = 0; i < t.length; i++) if (!Number.isNaN(t.time[i])) return t.time[i]!;
-  return Number.NaN;
-}
-function lastTime(t: Track): number {
-  for (let i = t.length - 1; i >= 0; i--) if (!Number.isNaN(t.time[i])) return t.time[i]!;
-  return Number.NaN;
-}
-
-/** First index whose time is ≥ t (times mostly ascending; a linear fallback is not needed). */
-function lowerBound(times: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid]! < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-function upperBound(times: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
