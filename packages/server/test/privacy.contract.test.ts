@@ -3,6 +3,7 @@ import { decodePolyline, offset, seededRandom } from '@stride/core';
 import { importActivityFile } from '@stride/formats';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidFromName } from '../src/services/ids.js';
 import { DATABASES, type DatabaseLease, startTestApp, type TestApp } from './adapters.js';
 import { type SignedIn, signUp } from './helpers.js';
 
@@ -89,8 +90,11 @@ describe.each(DATABASES)('privacy through the API on $name', (database) => {
     await lease?.release();
   });
 
-  const record = async (owner: SignedIn, pts: Array<{ t: number; lat: number; lng: number }>) => {
-    const id = randomUUID();
+  const record = async (
+    owner: SignedIn,
+    pts: Array<{ t: number; lat: number; lng: number }>,
+    id = randomUUID(),
+  ) => {
     const r = await t.app.inject({
       method: 'PUT',
       url: `/api/v1/activities/${id}/recording`,

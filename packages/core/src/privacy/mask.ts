@@ -55,10 +55,11 @@ export function privacyMask(
  * track leaves from or returns to it. Clipping at the first exit is not enough: for tracks
  * that wander (streets turn), the first exit points of many activities average out at their
  * common start, the home, whatever the circle (the mean exit point of a random walk is its
- * start). So a track that starts inside is hidden up to its last exit from the circle before
- * it first gets `outerM` from the centre; those last exits spread around the circle, centred on
- * the circle's (secretly shifted) centre rather than on the home. The end of the track is
- * treated the same way, backwards in time. A track that never gets `outerM` away is hidden.
+ * start). So the track is split at its farthest point from the circle: on the way out it is
+ * hidden up to its last time inside the circle, on the way back from its first time inside.
+ * Last exits of tracks that go far spread around the whole circle, centred on the circle's
+ * (secretly shifted) centre rather than on the home. A track that never gets `outerM` from the
+ * centre is hidden entirely.
  */
 function hideZone(
   lat: Float64Array,
@@ -83,24 +84,20 @@ function hideZone(
   const r2 = radiusM * radiusM;
   const o2 = outerM * outerM;
   for (let i = 0; i < n; i++) if (d2[i]! <= r2) mask[i] = 1;
-  let firstOut = -1;
-  let lastOut = -1;
-  for (let i = 0; i < n; i++) {
-    if (d2[i]! > o2) {
-      if (firstOut < 0) firstOut = i;
-      lastOut = i;
-    }
-  }
-  if (firstOut < 0) {
+  let far = -1;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(d2[i]!) && (far < 0 || d2[i]! > d2[far]!)) far = i;
+  if (far < 0) return;
+  if (d2[far]! <= o2) {
     // Never far from the zone: nothing of it can be shown safely.
     for (let i = 0; i < n; i++) if (!Number.isNaN(d2[i]!)) mask[i] = 1;
     return;
   }
+  // Out to the farthest point: hidden up to the last time inside; back: from the first time inside.
   let lastInsideBefore = -1;
-  for (let i = 0; i < firstOut; i++) if (d2[i]! <= r2) lastInsideBefore = i;
+  for (let i = 0; i < far; i++) if (d2[i]! <= r2) lastInsideBefore = i;
   for (let i = 0; i <= lastInsideBefore; i++) mask[i] = 1;
   let firstInsideAfter = n;
-  for (let i = n - 1; i > lastOut; i--) if (d2[i]! <= r2) firstInsideAfter = i;
+  for (let i = n - 1; i > far; i--) if (d2[i]! <= r2) firstInsideAfter = i;
   for (let i = firstInsideAfter; i < n; i++) mask[i] = 1;
 }
 
