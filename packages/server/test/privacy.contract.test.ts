@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { decodePolyline, offset, seededRandom } from '@stride/core';
+import { decodePolyline, destination, seededRandom } from '@stride/core';
 import { importActivityFile } from '@stride/formats';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,9 @@ import { DATABASES, type DatabaseLease, startTestApp, type TestApp } from './ada
 import { type SignedIn, signUp } from './helpers.js';
 
 const DEG = Math.PI / 180;
+/** The point `m` metres from (lat, lng) along `bearing` radians. */
+const offset = (lat: number, lng: number, m: number, bearing: number) =>
+  destination(lat, lng, m, (bearing * 180) / Math.PI);
 const metres = (a: number, b: number, c: number, d: number) =>
   Math.hypot((d - b) * Math.cos(((a + c) / 2) * DEG) * 111_195, (c - a) * 111_195);
 

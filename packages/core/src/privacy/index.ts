@@ -6,6 +6,5 @@ export {
   hiddenCircleForActivity,
   MAX_ZONE_RADIUS_M,
   MIN_ZONE_RADIUS_M,
-  offset,
   type PrivacyZone,
 } from './zones.js';

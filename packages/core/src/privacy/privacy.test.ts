@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { destination } from '../geo/reference.js';
 import { trackFromColumns } from '../track.js';
 import { clipTrack, privacyMask } from './mask.js';
 import { seededRandom } from './random.js';
-import { hiddenCircle, offset, type PrivacyZone } from './zones.js';
+import { hiddenCircle, type PrivacyZone } from './zones.js';
+
+/** The point `m` metres from (lat, lng) along `bearing` radians. */
+const offset = (lat: number, lng: number, m: number, bearing: number) =>
+  destination(lat, lng, m, (bearing * 180) / Math.PI);
 
 const DEG = Math.PI / 180;
 const M_PER_DEG = 111_195.08;

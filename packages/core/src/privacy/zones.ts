@@ -1,3 +1,4 @@
+import { destination } from '../geo/reference.js';
 import { seededRandom } from './random.js';
 
 /** A place the athlete wants hidden: a center (usually home) and a radius of 200–1,600 m. */
@@ -19,9 +20,6 @@ export interface HiddenCircle {
 export const MIN_ZONE_RADIUS_M = 200;
 export const MAX_ZONE_RADIUS_M = 1600;
 
-const EARTH_RADIUS_M = 6_371_008.8;
-const DEG = Math.PI / 180;
-
 /**
  * Why not just hide a circle of radius R around home: the points where the visible tracks of
  * many activities begin then lie on that circle, and a circle fit through them finds its centre,
@@ -41,7 +39,7 @@ export function hiddenCircle(zone: PrivacyZone): HiddenCircle {
   const random = seededRandom(`zone:${zone.secret}`);
   const bearing = random() * 2 * Math.PI;
   const d = zone.radiusM * (2.0 + 0.5 * random());
-  const [lat, lng] = offset(zone.lat, zone.lng, d, bearing);
+  const [lat, lng] = destination(zone.lat, zone.lng, d, (bearing * 180) / Math.PI);
   return { lat, lng, radiusM: zone.radiusM + d };
 }
 
@@ -54,24 +52,4 @@ export function hiddenCircleForActivity(zone: PrivacyZone, activityId: string): 
   const base = hiddenCircle(zone);
   const random = seededRandom(`activity:${zone.secret}:${activityId}`);
   return { ...base, radiusM: base.radiusM + 0.25 * zone.radiusM * random() };
-}
-
-/** The point `distanceM` from (lat, lng) along `bearing` (radians from north), on a sphere. */
-export function offset(
-  lat: number,
-  lng: number,
-  distanceM: number,
-  bearing: number,
-): [number, number] {
-  const δ = distanceM / EARTH_RADIUS_M;
-  const φ1 = lat * DEG;
-  const λ1 = lng * DEG;
-  const φ2 = Math.asin(Math.sin(φ1) * Math.cos(δ) + Math.cos(φ1) * Math.sin(δ) * Math.cos(bearing));
-  const λ2 =
-    λ1 +
-    Math.atan2(
-      Math.sin(bearing) * Math.sin(δ) * Math.cos(φ1),
-      Math.cos(δ) - Math.sin(φ1) * Math.sin(φ2),
-    );
-  return [φ2 / DEG, ((((λ2 / DEG + 540) % 360) + 360) % 360) - 180];
 }

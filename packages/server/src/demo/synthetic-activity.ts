@@ -1,3 +1,5 @@
+import { seededRandom } from '@stride/core';
+
 /**
  * Plausible synthetic activities for the demo: a smooth closed loop around a start point,
  * sampled at 1 Hz with speed that slows on climbs, rolling elevation, heart rate that follows
@@ -27,19 +29,8 @@ export interface SyntheticSample {
 const DEG = Math.PI / 180;
 const M_PER_DEG = 111_195;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function syntheticActivity(o: SyntheticOptions): SyntheticSample[] {
-  const rnd = mulberry32(o.seed);
+  const rnd = seededRandom(`synthetic:${o.seed}`);
   // A closed curve: a circle perturbed by a few harmonics, starting and ending at the origin.
   const harmonics = Array.from({ length: 4 }, (_, k) => ({
     k: k + 2,

@@ -6,7 +6,7 @@ import { PermanentJobError } from '../jobs/runner.js';
 import type { ActivityRepository } from '../repositories/activity.repository.js';
 import type { AthleteRepository } from '../repositories/athlete.repository.js';
 import type { UploadRepository } from '../repositories/upload.repository.js';
-import type { ActivityService } from './activity.service.js';
+import { type ActivityService, defaultName } from './activity.service.js';
 import { computeActivity } from './activity-compute.js';
 import { uuidFromName } from './ids.js';
 import type { UploadRequest } from './upload.service.js';
@@ -84,7 +84,11 @@ export class ActivityImportService {
         const name =
           (imported.length === 1 && request.name) ||
           activity.name ||
-          defaultName(sport, computed.columns.started_at);
+          defaultName(
+            sport,
+            computed.columns.started_at ?? new Date(),
+            computed.columns.utc_offset_s,
+          );
         await this.activities.createIfAbsent({
           id,
           athlete_id: upload.athlete_id,
@@ -144,21 +148,4 @@ function deviceName(a: ImportedActivity): string | null {
   const d = a.device;
   if (!d) return null;
   return d.name ?? ([d.manufacturer, d.product].filter(Boolean).join(' ') || null);
-}
-
-function defaultName(sport: string, at: Date | null): string {
-  const h = at ? at.getUTCHours() : 12;
-  const part =
-    h < 5
-      ? 'Night'
-      : h < 12
-        ? 'Morning'
-        : h < 14
-          ? 'Lunch'
-          : h < 18
-            ? 'Afternoon'
-            : h < 22
-              ? 'Evening'
-              : 'Night';
-  return `${part} ${sport.replace(/([a-z])([A-Z])/g, '$1 $2')}`;
 }

@@ -359,9 +359,9 @@ export function assemble(batches: Array<{ seq: number; points: unknown }>): Trac
   return builder.build();
 }
 
-/** "Morning Run", "Evening Ride"…, from the UTC hour until the time zone is known. */
-export function defaultName(sport: string, at: Date): string {
-  const h = at.getUTCHours();
+/** "Morning Run", "Evening Ride"…, from the local hour (UTC until the time zone is known). */
+export function defaultName(sport: string, at: Date, utcOffsetS: number | null = null): string {
+  const h = new Date(at.getTime() + (utcOffsetS ?? 0) * 1000).getUTCHours();
   const part =
     h < 5
       ? 'Night'
