@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticActivity, toGpx } from '../src/demo/synthetic-activity.js';
-import { DATABASES, type DatabaseLease, startTestApp, type TestApp } from './adapters.js';
+import { DATABASES, useTestApp } from './adapters.js';
 import { multipart, type SignedIn, signUp } from './helpers.js';
 
 describe.each(DATABASES)('data rights on $name', (database) => {
-  let lease: DatabaseLease;
-  let t: TestApp;
   let ann: SignedIn;
   let ben: SignedIn;
   let uploadedActivity: string;
@@ -27,9 +25,8 @@ describe.each(DATABASES)('data rights on $name', (database) => {
     ),
   );
 
+  const t = useTestApp(database);
   beforeAll(async () => {
-    lease = await database.lease();
-    t = await startTestApp(lease);
     ann = await signUp(t.app, 'ann');
     ben = await signUp(t.app, 'ben');
     await t.app.inject({ method: 'PUT', url: '/api/v1/athletes/ben/follow', headers: ann.headers });
@@ -71,10 +68,6 @@ describe.each(DATABASES)('data rights on $name', (database) => {
         })),
       },
     });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await lease?.release();
   });
 
   it('exports everything about me as a zip: profile, activities, tracks and original files', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticActivity } from '../src/demo/synthetic-activity.js';
-import { DATABASES, type DatabaseLease, startTestApp, type TestApp } from './adapters.js';
+import { DATABASES, useTestApp } from './adapters.js';
 import { type SignedIn, signUp } from './helpers.js';
 
 const T0 = 1_780_000_000;
@@ -17,19 +17,12 @@ const points = run.map((p) => ({ t: p.t, lat: p.lat, lng: p.lng, alt: p.ele, hr:
 const iso = (t: number) => new Date(t * 1000).toISOString();
 
 describe.each(DATABASES)('recording activities on $name', (database) => {
-  let lease: DatabaseLease;
-  let t: TestApp;
   let ann: SignedIn;
   let ben: SignedIn;
+  const t = useTestApp(database);
   beforeAll(async () => {
-    lease = await database.lease();
-    t = await startTestApp(lease);
     ann = await signUp(t.app, 'ann');
     ben = await signUp(t.app, 'ben');
-  });
-  afterAll(async () => {
-    await t?.close();
-    await lease?.release();
   });
 
   const call = (

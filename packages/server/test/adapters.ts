@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { type Container, createContainer } from '../src/container.js';
@@ -132,5 +133,41 @@ export async function startTestApp(
       await container.close();
       rmSync(config.dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Registers beforeAll/afterAll that start an app on a fresh lease of `database` and tear both
+ * down; returns the running app (read it inside tests and hooks, not at collection time).
+ */
+export function useTestApp(
+  database: TestDatabase,
+  env: Record<string, string | undefined> = {},
+): TestApp {
+  let lease: DatabaseLease | undefined;
+  let current: TestApp | undefined;
+  beforeAll(async () => {
+    lease = await database.lease();
+    current = await startTestApp(lease, env);
+  });
+  afterAll(async () => {
+    await current?.close();
+    await lease?.release();
+  });
+  const get = (): TestApp => {
+    if (!current) throw new Error('the test app is used before beforeAll ran');
+    return current;
+  };
+  return {
+    get app() {
+      return get().app;
+    },
+    get config() {
+      return get().config;
+    },
+    get container() {
+      return get().container;
+    },
+    close: () => get().close(),
   };
 }

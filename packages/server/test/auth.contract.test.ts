@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASES, type DatabaseLease, startTestApp, type TestApp } from './adapters.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DATABASES, useTestApp } from './adapters.js';
 
 describe.each(DATABASES)('accounts on $name', (database) => {
-  let lease: DatabaseLease;
-  let t: TestApp;
-
-  beforeAll(async () => {
-    lease = await database.lease();
-    t = await startTestApp(lease);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await lease?.release();
-  });
+  const t = useTestApp(database);
+  beforeAll(async () => {});
 
   const post = (url: string, payload: unknown) =>
     t.app.inject({ method: 'POST', url: `/api/v1/auth${url}`, payload: payload as object });

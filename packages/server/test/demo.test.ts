@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/demo/seed.js';
-import { DATABASES, type DatabaseLease, startTestApp, type TestApp } from './adapters.js';
+import { DATABASES, useTestApp } from './adapters.js';
 
 describe('demo data', () => {
-  let lease: DatabaseLease;
-  let t: TestApp;
-  beforeAll(async () => {
-    lease = await DATABASES[0]!.lease();
-    t = await startTestApp(lease);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await lease?.release();
-  });
+  const t = useTestApp(DATABASES[0]!);
 
   it('creates athletes who follow each other and weeks of activities through the upload path, once', async () => {
     const first = await seedDemo(t.container, Date.UTC(2026, 10, 20));

@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASES, type DatabaseLease, startTestApp, type TestApp } from './adapters.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DATABASES, useTestApp } from './adapters.js';
 import { type SignedIn, signUp } from './helpers.js';
 
 describe.each(DATABASES)('follows on $name', (database) => {
-  let lease: DatabaseLease;
-  let t: TestApp;
   let ann: SignedIn;
   let ben: SignedIn;
   let cal: SignedIn;
 
+  const t = useTestApp(database);
   beforeAll(async () => {
-    lease = await database.lease();
-    t = await startTestApp(lease);
     ann = await signUp(t.app, 'ann');
     ben = await signUp(t.app, 'ben');
     cal = await signUp(t.app, 'cal');
-  });
-  afterAll(async () => {
-    await t?.close();
-    await lease?.release();
   });
 
   const req = (who: SignedIn, method: 'GET' | 'PUT' | 'DELETE', url: string) =>

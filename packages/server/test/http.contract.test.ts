@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASES, type DatabaseLease, startTestApp, type TestApp } from './adapters.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DATABASES, useTestApp } from './adapters.js';
 
 describe.each(DATABASES)('HTTP surface on $name', (database) => {
-  let lease: DatabaseLease;
-  let t: TestApp;
-
-  beforeAll(async () => {
-    lease = await database.lease();
-    t = await startTestApp(lease, { STRIDE_BODY_LIMIT: '2048' });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await lease?.release();
-  });
+  const t = useTestApp(database, { STRIDE_BODY_LIMIT: '2048' });
+  beforeAll(async () => {});
 
   it('reports alive on /health and ready on /ready with the database kind', async () => {
     expect((await t.app.inject('/health')).json()).toEqual({ status: 'ok' });

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASES, type DatabaseLease, startTestApp, type TestApp } from './adapters.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DATABASES, useTestApp } from './adapters.js';
 import { type SignedIn, signUp } from './helpers.js';
 
 describe.each(DATABASES)('privacy settings on $name', (database) => {
-  let lease: DatabaseLease;
-  let t: TestApp;
   let ann: SignedIn;
   let ben: SignedIn;
+  const t = useTestApp(database);
   beforeAll(async () => {
-    lease = await database.lease();
-    t = await startTestApp(lease);
     ann = await signUp(t.app, 'ann');
     ben = await signUp(t.app, 'ben');
-  });
-  afterAll(async () => {
-    await t?.close();
-    await lease?.release();
   });
 
   const zones = (who: SignedIn, method: 'GET' | 'POST' | 'DELETE', url = '', payload?: object) =>

@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { importActivityFile } from '@stride/formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticActivity, toGpx } from '../src/demo/synthetic-activity.js';
-import { DATABASES, type DatabaseLease, startTestApp, type TestApp } from './adapters.js';
+import { DATABASES, useTestApp } from './adapters.js';
 import { multipart, type SignedIn, signUp } from './helpers.js';
 
 const samples = syntheticActivity({
@@ -16,19 +16,12 @@ const samples = syntheticActivity({
 const gpx = new TextEncoder().encode(toGpx('Quais du Rhône', 'Run', samples));
 
 describe.each(DATABASES)('uploads on $name', (database) => {
-  let lease: DatabaseLease;
-  let t: TestApp;
+  const t = useTestApp(database, { STRIDE_MAX_UPLOAD_BYTES: String(2 * 1024 * 1024) });
   let ann: SignedIn;
   let ben: SignedIn;
   beforeAll(async () => {
-    lease = await database.lease();
-    t = await startTestApp(lease, { STRIDE_MAX_UPLOAD_BYTES: String(2 * 1024 * 1024) });
     ann = await signUp(t.app, 'ann', { display_name: 'Ann' });
     ben = await signUp(t.app, 'ben');
-  });
-  afterAll(async () => {
-    await t?.close();
-    await lease?.release();
   });
 
   const upload = (

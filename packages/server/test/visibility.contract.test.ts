@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticActivity } from '../src/demo/synthetic-activity.js';
-import { DATABASES, type DatabaseLease, startTestApp, type TestApp } from './adapters.js';
+import { DATABASES, useTestApp } from './adapters.js';
 import { type SignedIn, signUp } from './helpers.js';
 
 const T0 = 1_780_000_000;
@@ -30,13 +30,10 @@ const SEES: Record<(typeof VISIBILITIES)[number], Viewer[]> = {
 };
 
 describe.each(DATABASES)('visibility on every read endpoint on $name', (database) => {
-  let lease: DatabaseLease;
-  let t: TestApp;
+  const t = useTestApp(database);
   const who: Partial<Record<Viewer, SignedIn>> = {};
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    lease = await database.lease();
-    t = await startTestApp(lease);
     who.owner = await signUp(t.app, 'owner');
     who.follower = await signUp(t.app, 'follower');
     who.stranger = await signUp(t.app, 'stranger');
@@ -64,10 +61,6 @@ describe.each(DATABASES)('visibility on every read endpoint on $name', (database
       });
       expect(r.statusCode).toBe(200);
     }
-  });
-  afterAll(async () => {
-    await t?.close();
-    await lease?.release();
   });
 
   const get = (viewer: Viewer, url: string) =>

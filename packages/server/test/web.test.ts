@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { webRoot } from '../src/http/web.js';
-import { DATABASES, type DatabaseLease, startTestApp, type TestApp } from './adapters.js';
+import { DATABASES, useTestApp } from './adapters.js';
 
 // The web app is built by `npm run build` (the README's test command builds first).
 describe.runIf(webRoot())('web app served by the API process', () => {
-  let lease: DatabaseLease;
-  let t: TestApp;
-  beforeAll(async () => {
-    lease = await DATABASES[0]!.lease();
-    t = await startTestApp(lease);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await lease?.release();
-  });
+  const t = useTestApp(DATABASES[0]!);
 
   it('serves the app shell at / and for client-side routes, but JSON 404s under /api', async () => {
     const root = await t.app.inject({ url: '/', headers: { accept: 'text/html' } });

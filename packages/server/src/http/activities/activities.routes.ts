@@ -9,7 +9,7 @@ import { STREAM_KEYS } from '../../services/activity-compute.js';
 import { decodeCursor, encodeCursor, Page, PageQuery } from '../pagination.js';
 import { errorResponses, Visibility } from '../schemas.js';
 import { presentDetail, presentSummary } from './activity.presenter.js';
-import { ActivityDetail, ActivitySummary } from './activity.schemas.js';
+import { ActivityDetail, ActivitySummary, EventKind } from './activity.schemas.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const SportType = Type.String({
@@ -333,12 +333,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ container: Container }>
             visibility: Type.Optional(Visibility),
             events: Type.Array(
               Type.Object({
-                kind: Type.Union([
-                  Type.Literal('START'),
-                  Type.Literal('PAUSE'),
-                  Type.Literal('RESUME'),
-                  Type.Literal('STOP'),
-                ]),
+                kind: EventKind,
                 at: EpochOrIso,
               }),
               { minItems: 2, maxItems: 10_000 },

@@ -7,6 +7,14 @@ const LatLng = Type.Union([Type.Tuple([Type.Number(), Type.Number()]), Type.Null
   description: '[lat, lng]; null when hidden by privacy or when the activity has no position',
 });
 
+/** A state-log event: START, PAUSE, RESUME or STOP. */
+export const EventKind = Type.Union([
+  Type.Literal('START'),
+  Type.Literal('PAUSE'),
+  Type.Literal('RESUME'),
+  Type.Literal('STOP'),
+]);
+
 export const ActivityState = Type.Union([
   Type.Literal('created'),
   Type.Literal('started'),
@@ -74,12 +82,7 @@ export const ActivityDetail = Type.Object({
   algorithm_version: Type.Union([Type.Integer(), Type.Null()]),
   events: Type.Array(
     Type.Object({
-      kind: Type.Union([
-        Type.Literal('START'),
-        Type.Literal('PAUSE'),
-        Type.Literal('RESUME'),
-        Type.Literal('STOP'),
-      ]),
+      kind: EventKind,
       at: Type.String({ format: 'date-time' }),
     }),
   ),
