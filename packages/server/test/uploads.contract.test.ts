@@ -148,6 +148,28 @@ describe.each(DATABASES)('uploads on $name', (database) => {
     expect(json.statusCode).toBe(415);
   });
 
+  it('shows an upload whose processing cannot succeed as an error, with the reason', async () => {
+    const other = new TextEncoder().encode(
+      toGpx(
+        'Lost',
+        'Run',
+        samples.map((p) => ({ ...p, t: p.t + 86_400 })),
+      ),
+    );
+    const res = (await upload(ben, { name: 'lost.gpx', bytes: other })).json();
+    // The stored original disappears (storage failure): retrying cannot help.
+    await t.container.blobs.deletePrefix(`uploads/${res.id}/`);
+    await drain();
+    const s = await status(ben, res.id);
+    expect(s.status).toBe('error');
+    expect(s.error).toContain('missing from storage');
+    const job = await t.container.jobs.findByKey(`upload.process:${res.id}`);
+    expect(job).toMatchObject({
+      status: 'dead',
+      last_error: 'the uploaded file is missing from storage',
+    });
+  });
+
   it('keeps uploads private to their athlete', async () => {
     const mine = (await upload(ann, { name: 'x.gpx', bytes: gpx })).json();
     expect(
