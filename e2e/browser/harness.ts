@@ -1,0 +1,62 @@
+/**
+ * Browser tests drive Debian's Chromium through playwright-core (no browser is downloaded).
+ * Each test gets the built server on embedded defaults in its own data folder, and a fresh
+ * browser profile; screenshots go to test-artifacts/screenshots for a person to look at.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium } from 'playwright-core';
+import { type ServerProcess, startServer } from '../server-process.js';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** False on a machine without Chromium: the browser suites then do not run (CI installs it). */
+export const hasChromium = existsSync(CHROMIUM_PATH);
+
+export const SCREENSHOTS = resolve(
+  fileURLToPath(new URL('../../test-artifacts/screenshots', import.meta.url)),
+);
+
+// Without the background-networking flags Chromium keeps trying to reach Google's hosts, which a
+// closed network refuses; tests never reach the internet.
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+}
+
+export interface TestServer extends ServerProcess {
+  dataDir: string;
+  /** Stops the server and removes its data folder. */
+  dispose(): Promise<void>;
+}
+
+/** The built server (API and web app on one port) on embedded defaults, in a fresh data folder. */
+export async function startTestServer(
+  env: Record<string, string | undefined> = {},
+): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'stride-browser-'));
+  const server = await startServer({ STRIDE_DATA_DIR: dataDir, ...env });
+  return Object.assign(server, {
+    dataDir,
+    async dispose() {
+      await server.stop('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
+}
+
+/** Where a named screenshot is written (the folder is created on first use). */
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, `${name}.png`);
+}
