@@ -1,0 +1,10 @@
+export { SegmentError, type SegmentErrorCode } from './errors.js';
+export { matchSegment, type SegmentMatch } from './match.js';
+export { MATCH_DEFAULTS, type MatchOptions } from './options.js';
+export {
+  GATE_DIRECTION_M,
+  type PreparedSegment,
+  prepareSegment,
+  type SegmentLine,
+  SIMPLIFY_TOLERANCE_M,
+} from './prepare.js';
