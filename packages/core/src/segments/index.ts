@@ -8,3 +8,4 @@ export {
   type SegmentLine,
   SIMPLIFY_TOLERANCE_M,
 } from './prepare.js';
+export { SegmentIndex, type SegmentIndexOptions } from './segment-index.js';
