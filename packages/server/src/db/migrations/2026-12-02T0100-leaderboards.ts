@@ -6,13 +6,14 @@ import { type Kysely, sql } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   // One row per athlete per segment board ('all/all', 'y2026/M', 'w2026-W20/25_34'…): their
-  // best effort there. No foreign key to segments: efforts are written by the segment jobs,
-  // which also remove a deleted segment's boards.
+  // best effort there. No foreign keys: these rows follow the jobs that write them (a deleted
+  // segment or account is taken off by its jobs, as on Redis), and a cascade would bypass the
+  // counts kept beside them.
   await sql`
     create table leaderboard_segment_entries (
       segment_id text not null,
       board text not null,
-      athlete_id uuid not null references athletes (id) on delete cascade,
+      athlete_id uuid not null,
       elapsed_s double precision not null,
       start_date timestamptz(3) not null,
       start_date_local timestamptz(3) not null,
@@ -32,9 +33,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     on leaderboard_segment_entries (segment_id, expires_at) where expires_at is not null`.execute(
     db,
   );
-  await sql`
-    create index leaderboard_segment_entries_athlete_idx
-    on leaderboard_segment_entries (athlete_id)`.execute(db);
   // Athletes per board, kept with every write: counting a million-row board each read is slow.
   await sql`
     create table leaderboard_segment_counts (
@@ -45,10 +43,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (segment_id, board)
     )`.execute(db);
 
-  // The day totals each athlete-day job writes, with the place the athlete had then.
+  // The day totals each athlete-day job writes, with the place the athlete had then. No foreign
+  // key either: a deleted account's days are set to zero by the jobs its deletion enqueues.
   await sql`
     create table leaderboard_athlete_days (
-      athlete_id uuid not null references athletes (id) on delete cascade,
+      athlete_id uuid not null,
       sport text not null,
       day date not null,
       distance_cm bigint not null,
@@ -72,7 +71,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       sport text not null,
       period text not null,
       place text not null,
-      athlete_id uuid not null references athletes (id) on delete cascade,
+      athlete_id uuid not null,
       distance_cm bigint not null,
       moving_s bigint not null,
       elev_cm bigint not null,
