@@ -111,6 +111,17 @@ type Scores = [
   Array<string | null>,
 ];
 
+/** The four sorted sets of one board: −distance cm, moving s, elevation cm, activities. */
+export function totalsBoardKeys(
+  prefix: string,
+  sport: string,
+  period: string,
+  place: string,
+): string[] {
+  const base = `${prefix}lb:tot:${keyPart(sport)}:${period}:${keyPart(place || 'all')}`;
+  return METRICS.map((m) => `${base}:${m}`);
+}
+
 /** Athlete totals as Redis sorted sets (see the key layout above). */
 export class RedisAthleteTotals implements AthleteTotalsStore {
   constructor(
@@ -120,8 +131,7 @@ export class RedisAthleteTotals implements AthleteTotalsStore {
   ) {}
 
   private board(sport: string, period: string, place: string): string[] {
-    const base = `${this.prefix}lb:tot:${keyPart(sport)}:${period}:${keyPart(place || 'all')}`;
-    return METRICS.map((m) => `${base}:${m}`);
+    return totalsBoardKeys(this.prefix, sport, period, place);
   }
 
   /** Every board a day counts on, with how long each lives from `nowMs` (skipping those over). */

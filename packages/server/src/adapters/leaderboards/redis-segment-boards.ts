@@ -91,7 +91,8 @@ return faster + 1
 
 const pad = (ms: number) => String(ms).padStart(15, '0');
 
-function record(athleteId: string, e: EffortRecord): { member: string; record: string } {
+/** An athlete's entry on a board: its sorted-set member and its record in the board's hash. */
+export function boardEntry(athleteId: string, e: EffortRecord): { member: string; record: string } {
   const member = `${pad(e.startDate.getTime())}:${athleteId}`;
   return {
     member,
@@ -124,6 +125,12 @@ function parse(raw: string, rank: number): RankedEffort {
     startDateLocal: new Date(Number(local)),
     rank,
   };
+}
+
+/** The sorted set and the hash of one board. */
+export function boardKeys(prefix: string, segmentId: string, board: string): [string, string] {
+  const base = `${prefix}lb:seg:{${keyPart(segmentId)}}:${board}`;
+  return [base, `${base}:e`];
 }
 
 /** Segment boards as Redis sorted sets (see the key layout above). */
@@ -166,7 +173,7 @@ export class RedisSegmentBoards implements SegmentLeaderboardStore {
           args.push(board, '', '', '', '');
           continue;
         }
-        const r = record(id, entry.effort);
+        const r = boardEntry(id, entry.effort);
         const ttl = Number.isFinite(entry.ttlMs) ? Math.ceil(entry.ttlMs) : 'inf';
         args.push(board, String(entry.effort.elapsedS), r.member, r.record, ttl);
       }
