@@ -220,6 +220,39 @@ export function fromStored(t: StoredTotals): DayTotals {
   };
 }
 
+/**
+ * Sums days into each of `periods` they fall in, on the regional boards of each day's place:
+ * keyed `<period>\t<place>`.
+ */
+export function sumDays(
+  days: ReadonlyArray<BoardPlace & StoredTotals & { day: string }>,
+  periods: ReadonlyArray<{ key: string; from: string; to: string }>,
+): Map<string, { period: string; place: string } & StoredTotals> {
+  const sums = new Map<string, { period: string; place: string } & StoredTotals>();
+  for (const d of days) {
+    for (const p of periods) {
+      if (d.day < p.from || d.day > p.to) continue;
+      for (const place of placeKeys(d)) {
+        const k = `${p.key}\t${place}`;
+        const s = sums.get(k) ?? {
+          period: p.key,
+          place,
+          distanceCm: 0,
+          movingS: 0,
+          elevCm: 0,
+          activities: 0,
+        };
+        s.distanceCm += d.distanceCm;
+        s.movingS += d.movingS;
+        s.elevCm += d.elevCm;
+        s.activities += d.activities;
+        sums.set(k, s);
+      }
+    }
+  }
+  return sums;
+}
+
 /** Order of a totals board: longest distance first, then the smaller athlete id. */
 export function compareTotals(
   a: { distanceM: number; athleteId: string },

@@ -5,10 +5,9 @@ import {
   fromStored,
   normalizePlace,
   placeFilterKey,
-  placeKeys,
   rankInMemory,
   rankRun,
-  type StoredTotals,
+  sumDays,
   toStored,
   totalsPeriodOf,
   totalsPeriodsOfDay,
@@ -118,28 +117,15 @@ export class SqlAthleteTotals implements AthleteTotalsStore {
       .where('day', '>=', from)
       .where('day', '<=', to)
       .execute();
-    const sums = new Map<string, { period: string; place: string } & StoredTotals>();
-    for (const d of days) {
-      for (const p of periods) {
-        if (d.day < p.from || d.day > p.to) continue;
-        for (const place of placeKeys(d)) {
-          const k = `${p.key}\t${place}`;
-          const s = sums.get(k) ?? {
-            period: p.key,
-            place,
-            distanceCm: 0,
-            movingS: 0,
-            elevCm: 0,
-            activities: 0,
-          };
-          s.distanceCm += Number(d.distance_cm);
-          s.movingS += Number(d.moving_s);
-          s.elevCm += Number(d.elev_cm);
-          s.activities += d.activities;
-          sums.set(k, s);
-        }
-      }
-    }
+    const sums = sumDays(
+      days.map((d) => ({
+        ...d,
+        distanceCm: Number(d.distance_cm),
+        movingS: Number(d.moving_s),
+        elevCm: Number(d.elev_cm),
+      })),
+      periods,
+    );
     const removed = await tx
       .deleteFrom('leaderboard_athlete_totals')
       .where('athlete_id', '=', athleteId)
@@ -169,8 +155,14 @@ export class SqlAthleteTotals implements AthleteTotalsStore {
         .execute();
     }
     const before = new Set(removed.map((r) => `${r.period}\t${r.place}`));
-    const joined = [...sums.entries()].filter(([k]) => !before.has(k)).map(([, s]) => s);
-    const left = removed.filter((r) => !sums.has(`${r.period}\t${r.place}`));
+    // Count rows are locked in key order: concurrent writers take them in one order.
+    const byKey = (a: { period: string; place: string }, b: { period: string; place: string }) =>
+      a.period < b.period ? -1 : a.period > b.period ? 1 : a.place < b.place ? -1 : 1;
+    const joined = [...sums.entries()]
+      .filter(([k]) => !before.has(k))
+      .map(([, s]) => s)
+      .sort(byKey);
+    const left = removed.filter((r) => !sums.has(`${r.period}\t${r.place}`)).sort(byKey);
     if (joined.length) {
       await tx
         .insertInto('leaderboard_athlete_counts')

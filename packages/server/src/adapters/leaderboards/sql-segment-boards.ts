@@ -97,7 +97,12 @@ export class SqlSegmentBoards implements SegmentLeaderboardStore {
     after: ReturnType<typeof bestByBoard>,
     nowMs: number,
   ): Promise<void> {
-    const joined = after.filter((e) => !before.has(e.board));
+    // Count rows are taken in board order (the update below scans them in that order too), so
+    // concurrent writers do not deadlock within a statement; a rare deadlock across the two
+    // statements fails one write, and its job retries.
+    const joined = after
+      .filter((e) => !before.has(e.board))
+      .sort((a, b) => (a.board < b.board ? -1 : 1));
     const kept = new Set(after.map((e) => e.board));
     const left = [...before].filter((b) => !kept.has(b));
     if (joined.length) {
