@@ -159,3 +159,19 @@ export async function athleteIds(db: DatabaseHandle['db']): Promise<string[]> {
     from ${sql.raw(`generate_series(1::bigint, ${N}) as s(i)`)} order by i`.execute(db);
   return ['', ...rows.rows.map((r) => r.id)];
 }
+
+/** Bytes Redis holds per athlete on each board (MEMORY USAGE of its keys, divided by N). */
+export async function redisBytesPerAthlete(
+  redis: RedisClient,
+  prefix: string,
+): Promise<{ segment: number; totals: number }> {
+  const bytes = async (keys: string[]) => {
+    let sum = 0;
+    for (const k of keys) sum += Number(await redis.call('MEMORY', 'USAGE', k, 'SAMPLES', '0'));
+    return Math.round(sum / N);
+  };
+  return {
+    segment: await bytes(boardKeys(prefix, SEGMENT, 'all/all')),
+    totals: await bytes(totalsBoardKeys(prefix, 'Run', WEEK, '')),
+  };
+}

@@ -29,6 +29,7 @@ import {
   N,
   NOW,
   openSql,
+  redisBytesPerAthlete,
   SEGMENT,
   TODAY,
 } from './leaderboard-data.js';
@@ -89,8 +90,14 @@ try {
   await migrateToLatest(db);
   await loadSql(db);
   const ids = await athleteIds(db);
-  if (redis) await loadRedis(redis, prefix, ids);
-  else console.log('- REDIS_URL is not set: the Redis adapter is skipped');
+  if (redis) {
+    await loadRedis(redis, prefix, ids);
+    const b = await redisBytesPerAthlete(redis, prefix);
+    console.log(
+      `- Redis memory per athlete: ${b.segment} B on a segment board (sorted set + hash), ` +
+        `${b.totals} B on a distance board (four sorted sets)`,
+    );
+  } else console.log('- REDIS_URL is not set: the Redis adapter is skipped');
 
   const sqlSegments = new SqlSegmentBoards(db);
   const sqlTotals = new SqlAthleteTotals(db);
