@@ -36,7 +36,7 @@ export interface EffortRecord {
   startDateLocal: Date;
 }
 
-/** What the boards need to know of an athlete for their filters. */
+/** What the boards need to know of an athlete for their filters. Ids are athletes' UUIDs. */
 export interface BoardAthlete {
   athleteId: string;
   sex: Sex | null;
@@ -107,8 +107,8 @@ export interface SegmentLeaderboardStore {
 }
 
 /**
- * Where an athlete lived when the totals were written, for regional boards. Compared without
- * regard to case, accents-as-typed and extra spaces ("Lyon", " lyon " are one city).
+ * Where an athlete lived when the totals were written, for regional boards. Compared in Unicode
+ * NFC without regard to case or extra spaces ("Lyon" and " lyon " are one city).
  */
 export interface BoardPlace {
   country: string | null;
