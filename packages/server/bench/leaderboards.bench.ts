@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { compareAsync, fmt, printTable } from '../../../bench/harness.js';
 import type {
   AthleteTotalsStore,
@@ -33,6 +33,46 @@ import {
   SEGMENT,
   TODAY,
 } from './leaderboard-data.js';
+
+interface Board {
+  entries: Array<{ athleteId: string }>;
+}
+
+/**
+ * Checks that every store gives the same board (and the naive query the same top-10), then
+ * times them side by side.
+ */
+async function race(
+  title: string,
+  c: {
+    redis: (() => Promise<Board>) | undefined;
+    sql: () => Promise<Board>;
+    sqlTopOnly: () => Promise<Board>;
+    naive: RawBuilder<{ athlete_id: string }>;
+    naiveName: string;
+  },
+): Promise<void> {
+  const top = (await c.sql()).entries.map((x) => x.athleteId).join();
+  const naive = (await c.naive.execute(store.handle.db)).rows.map((r) => r.athlete_id).join();
+  if (naive !== top) throw new Error(`${title}: the naive query and SQL differ`);
+  if (c.redis && JSON.stringify(await c.redis()) !== JSON.stringify(await c.sql()))
+    throw new Error(`${title}: Redis and SQL differ`);
+  const results = await compareAsync(
+    [
+      ...(c.redis
+        ? [{ name: 'Redis adapter: top-10 + viewer rank', fn: c.redis, perRound: 50 }]
+        : []),
+      { name: `SQL adapter (${store.label}): top-10 only`, fn: c.sqlTopOnly, perRound: 50 },
+      { name: `SQL adapter (${store.label}): top-10 + viewer rank`, fn: c.sql, perRound: 5 },
+      {
+        name: `naive query over ${c.naiveName}: top-10`,
+        fn: () => c.naive.execute(store.handle.db),
+      },
+    ],
+    { minRounds: 5, minTimeMs: 10_000 },
+  );
+  printTable(title, results, { 'p99 ms': (r) => fmt(r.p99Ms) });
+}
 
 async function writes(
   label: string,
@@ -114,53 +154,16 @@ try {
     neighbours: 2,
   };
   // The classic query: each athlete's best effort, then the fastest ten.
-  const naiveEfforts = sql`select athlete_id, elapsed_s, start_date from (
+  const naiveEfforts = sql<{ athlete_id: string }>`select athlete_id, elapsed_s, start_date from (
       select distinct on (athlete_id) athlete_id, elapsed_s, start_date from bench_efforts
       order by athlete_id, elapsed_s, start_date) best
     order by elapsed_s, start_date, athlete_id limit 10`;
-  // Same answers from every store before timing them.
-  const sqlTop = (await sqlSegments.query(segQuery)).entries.map((x) => x.athleteId);
-  const naiveTop = (await naiveEfforts.execute(db)).rows.map(
-    (r) => (r as { athlete_id: string }).athlete_id,
-  );
-  if (naiveTop.join() !== sqlTop.join()) throw new Error('naive and SQL segment top-10 differ');
-  const same = async (what: string, a: () => Promise<unknown>, b: () => Promise<unknown>) => {
-    if (JSON.stringify(await a()) !== JSON.stringify(await b()))
-      throw new Error(`Redis and SQL answer the ${what} differently`);
-  };
-  if (redisSegments)
-    await same(
-      'segment board',
-      () => redisSegments.query(segQuery),
-      () => sqlSegments.query(segQuery),
-    );
-  const segResults = await compareAsync(
-    [
-      ...(redisSegments
-        ? [
-            {
-              name: 'Redis adapter: top-10 + viewer rank ±2',
-              fn: () => redisSegments.query(segQuery),
-              perRound: 50,
-            },
-          ]
-        : []),
-      {
-        name: `SQL adapter (${store.label}): top-10 only`,
-        fn: () => sqlSegments.query({ ...segQuery, viewerId: undefined }),
-        perRound: 50,
-      },
-      {
-        name: `SQL adapter (${store.label}): top-10 + viewer rank ±2`,
-        fn: () => sqlSegments.query(segQuery),
-        perRound: 5,
-      },
-      { name: 'naive GROUP BY over raw efforts: top-10', fn: () => naiveEfforts.execute(db) },
-    ],
-    { minRounds: 5, minTimeMs: 10_000 },
-  );
-  printTable(`Segment board, ${N} athletes: top-10 + the middle athlete's rank`, segResults, {
-    'p99 ms': (r) => fmt(r.p99Ms),
+  await race(`Segment board, ${N} athletes: top-10 + the middle athlete's rank ±2`, {
+    redis: redisSegments ? () => redisSegments.query(segQuery) : undefined,
+    sql: () => sqlSegments.query(segQuery),
+    sqlTopOnly: () => sqlSegments.query({ ...segQuery, viewerId: undefined }),
+    naive: naiveEfforts,
+    naiveName: 'raw efforts',
   });
 
   const totQuery = {
@@ -170,54 +173,17 @@ try {
     limit: 10,
     viewerId: totalsViewer,
   };
-  const naiveTotals = sql`select athlete_id, sum(distance_m) as distance from activities
-    where sport_type = 'Run' and state = 'complete' and visibility <> 'only_me'
+  const naiveTotals = sql<{ athlete_id: string }>`select athlete_id, sum(distance_m) as distance
+    from activities where sport_type = 'Run' and state = 'complete' and visibility <> 'only_me'
       and started_at >= now() - interval '7 days'
     group by athlete_id order by distance desc, athlete_id limit 10`;
-  const sqlTotTop = (await sqlTotals.query(totQuery)).entries.map((x) => x.athleteId);
-  const naiveTotTop = (await naiveTotals.execute(db)).rows.map(
-    (r) => (r as { athlete_id: string }).athlete_id,
-  );
-  if (naiveTotTop.join() !== sqlTotTop.join())
-    throw new Error('naive and SQL distance top-10 differ');
-  if (redisTotals)
-    await same(
-      'distance board',
-      () => redisTotals.query(totQuery),
-      () => sqlTotals.query(totQuery),
-    );
-  const totResults = await compareAsync(
-    [
-      ...(redisTotals
-        ? [
-            {
-              name: 'Redis adapter: top-10 + viewer rank',
-              fn: () => redisTotals.query(totQuery),
-              perRound: 50,
-            },
-          ]
-        : []),
-      {
-        name: `SQL adapter (${store.label}): top-10 only`,
-        fn: () => sqlTotals.query({ ...totQuery, viewerId: undefined }),
-        perRound: 50,
-      },
-      {
-        name: `SQL adapter (${store.label}): top-10 + viewer rank`,
-        fn: () => sqlTotals.query(totQuery),
-        perRound: 5,
-      },
-      { name: 'naive GROUP BY over raw activities: top-10', fn: () => naiveTotals.execute(db) },
-    ],
-    { minRounds: 5, minTimeMs: 10_000 },
-  );
-  printTable(
-    `Weekly distance board, ${N} athletes: top-10 + the middle athlete's rank`,
-    totResults,
-    {
-      'p99 ms': (r) => fmt(r.p99Ms),
-    },
-  );
+  await race(`Weekly distance board, ${N} athletes: top-10 + the middle athlete's rank`, {
+    redis: redisTotals ? () => redisTotals.query(totQuery) : undefined,
+    sql: () => sqlTotals.query(totQuery),
+    sqlTopOnly: () => sqlTotals.query({ ...totQuery, viewerId: undefined }),
+    naive: naiveTotals,
+    naiveName: 'raw activities',
+  });
 
   console.log('\n### Writes: absolute updates per second from one Node process\n');
   console.log('| store | write | in flight | updates/s |');
