@@ -14,6 +14,7 @@ export interface Result {
   name: string;
   medianMs: number;
   p90Ms: number;
+  p99Ms: number;
   rounds: number;
 }
 
@@ -35,15 +36,49 @@ export function compare(
     round++;
     if (round > 10_000) break;
   }
-  return candidates.map((c, k) => {
-    const s = samples[k]!.sort((a, b) => a - b);
-    return {
-      name: c.name,
-      medianMs: s[Math.floor(s.length / 2)]!,
-      p90Ms: s[Math.floor(s.length * 0.9)]!,
-      rounds: s.length,
-    };
-  });
+  return candidates.map((c, k) => summarize(c.name, samples[k]!));
+}
+
+function summarize(name: string, samples: number[]): Result {
+  const s = samples.sort((a, b) => a - b);
+  return {
+    name,
+    medianMs: s[Math.floor(s.length / 2)]!,
+    p90Ms: s[Math.floor(s.length * 0.9)]!,
+    p99Ms: s[Math.min(s.length - 1, Math.floor(s.length * 0.99))]!,
+    rounds: s.length,
+  };
+}
+
+export interface AsyncCandidate {
+  name: string;
+  fn: () => Promise<unknown>;
+  /** Calls per round: slow peers (a naive query) run once while fast ones run many times. */
+  perRound?: number;
+}
+
+/**
+ * `compare` for I/O (databases, Redis): candidates run in interleaved rounds, one call at a time,
+ * until `minRounds` rounds ran and `minTimeMs` passed.
+ */
+export async function compareAsync(
+  candidates: AsyncCandidate[],
+  { minRounds = 5, minTimeMs = 3000, warmup = 2 } = {},
+): Promise<Result[]> {
+  for (const c of candidates) for (let i = 0; i < warmup; i++) await c.fn();
+  const samples = candidates.map(() => [] as number[]);
+  const started = performance.now();
+  for (let round = 0; round < minRounds || performance.now() - started < minTimeMs; round++) {
+    for (const [k, c] of candidates.entries()) {
+      for (let i = 0; i < (c.perRound ?? 1); i++) {
+        const t0 = performance.now();
+        await c.fn();
+        samples[k]!.push(performance.now() - t0);
+      }
+    }
+    if (round > 10_000) break;
+  }
+  return candidates.map((c, k) => summarize(c.name, samples[k]!));
 }
 
 /** Prints results as a Markdown table; `ratio` is each time divided by the first row's. */

@@ -9,11 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createContainer } from '../src/container.js';
 import { syntheticActivity, toGpx } from '../src/demo/synthetic-activity.js';
+import { createBenchDatabase } from './bench-database.js';
 
 const BATCHES = 400;
 const UPLOADS = 8;
@@ -52,18 +52,8 @@ async function bareCeiling(): Promise<number> {
 
 async function stride(label: string, databaseUrl: string | undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'stride-bench-'));
-  let dbName: string | undefined;
-  let url = databaseUrl;
-  if (databaseUrl) {
-    dbName = `stride_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    await admin.query(`create database "${dbName}"`);
-    await admin.end();
-    const u = new URL(databaseUrl);
-    u.pathname = `/${dbName}`;
-    url = u.toString();
-  }
+  const bench = databaseUrl ? await createBenchDatabase(databaseUrl, 'stride_bench') : undefined;
+  const url = bench?.url;
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     STRIDE_DATA_DIR: dir,
@@ -130,12 +120,7 @@ async function stride(label: string, databaseUrl: string | undefined) {
   await app.close();
   await container.close();
   rmSync(dir, { recursive: true, force: true });
-  if (dbName && databaseUrl) {
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists "${dbName}" with (force)`);
-    await admin.end();
-  }
+  await bench?.drop();
   return { label, ingest, uploadsPerS };
 }
 

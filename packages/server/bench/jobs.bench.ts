@@ -3,11 +3,11 @@
  * would) claim and complete them with FOR UPDATE SKIP LOCKED, on the embedded database and on
  * PostgreSQL when DATABASE_URL is set.
  */
-import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '../src/db/dialect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { JobRunner } from '../src/jobs/runner.js';
 import { JobRepository } from '../src/repositories/job.repository.js';
+import { createBenchDatabase } from './bench-database.js';
 
 const JOBS = 2000;
 
@@ -62,26 +62,17 @@ if (url) {
       await measure(
         'PostgreSQL',
         async () => {
-          const name = `stride_jobs_bench_${Date.now()}`;
-          const admin = new pg.Client({ connectionString: url });
-          await admin.connect();
-          await admin.query(`create database "${name}"`);
-          await admin.end();
-          const u = new URL(url);
-          u.pathname = `/${name}`;
+          const bench = await createBenchDatabase(url, 'stride_jobs_bench');
           const handles = await Promise.all(
             Array.from({ length: workers }, () =>
-              openDatabase({ dataDir: '/nonexistent', url: u.toString(), poolSize: 4 }),
+              openDatabase({ dataDir: '/nonexistent', url: bench.url, poolSize: 4 }),
             ),
           );
           return {
             handles,
             done: async () => {
               for (const h of handles) await h.close();
-              const c = new pg.Client({ connectionString: url });
-              await c.connect();
-              await c.query(`drop database if exists "${name}" with (force)`);
-              await c.end();
+              await bench.drop();
             },
           };
         },

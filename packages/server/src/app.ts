@@ -10,6 +10,7 @@ import { activityRoutes } from './http/activities/activities.routes.js';
 import { athleteRoutes } from './http/athletes/athletes.routes.js';
 import { authRoutes } from './http/auth/auth.routes.js';
 import { healthRoutes } from './http/health/health.routes.js';
+import { leaderboardRoutes } from './http/leaderboards/leaderboards.routes.js';
 import { meRoutes } from './http/me/me.routes.js';
 import { registerAuthenticate } from './http/plugins/authenticate.js';
 import { registerErrorHandler } from './http/plugins/error-handler.js';
@@ -92,6 +93,7 @@ export async function buildApp(
   await app.register(athleteRoutes, { container, prefix: '/api/v1/athletes' });
   await app.register(uploadRoutes, { container, prefix: '/api/v1/uploads' });
   await app.register(activityRoutes, { container, prefix: '/api/v1/activities' });
+  await app.register(leaderboardRoutes, { container, prefix: '/api/v1/leaderboards' });
   if (web) await registerWebApp(app, web);
 
   return app;

@@ -4,6 +4,11 @@ import { Redis } from 'ioredis';
 import type { BlobStore } from './adapters/blobs/blob-store.js';
 import { FsBlobStore } from './adapters/blobs/fs-blob-store.js';
 import { S3BlobStore } from './adapters/blobs/s3-blob-store.js';
+import { createLeaderboardStores } from './adapters/leaderboards/create-stores.js';
+import type {
+  AthleteTotalsStore,
+  SegmentLeaderboardStore,
+} from './adapters/leaderboards/leaderboard-store.js';
 import type { Config } from './config.js';
 import { type DatabaseHandle, type DatabaseOptions, openDatabase } from './db/dialect.js';
 import { isMigrated, migrateToLatest } from './db/migrate.js';
@@ -13,16 +18,20 @@ import { ActivityRepository } from './repositories/activity.repository.js';
 import { AthleteRepository } from './repositories/athlete.repository.js';
 import { FollowRepository } from './repositories/follow.repository.js';
 import { JobRepository } from './repositories/job.repository.js';
+import { LeaderboardRepository } from './repositories/leaderboard.repository.js';
 import { PrivacyZoneRepository } from './repositories/privacy-zone.repository.js';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository.js';
 import { SettingsRepository } from './repositories/settings.repository.js';
 import { UploadRepository } from './repositories/upload.repository.js';
 import { AccountService } from './services/account.service.js';
 import { ActivityService } from './services/activity.service.js';
+import { ActivityChanges } from './services/activity-changes.js';
 import { ActivityImportService } from './services/activity-import.service.js';
 import { ActivityReadService } from './services/activity-read.service.js';
 import { AuthService } from './services/auth.service.js';
 import { FollowService } from './services/follow.service.js';
+import { LeaderboardService } from './services/leaderboard.service.js';
+import { LeaderboardRebuild } from './services/leaderboard-rebuild.js';
 import { PrivacyService } from './services/privacy.service.js';
 import { UploadService } from './services/upload.service.js';
 
@@ -47,6 +56,14 @@ export interface Container {
   activityReads: ActivityReadService;
   privacy: PrivacyService;
   account: AccountService;
+  /** Derived data (leaderboards, segment efforts) subscribes here to activity changes. */
+  activityChanges: ActivityChanges;
+  /** Leaderboard stores: Redis sorted sets when REDIS_URL is set, SQL tables otherwise. */
+  segmentBoards: SegmentLeaderboardStore;
+  athleteTotals: AthleteTotalsStore;
+  leaderboards: LeaderboardService;
+  /** The `leaderboards.rebuild` job's steps; add one per kind of board. */
+  leaderboardRebuild: LeaderboardRebuild;
   startWorker(): void;
   /** Database reachable and every migration applied. */
   isReady(): Promise<boolean>;
@@ -104,6 +121,21 @@ export async function createContainer(
     const wakeWorker = () => runnerRef?.wake();
     const uploads = new UploadService(database.db, uploadRepository, jobs, blobs, wakeWorker);
     const activityRepository = new ActivityRepository(database.db);
+    const activityChanges = new ActivityChanges();
+    const { segmentBoards, athleteTotals } = createLeaderboardStores(
+      database.db,
+      redis,
+      config.redisKeyPrefix,
+    );
+    const leaderboards = new LeaderboardService(
+      new LeaderboardRepository(database.db),
+      athletes,
+      followRepository,
+      jobs,
+      athleteTotals,
+    );
+    activityChanges.on(leaderboards.onActivityChange);
+    const leaderboardRebuild = new LeaderboardRebuild([leaderboards.totalsRebuild()], options.log);
     const activities = new ActivityService(
       activityRepository,
       athletes,
@@ -111,6 +143,7 @@ export async function createContainer(
       jobs,
       blobs,
       wakeWorker,
+      activityChanges,
     );
     let reads: ActivityReadService | undefined;
     const privacy = new PrivacyService(athletes, privacyZones, (row) => reads!.loadTrack(row));
@@ -121,6 +154,7 @@ export async function createContainer(
       activities,
       privacy,
       blobs,
+      activityChanges,
     );
     const imports = new ActivityImportService(
       database.db,
@@ -130,7 +164,12 @@ export async function createContainer(
       activities,
       blobs,
     );
-    const handlers = createJobHandlers({ imports, activities });
+    const handlers = createJobHandlers({
+      imports,
+      activities,
+      leaderboards,
+      rebuild: leaderboardRebuild,
+    });
     const runner = new JobRunner(jobs, handlers, {
       concurrency: config.workerConcurrency,
       ...(options.log ? { log: options.log } : {}),
@@ -155,7 +194,12 @@ export async function createContainer(
       activities,
       activityReads: reads,
       privacy,
-      account: new AccountService(database.db, blobs, reads),
+      account: new AccountService(database.db, blobs, reads, activityChanges),
+      activityChanges,
+      segmentBoards,
+      athleteTotals,
+      leaderboards,
+      leaderboardRebuild,
       startWorker() {
         if (workerStarted) return;
         workerStarted = true;

@@ -49,5 +49,10 @@ export const Errors = {
   internal: define('INTERNAL', 500, 'something went wrong on our side'),
 } as const;
 
+/** A 400 naming one field: invalidField('querystring.from', 'must be a day'). */
+export function invalidField(field: string, message: string): AppError {
+  return Errors.validation(`${field} ${message}`, { fields: [{ field, message }] });
+}
+
 /** Every code the catalogue can produce (for the API document). */
 export const ERROR_CODES: readonly string[] = codes;

@@ -8,7 +8,9 @@ import { DEMO_PASSWORD, seedDemo } from './demo/seed.js';
 /**
  * Starts Stride. `node dist/main.js [api|worker|all] [--demo]` (or STRIDE_ROLE): `all`, the default, serves
  * the API and runs background jobs in this process; `api` and `worker` split them across
- * processes sharing one PostgreSQL database. `--demo` first adds demo athletes and activities. Exits non-zero with a one-line reason when
+ * processes sharing one PostgreSQL database. `--demo` first adds demo athletes and activities;
+ * `--rebuild-leaderboards` queues a job that clears the leaderboards and refills them from the
+ * database (after switching to Redis, or when Redis lost them). Exits non-zero with a one-line reason when
  * configuration or the data directory is not usable.
  */
 async function main(): Promise<void> {
@@ -45,6 +47,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   if (config.role !== 'api') container.startWorker();
+  if (args.includes('--rebuild-leaderboards')) {
+    await container.leaderboards.requestRebuild();
+    log.info('leaderboard rebuild queued');
+  }
   if (demo) {
     // Uploads go through the worker like any other; the app is usable while they process.
     const result = await seedDemo(container);

@@ -64,6 +64,50 @@ describe.each(DATABASES)('durable jobs on $name', (database) => {
     });
   });
 
+  it('queues a keyed job again once it ran when asked to, but not while it still waits', async () => {
+    const job = { name: 'recount', payload: { n: 1 }, key: 'recount:a', requeue: true };
+    const seen: unknown[] = [];
+    const runner = new JobRunner(jobs, {
+      recount: async (p: unknown) => {
+        seen.push(p);
+        return 'success';
+      },
+    });
+    const id = await jobs.enqueue(job);
+    expect(await jobs.enqueue(job)).toBeUndefined(); // still waiting: one run covers both
+    await runner.drain();
+    expect(seen).toEqual([{ n: 1 }]);
+    expect(await jobs.enqueue({ ...job, payload: { n: 2 } })).toBe(id);
+    expect(await jobs.findById(id!)).toMatchObject({ status: 'queued', attempts: 0 });
+    await runner.drain();
+    expect(seen).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(await jobs.findById(id!)).toMatchObject({ status: 'done', attempts: 1 });
+    // Without `requeue`, a key that ran stays done.
+    expect(await jobs.enqueue({ ...job, requeue: false })).toBeUndefined();
+  });
+
+  it('runs a job requeued while running once more, and drops the stale run’s result', async () => {
+    const job = { name: 'slow', payload: {}, key: 'slow:a', requeue: true };
+    let release!: () => void;
+    let calls = 0;
+    const handlers = {
+      slow: async () => {
+        calls++;
+        if (calls === 1) await new Promise<void>((r) => (release = r));
+        return 'success' as const;
+      },
+    };
+    const id = await jobs.enqueue(job);
+    const first = new JobRunner(jobs, handlers, { workerId: 'first' }).drain();
+    while (calls === 0) await sleep(5);
+    expect(await jobs.enqueue(job)).toBe(id); // running: queued again
+    await new JobRunner(jobs, handlers, { workerId: 'second' }).drain();
+    release();
+    await first;
+    expect(calls).toBe(2);
+    expect(await jobs.findById(id!)).toMatchObject({ status: 'done', locked_by: null });
+  });
+
   it('retries with backoff, then dies after max attempts with its error visible', async () => {
     const id = await jobs.enqueue({ name: 'flaky', payload: {}, maxAttempts: 3 });
     let calls = 0;

@@ -28,10 +28,13 @@ export interface DatabaseOptions {
 }
 
 // The same JavaScript types from both engines: bigint counts and numerics as numbers
-// (every value Stride stores fits a double), timestamps as Date.
+// (every value Stride stores fits a double), timestamps as Date, and calendar days as their
+// 'YYYY-MM-DD' text (a day is not an instant: parsing it in the process's zone would shift it).
 const INT8 = 20;
 const NUMERIC = 1700;
+const DATE = 1082;
 const toNumber = (value: string) => Number(value);
+const asText = (value: string) => value;
 
 /**
  * One SQL dialect everywhere: Kysely's PostgreSQL dialect, over `pg` when DATABASE_URL is set
@@ -46,7 +49,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
           oid === INT8 || oid === NUMERIC
             ? toNumber
-            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+            : oid === DATE
+              ? asText
+              : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
     // An idle client whose connection dies (server restart, admin kill) is dropped by the
@@ -59,7 +64,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const lock = options.inMemory ? undefined : lockDataDir(options.dataDir);
   try {
     const pglite = await PGlite.create(options.inMemory ? undefined : join(options.dataDir, 'pg'), {
-      parsers: { [INT8]: toNumber, [NUMERIC]: toNumber },
+      parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
     });
     const db = new Kysely<Database>({
       dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }),

@@ -12,6 +12,11 @@ export interface Database {
   activity_point_batches: ActivityPointBatchesTable;
   uploads: UploadsTable;
   privacy_zones: PrivacyZonesTable;
+  leaderboard_segment_entries: LeaderboardSegmentEntriesTable;
+  leaderboard_segment_counts: LeaderboardSegmentCountsTable;
+  leaderboard_athlete_days: LeaderboardAthleteDaysTable;
+  leaderboard_athlete_totals: LeaderboardAthleteTotalsTable;
+  leaderboard_athlete_counts: LeaderboardAthleteCountsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -203,3 +208,58 @@ export interface PrivacyZonesTable {
   created_at: CreatedAt;
 }
 export type PrivacyZoneRow = Selectable<PrivacyZonesTable>;
+
+/** An athlete's best effort on one segment board (see adapters/leaderboards/boards.ts). */
+export interface LeaderboardSegmentEntriesTable {
+  segment_id: string;
+  board: string;
+  athlete_id: string;
+  elapsed_s: number;
+  start_date: Date;
+  /** Local wall-clock start written as a UTC date. */
+  start_date_local: Date;
+  effort_id: string;
+  activity_id: string;
+  /** When the board's period is over (null for all-time boards). */
+  expires_at: Date | null;
+}
+
+export interface LeaderboardSegmentCountsTable {
+  segment_id: string;
+  board: string;
+  athletes: number;
+  expires_at: Date | null;
+}
+
+/** One athlete's totals of one sport on one local day; `day` reads as 'YYYY-MM-DD'. */
+export interface LeaderboardAthleteDaysTable {
+  athlete_id: string;
+  sport: string;
+  day: string;
+  distance_cm: number;
+  moving_s: number;
+  elev_cm: number;
+  activities: number;
+  country: string | null;
+  region: string | null;
+  city: string | null;
+}
+
+/** Week, month and year sums of the day totals, per regional board. */
+export interface LeaderboardAthleteTotalsTable {
+  sport: string;
+  period: string;
+  place: string;
+  athlete_id: string;
+  distance_cm: number;
+  moving_s: number;
+  elev_cm: number;
+  activities: number;
+}
+
+export interface LeaderboardAthleteCountsTable {
+  sport: string;
+  period: string;
+  place: string;
+  athletes: number;
+}

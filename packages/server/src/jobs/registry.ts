@@ -9,11 +9,20 @@ export interface JobPayloads {
   'upload.process': { uploadId: string };
   /** Compute a recorded activity's statistics and streams once it is complete. */
   'activity.finalize': { activityId: string };
+  /** Recount one athlete's totals of one sport on one local day ('YYYY-MM-DD') into the boards. */
+  'leaderboards.athlete-day': { athleteId: string; sport: string; day: string };
+  /** Clear every leaderboard and refill it from the database. */
+  'leaderboards.rebuild': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
 
-export const JOB_NAMES: readonly JobName[] = ['upload.process', 'activity.finalize'];
+export const JOB_NAMES: readonly JobName[] = [
+  'upload.process',
+  'activity.finalize',
+  'leaderboards.athlete-day',
+  'leaderboards.rebuild',
+];
 
 /** Exactly one handler per job name: the compiler checks the shape, `checkRegistry` the values. */
 export type JobHandlers = { [N in JobName]: JobHandler<JobPayloads[N]> };

@@ -80,8 +80,8 @@ export class ActivityRepository {
       .executeTakeFirst();
   }
 
-  async delete(id: string): Promise<void> {
-    await this.db.deleteFrom('activities').where('id', '=', id).execute();
+  async delete(id: string, executor: Executor = this.db): Promise<void> {
+    await executor.deleteFrom('activities').where('id', '=', id).execute();
   }
 
   async events(activityId: string, executor: Executor = this.db): Promise<StoredEvent[]> {

@@ -13,6 +13,18 @@ export class AthleteRepository {
     return this.db.selectFrom('athletes').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** Ids, handles and display names of these athletes (those that still exist). */
+  async summaries(
+    ids: readonly string[],
+  ): Promise<Array<Pick<AthleteRow, 'id' | 'handle' | 'display_name'>>> {
+    if (!ids.length) return [];
+    return this.db
+      .selectFrom('athletes')
+      .select(['id', 'handle', 'display_name'])
+      .where('id', 'in', ids)
+      .execute();
+  }
+
   async findByHandle(handle: string): Promise<AthleteRow | undefined> {
     return this.db
       .selectFrom('athletes')

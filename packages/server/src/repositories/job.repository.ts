@@ -8,6 +8,14 @@ export interface NewJob {
   key?: string;
   runAt?: Date;
   maxAttempts?: number;
+  /**
+   * With a key: when that job exists but is not waiting to run (it is running, done or dead),
+   * queue it again rather than doing nothing, so a change made after it read its input is not
+   * missed. A job still queued absorbs the new request (it has not read anything yet). For
+   * idempotent recompute-and-write jobs; a worker still running the old instance finds its
+   * claim gone and its result is dropped.
+   */
+  requeue?: boolean;
 }
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -17,7 +25,8 @@ export class JobRepository {
 
   /**
    * Adds a job. Pass the transaction that writes the data the job is about, so both commit or
-   * neither does (the outbox). Returns the job id, or undefined when its key already exists.
+   * neither does (the outbox). Returns the job id, or undefined when its key already exists
+   * (and, with `requeue`, is still queued).
    */
   async enqueue(job: NewJob, executor: Executor = this.db): Promise<number | undefined> {
     const row = await executor
@@ -29,7 +38,25 @@ export class JobRepository {
         run_at: job.runAt ?? new Date(),
         max_attempts: job.maxAttempts ?? 5,
       })
-      .onConflict((oc) => oc.column('key').doNothing())
+      .onConflict((oc) =>
+        job.requeue
+          ? oc
+              .column('key')
+              .doUpdateSet({
+                status: 'queued',
+                payload: JSON.stringify(job.payload ?? {}),
+                run_at: job.runAt ?? new Date(),
+                attempts: 0,
+                max_attempts: job.maxAttempts ?? 5,
+                locked_by: null,
+                locked_until: null,
+                last_error: null,
+                result: null,
+                finished_at: null,
+              })
+              .where('jobs.status', '<>', 'queued')
+          : oc.column('key').doNothing(),
+      )
       .returning('id')
       .executeTakeFirst();
     return row?.id;

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { BlobStore } from '../adapters/blobs/blob-store.js';
 import type { Database } from '../db/schema.js';
 import { Errors } from '../errors.js';
+import { ActivityChanges } from './activity-changes.js';
 import { exportActivity } from './activity-compute.js';
 import type { ActivityReadService } from './activity-read.service.js';
 
@@ -16,6 +17,7 @@ export class AccountService {
     private readonly db: Kysely<Database>,
     private readonly blobs: BlobStore,
     private readonly reads: ActivityReadService,
+    private readonly changes: ActivityChanges = new ActivityChanges(),
   ) {}
 
   /**
@@ -93,13 +95,18 @@ export class AccountService {
     if (!(await verify(athlete.password_hash, password).catch(() => false))) {
       throw Errors.invalidCredentials('the password is wrong; the account was not deleted');
     }
-    const [activities, uploads] = await Promise.all([
-      this.db.selectFrom('activities').select('id').where('athlete_id', '=', athleteId).execute(),
-      this.db.selectFrom('uploads').select('id').where('athlete_id', '=', athleteId).execute(),
-    ]);
     // Rows first (one statement, cascading): if blob removal is interrupted, nothing points at
-    // the leftovers and nothing of the athlete is served any more.
-    await this.db.deleteFrom('athletes').where('id', '=', athleteId).execute();
+    // the leftovers and nothing of the athlete is served any more. Change listeners hear of
+    // every activity going, in the same transaction.
+    const { activities, uploads } = await this.db.transaction().execute(async (tx) => {
+      const [activities, uploads] = await Promise.all([
+        tx.selectFrom('activities').selectAll().where('athlete_id', '=', athleteId).execute(),
+        tx.selectFrom('uploads').select('id').where('athlete_id', '=', athleteId).execute(),
+      ]);
+      for (const a of activities) await this.changes.emit(tx, a, undefined);
+      await tx.deleteFrom('athletes').where('id', '=', athleteId).execute();
+      return { activities, uploads };
+    });
     for (const a of activities) await this.blobs.deletePrefix(`activities/${a.id}/`);
     for (const u of uploads) await this.blobs.deletePrefix(`uploads/${u.id}/`);
   }

@@ -6,6 +6,7 @@ import type { ActivityRepository, StoredEvent } from '../repositories/activity.r
 import type { AthleteRepository } from '../repositories/athlete.repository.js';
 import type { FollowRepository } from '../repositories/follow.repository.js';
 import type { ActivityService } from './activity.service.js';
+import { ActivityChanges } from './activity-changes.js';
 import { decodeStreams, type ExportFormat, exportActivity } from './activity-compute.js';
 import type { ActivityView, PrivacyService } from './privacy.service.js';
 
@@ -23,6 +24,7 @@ export class ActivityReadService {
     private readonly lifecycle: ActivityService,
     private readonly privacy: PrivacyService,
     private readonly blobs: BlobStore,
+    private readonly changes: ActivityChanges = new ActivityChanges(),
   ) {}
 
   /** Decodes an activity's stored streams (owner's full-resolution track). */
@@ -118,13 +120,22 @@ export class ActivityReadService {
     if (changes.description !== undefined) set.description = changes.description;
     if (changes.sport_type !== undefined) set.sport_type = changes.sport_type;
     if (changes.visibility !== undefined) set.visibility = changes.visibility;
-    return (await this.activities.update(id, set))!;
+    return this.activities.transaction(async (tx) => {
+      const before = await this.activities.findForUpdate(tx, id);
+      const after = (await this.activities.update(id, set, tx))!;
+      await this.changes.emit(tx, before, after);
+      return after;
+    });
   }
 
   /** Deletes the activity, its events, points and blobs (streams and the original file). */
   async delete(athleteId: string, id: string): Promise<void> {
     const row = await this.lifecycle.owned(athleteId, id);
-    await this.activities.delete(id);
+    await this.activities.transaction(async (tx) => {
+      const before = await this.activities.findForUpdate(tx, id);
+      await this.activities.delete(id, tx);
+      await this.changes.emit(tx, before, undefined);
+    });
     await this.blobs.deletePrefix(`activities/${id}/`);
     if (row.upload_id) await this.blobs.deletePrefix(`uploads/${row.upload_id}/`);
   }

@@ -22,6 +22,7 @@ import type { AthleteRepository } from '../repositories/athlete.repository.js';
 import type { FollowRepository } from '../repositories/follow.repository.js';
 import type { JobRepository } from '../repositories/job.repository.js';
 import { canView } from './access.js';
+import { ActivityChanges } from './activity-changes.js';
 import {
   type ComputedActivity,
   computeActivity,
@@ -86,6 +87,7 @@ export class ActivityService {
     private readonly jobs: JobRepository,
     private readonly blobs: BlobStore,
     private readonly wakeWorker: () => void,
+    private readonly changes: ActivityChanges = new ActivityChanges(),
   ) {}
 
   async create(
@@ -289,7 +291,10 @@ export class ActivityService {
     return (await this.activities.findById(id))!;
   }
 
-  /** Writes encoded streams to the blob store, then the summary row. */
+  /**
+   * Writes encoded streams to the blob store, then the summary row, telling the change
+   * listeners in the same transaction.
+   */
   async storeComputed(
     row: Pick<ActivityRow, 'id'>,
     computed: ComputedActivity,
@@ -297,11 +302,16 @@ export class ActivityService {
   ): Promise<ActivityRow> {
     const streamsKey = `activities/${row.id}/streams`;
     await this.blobs.put(streamsKey, encodeStreams(computed.track));
-    return (await this.activities.update(row.id, {
-      ...computed.columns,
-      ...extra,
-      streams_key: streamsKey,
-    }))!;
+    return this.activities.transaction(async (tx) => {
+      const before = await this.activities.findForUpdate(tx, row.id);
+      const after = (await this.activities.update(
+        row.id,
+        { ...computed.columns, ...extra, streams_key: streamsKey },
+        tx,
+      ))!;
+      await this.changes.emit(tx, before, after);
+      return after;
+    });
   }
 
   async athlete(id: string): Promise<AthleteRow> {

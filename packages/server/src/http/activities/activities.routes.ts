@@ -9,15 +9,9 @@ import { STREAM_KEYS } from '../../services/activity-compute.js';
 import { decodeCursor, encodeCursor, Page, PageQuery } from '../pagination.js';
 import { errorResponses, Visibility } from '../schemas.js';
 import { presentDetail, presentSummary } from './activity.presenter.js';
-import { ActivityDetail, ActivitySummary, EventKind } from './activity.schemas.js';
+import { ActivityDetail, ActivitySummary, EventKind, SportType } from './activity.schemas.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const SportType = Type.String({
-  minLength: 1,
-  maxLength: 40,
-  pattern: '^[A-Za-z]+$',
-  description: "Strava's sport_type, e.g. Run, Ride, Hike",
-});
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const EpochOrIso = Type.String({
   format: 'date-time',

@@ -7,6 +7,13 @@ const LatLng = Type.Union([Type.Tuple([Type.Number(), Type.Number()]), Type.Null
   description: '[lat, lng]; null when hidden by privacy or when the activity has no position',
 });
 
+export const SportType = Type.String({
+  minLength: 1,
+  maxLength: 40,
+  pattern: '^[A-Za-z]+$',
+  description: "Strava's sport_type, e.g. Run, Ride, Hike",
+});
+
 /** A state-log event: START, PAUSE, RESUME or STOP. */
 export const EventKind = Type.Union([
   Type.Literal('START'),
