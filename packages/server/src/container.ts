@@ -36,10 +36,12 @@ import { FollowService } from './services/follow.service.js';
 import { LeaderboardService } from './services/leaderboard.service.js';
 import { LeaderboardRebuild } from './services/leaderboard-rebuild.js';
 import { PrivacyService } from './services/privacy.service.js';
+import { SegmentService } from './services/segment.service.js';
 import { SegmentCatalog } from './services/segment-catalog.js';
 import { SegmentMatchService } from './services/segment-match.service.js';
 import { SegmentOutbox } from './services/segment-outbox.js';
 import { SegmentRankingService } from './services/segment-ranking.service.js';
+import { SegmentReadService } from './services/segment-read.service.js';
 import { UploadService } from './services/upload.service.js';
 
 type Log = NonNullable<JobRunnerOptions['log']>;
@@ -71,6 +73,8 @@ export interface Container {
   leaderboards: LeaderboardService;
   /** The `leaderboards.rebuild` job's steps; add one per kind of board. */
   leaderboardRebuild: LeaderboardRebuild;
+  segments: SegmentService;
+  segmentReads: SegmentReadService;
   segmentMatches: SegmentMatchService;
   segmentRanking: SegmentRankingService;
   /** This process's in-memory segment index. */
@@ -197,6 +201,21 @@ export async function createContainer(
       privacy,
       loadTrack,
     );
+    const segments = new SegmentService(
+      segmentRepository,
+      effortRepository,
+      activities,
+      jobs,
+      loadTrack,
+      wakeWorker,
+    );
+    const segmentReads = new SegmentReadService(
+      segments,
+      effortRepository,
+      athletes,
+      followRepository,
+      segmentBoards,
+    );
     activityChanges.on(segmentOutbox.onActivityChange);
     leaderboardRebuild.add(segmentRanking.rebuildStep());
     const handlers = createJobHandlers({
@@ -237,6 +256,8 @@ export async function createContainer(
       athleteTotals,
       leaderboards,
       leaderboardRebuild,
+      segments,
+      segmentReads,
       segmentMatches,
       segmentRanking,
       segmentCatalog,
