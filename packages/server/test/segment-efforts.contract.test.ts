@@ -90,6 +90,9 @@ describe.each(targets)('segment efforts and leaderboards ($name)', (target) => {
     expect(effort!.elapsed_time).toBeGreaterThan((SEGMENT_M / 3) * 0.9);
     expect(effort!.elapsed_time).toBeLessThan((SEGMENT_M / 3) * 1.2);
     expect(effort!.end_index - effort!.start_index).toBeGreaterThan(400);
+    // Measured with the activity's own streams: it never stopped, and covered the segment.
+    expect(effort!.moving_time).toBeCloseTo(effort!.elapsed_time, -1);
+    expect(Math.abs(effort!.distance - SEGMENT_M)).toBeLessThan(SEGMENT_M * 0.03);
     const b = await api.board(seg, who.ann);
     expect(b.entries.map((e) => [e.rank, e.athlete.handle])).toEqual([[1, 'ann']]);
     expect(b.entries[0]!.effort_id).toBe(effort!.id);

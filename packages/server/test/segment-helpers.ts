@@ -96,6 +96,8 @@ export function segmentApi(app: () => FastifyInstance, drain: () => Promise<unkn
       id: string;
       segment: { id: string; name: string };
       elapsed_time: number;
+      moving_time: number;
+      distance: number;
       start_index: number;
       end_index: number;
       pr_rank: number | null;

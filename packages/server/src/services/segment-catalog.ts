@@ -1,5 +1,6 @@
 import {
   decodePolyline,
+  type MatchOptions,
   type PreparedSegment,
   prepareSegment,
   SegmentIndex,
@@ -52,9 +53,13 @@ export class SegmentCatalog {
    * Efforts of `track` on segments of `sport`, with the version the index had. Synchronous
    * after `sync()`, so the version and the matches agree.
    */
-  match(track: Track, sport: SegmentSport): { version: number; matches: SegmentMatch[] } {
+  match(
+    track: Track,
+    sport: SegmentSport,
+    options?: MatchOptions,
+  ): { version: number; matches: SegmentMatch[] } {
     const index = this.indexes.get(sport);
-    return { version: this.loadedVersion, matches: index ? index.match(track) : [] };
+    return { version: this.loadedVersion, matches: index ? index.match(track, options) : [] };
   }
 
   /** Segments indexed, and the index's own estimate of its memory. */

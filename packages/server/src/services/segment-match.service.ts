@@ -1,8 +1,15 @@
-import { matchSegment, type SegmentMatch, scaleAt, type Track } from '@stride/core';
+import {
+  type MatchOptions,
+  matchSegment,
+  type SegmentMatch,
+  scaleAt,
+  type Track,
+} from '@stride/core';
 import type { ActivityRow, NewSegmentEffort, SegmentRow } from '../db/schema.js';
 import type { ActivityRepository } from '../repositories/activity.repository.js';
 import type { SegmentRepository } from '../repositories/segment.repository.js';
 import type { SegmentEffortRepository } from '../repositories/segment-effort.repository.js';
+import { derivedStreams } from './activity-compute.js';
 import { uuidFromName } from './ids.js';
 import type { PrivacyService } from './privacy.service.js';
 import { prepareStored, type SegmentCatalog } from './segment-catalog.js';
@@ -15,6 +22,16 @@ import { activitySportsOf, segmentSportOf } from './segment-sport.js';
  */
 export const BACKFILL_MARGIN_M = 100;
 const BACKFILL_PAGE = 200;
+
+/**
+ * Match options that time efforts with the activity's own moving and distance streams, so an
+ * effort's moving time and distance agree with the activity's (computed only once a segment
+ * matched: most activities match none).
+ */
+function measured(track: Track, row: Pick<ActivityRow, 'sport_type'>): MatchOptions {
+  const { moving, distance } = derivedStreams(track, row.sport_type);
+  return { sport: row.sport_type, moving, distance };
+}
 
 /** An effort row from core's match, timed at the interpolated gate crossings. */
 export function effortRow(
@@ -66,10 +83,14 @@ export class SegmentMatchService {
     const sport = segmentSportOf(row.sport_type);
     const track = row.state === 'complete' && sport ? await this.loadTrack(row) : null;
     await this.catalog.sync();
-    const { version, matches } =
-      track && sport
-        ? this.catalog.match(track, sport)
-        : { version: this.catalog.version, matches: [] };
+    let version = this.catalog.version;
+    let matches: SegmentMatch[] = [];
+    if (track && sport) {
+      // Synchronous from here to the second match: both see the same index version.
+      ({ version, matches } = this.catalog.match(track, sport, { sport: row.sport_type }));
+      if (matches.length)
+        ({ version, matches } = this.catalog.match(track, sport, measured(track, row)));
+    }
     const hidden = track && matches.length ? await this.privacy.hiddenFromOthers(row, track) : null;
     const rows = matches.map((m) => effortRow(row, m, hidden));
     const removed = await this.efforts.transaction(async (tx) => {
@@ -103,7 +124,8 @@ export class SegmentMatchService {
       for (const row of page) {
         if (signal?.aborted) throw new Error('stopped before the backfill finished; it resumes');
         const track = await this.loadTrack(row);
-        const matches = track ? matchSegment(track, prepared) : [];
+        let matches = track ? matchSegment(track, prepared, { sport: row.sport_type }) : [];
+        if (track && matches.length) matches = matchSegment(track, prepared, measured(track, row));
         const hidden =
           track && matches.length ? await this.privacy.hiddenFromOthers(row, track) : null;
         const rows = matches.map((m) => effortRow(row, m, hidden));
