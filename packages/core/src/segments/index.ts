@@ -1,4 +1,4 @@
-export { describeSegment, type SegmentProfile } from './describe.js';
+export { describeSegment, MIN_SEGMENT_M, type SegmentProfile } from './describe.js';
 export { SegmentError, type SegmentErrorCode } from './errors.js';
 export { matchSegment, type SegmentMatch } from './match.js';
 export { MATCH_DEFAULTS, type MatchOptions } from './options.js';

@@ -68,6 +68,41 @@ describe('gate crossings', () => {
   });
 });
 
+describe('sparse tracks and tolerances', () => {
+  const seg = prepareSegment(plane.line('s', cutPath(straight, 1000, 1150)));
+
+  it('finds an effort whose start and end gates fall in one long step', () => {
+    // 20 m/s, a fix every 10 s: the step from 990 m to 1190 m spans the whole segment.
+    const track = rideAlong(plane, {
+      path: straight,
+      speedMps: 20,
+      times: regularTimes(140, 10, 9.5),
+    });
+    const [m] = matchSegment(track, seg);
+    expect(m!.endIndex - m!.startIndex).toBe(1);
+    expect(m!.elapsedS).toBeCloseTo(150 / 20, 6);
+    expect(m!.distanceM).toBeCloseTo(150, 3);
+  });
+
+  it('ends the attempt at a jump longer than the maximum gap', () => {
+    const track = rideAlong(plane, {
+      path: straight,
+      speedMps: 20,
+      times: regularTimes(140, 10, 9.5),
+    });
+    expect(matchSegment(track, seg, { maxGapM: 150 })).toEqual([]);
+  });
+
+  it('applies a narrower corridor and gate when asked', () => {
+    const long = prepareSegment(plane.line('l', cutPath(straight, 100, 1100)));
+    const times = regularTimes(500);
+    const off = rideAlong(plane, { path: straight, speedMps: 3, times, lateral: () => 20 });
+    expect(matchSegment(off, long)).toHaveLength(1);
+    expect(matchSegment(off, long, { corridorM: 15 })).toEqual([]);
+    expect(matchSegment(off, long, { gateHalfWidthM: 15 })).toEqual([]);
+  });
+});
+
 describe('direction and coverage', () => {
   const segment = prepareSegment(plane.line('s', cutPath(bendy, 100, 1400)));
   const total = pathLengthXY(bendy);

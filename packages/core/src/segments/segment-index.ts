@@ -14,7 +14,7 @@ export interface SegmentIndexOptions {
 }
 
 /** Bytes of one segment's object and typed-array header (measured on Node 20, with the bench). */
-const SEGMENT_OVERHEAD_BYTES = 200;
+const SEGMENT_OVERHEAD_BYTES = 240;
 /** Bytes of one entry of the id map and of the slot array (measured likewise). */
 const SLOT_BYTES = 40;
 /** Degrees of margin on float32 bounding boxes (float32 spacing is 1.5e-5° at 180°). */
@@ -32,10 +32,11 @@ const BBOX_PAD_DEG = 3e-5;
  *
  * Flatbush trees are static, so a segment added later goes to the end of the slot list, past
  * the tree, where queries scan it linearly; when that tail holds more than
- * max(minDelta, deltaShare × tree size) segments the tree is rebuilt over every slot (an add
- * then costs about 1/deltaShare of one segment's share of a rebuild). A removed segment leaves
- * a hole that queries skip; when holes pass a quarter of the slots, the rebuild also compacts.
- * Adding a segment whose id is present replaces it.
+ * max(minDelta, deltaShare × tree size) segments the tree is rebuilt over every slot. Amortised,
+ * an add costs 1/deltaShare (32) times one segment's share of a rebuild, and a match scans at
+ * most that share of the segments linearly. A removed segment leaves a hole that queries
+ * skip; when holes pass a quarter of the slots, the rebuild also compacts. Adding a segment
+ * whose id is present replaces it.
  */
 export class SegmentIndex {
   /** Slots: [0, treeCount) are in the tree, the rest is the linear tail; null = removed. */
