@@ -203,8 +203,10 @@ export class SqlSegmentBoards implements SegmentLeaderboardStore {
     const base = () => this.rows(q.segmentId, board);
     const me = await base().where('athlete_id', '=', viewerId).executeTakeFirst();
     if (!me) return null;
-    const key = sql`(${q.segmentId}, ${board}, ${me.elapsed_s}::double precision, ${me.start_date}::timestamptz, ${me.athlete_id}::uuid)`;
-    const tuple = sql`(segment_id, board, elapsed_s, start_date, athlete_id)`;
+    // Board order as a row comparison on the index's last three columns (the segment and board
+    // are fixed by equality): PostgreSQL starts the scan right at the viewer.
+    const key = sql`(${me.elapsed_s}::double precision, ${me.start_date}::timestamptz, ${me.athlete_id}::uuid)`;
+    const tuple = sql`(elapsed_s, start_date, athlete_id)`;
     const [before, after] = await Promise.all([
       n
         ? base()
@@ -227,25 +229,29 @@ export class SqlSegmentBoards implements SegmentLeaderboardStore {
     ]);
     const window = [...before.reverse(), me, ...after];
     const first = window[0]!;
-    // One pass over the index up to the viewer: their rank, their position, and the rank of the
-    // first entry shown above them.
-    const counts = await sql<{ faster: number; ahead: number; first_faster: number }>`
+    // Ranks are counts over the board index: one up to the viewer's time (O(rank), the cost of
+    // SQL boards), and two over the short stretches of ties and of the entries shown above.
+    const onBoard = sql`segment_id = ${q.segmentId} and board = ${board}`;
+    const counts = await sql<{ faster: number; tied_ahead: number; shown_faster: number }>`
       select
-        count(*) filter (where elapsed_s < ${me.elapsed_s}) as faster,
-        count(*) filter (where ${tuple} < ${key}) as ahead,
-        count(*) filter (where elapsed_s < ${first.elapsed_s}) as first_faster
-      from leaderboard_segment_entries
-      where segment_id = ${q.segmentId} and board = ${board} and elapsed_s <= ${me.elapsed_s}`.execute(
-      this.db,
-    );
+        (select count(*) from leaderboard_segment_entries
+          where ${onBoard} and elapsed_s < ${me.elapsed_s}) as faster,
+        (select count(*) from leaderboard_segment_entries
+          where ${onBoard} and elapsed_s = ${me.elapsed_s}
+            and (start_date, athlete_id) < (${me.start_date}::timestamptz, ${me.athlete_id}::uuid)
+        ) as tied_ahead,
+        (select count(*) from leaderboard_segment_entries
+          where ${onBoard} and elapsed_s >= ${first.elapsed_s} and elapsed_s < ${me.elapsed_s}
+        ) as shown_faster`.execute(this.db);
     const c = counts.rows[0]!;
+    const faster = Number(c.faster);
     const ranks = rankRun(
       window.map((e) => e.elapsed_s),
-      Number(c.ahead) - before.length,
-      Number(c.first_faster) + 1,
+      faster + Number(c.tied_ahead) - before.length,
+      faster - Number(c.shown_faster) + 1,
     );
     return {
-      best: ranked(me, Number(c.faster) + 1),
+      best: ranked(me, faster + 1),
       neighbours: window.map((e, i) => ranked(e, ranks[i]!)),
     };
   }
