@@ -1,3 +1,4 @@
+import { MIN_SEGMENT_M } from '@stride/core';
 import { Type } from 'typebox';
 
 const num = (description: string) => Type.Union([Type.Number({ description }), Type.Null()]);
@@ -73,7 +74,7 @@ export const CreateSegment = Type.Object(
     additionalProperties: false,
     description:
       'Either a part of one of your activities (activity_id, start_index, end_index; the sport ' +
-      'is the activity’s) or a drawn line (points, sport_type).',
+      `is the activity’s) or a drawn line (points, sport_type), at least ${MIN_SEGMENT_M} m long.`,
   },
 );
 
