@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pointAt, routeLine } from '../src/demo/route-activity.js';
+import { pointAt, routeActivity, routeLine } from '../src/demo/route-activity.js';
 import { DATABASES, REDIS_URL, redisNamespace, useTestApp } from './adapters.js';
 import { type SignedIn, signUp } from './helpers.js';
 import { ROUTE, segmentApi } from './segment-helpers.js';
@@ -243,6 +244,60 @@ describe.each(targets)('segment efforts and leaderboards ($name)', (target) => {
     await t.container.runner.drain();
     expect(api.handles(await api.board(seg))).toEqual(['ben', 'ann']);
     expect((await api.segment(seg)).json()).toMatchObject({ athlete_count: 2, effort_count: 3 });
+  });
+
+  it('matches an activity recorded on the phone when it is saved', async () => {
+    const id = randomUUID();
+    const start = now() - 5 * 3600;
+    const samples = routeActivity(ROUTE, {
+      seed: 7,
+      sport: 'Run',
+      startTime: start,
+      speedMps: 3.2,
+    });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/activities/${id}/recording`,
+      headers: who.dan.headers,
+      payload: {
+        sport_type: 'Run',
+        events: [
+          { kind: 'START', at: new Date(start * 1000).toISOString() },
+          { kind: 'STOP', at: new Date(samples.at(-1)!.t * 1000).toISOString() },
+        ],
+        points: samples.map((p) => ({ t: p.t, lat: p.lat, lng: p.lng, alt: p.ele, hr: p.hr })),
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    await t.container.runner.drain();
+    const [effort] = await api.efforts(id, who.dan);
+    expect(effort).toMatchObject({ segment: { id: seg } });
+    // Dan's start is in his privacy zone: nobody else sees this effort either.
+    expect(await api.efforts(id, who.ann)).toEqual([]);
+  });
+
+  it('matches again when the sport changes: a ride has no place on a run segment', async () => {
+    await api.patch(who.ben, `/api/v1/activities/${runs.ben}`, { sport_type: 'Ride' });
+    expect(await api.efforts(runs.ben!, who.ben)).toEqual([]);
+    expect(api.handles(await api.board(seg))).toEqual(['ann']);
+    await api.patch(who.ben, `/api/v1/activities/${runs.ben}`, { sport_type: 'TrailRun' });
+    expect(api.handles(await api.board(seg))).toEqual(['ben', 'ann']);
+  });
+
+  it('takes a deleted account off every board', async () => {
+    const fay = await signUp(t.app, 'fay');
+    await api.upload(fay, { seed: 8, speedMps: 5, startTime: now() - 600 });
+    expect(api.handles(await api.board(seg))[0]).toBe('fay');
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/me',
+      headers: fay.headers,
+      payload: { password: 'password123' },
+    });
+    expect(del.statusCode).toBe(204);
+    await t.container.runner.drain();
+    expect(api.handles(await api.board(seg))).toEqual(['ben', 'ann']);
+    expect((await api.segment(seg)).json().athlete_count).toBe(2);
   });
 
   it('rebuilds the boards from the database', async () => {
