@@ -16,6 +16,7 @@ import { registerAuthenticate } from './http/plugins/authenticate.js';
 import { registerErrorHandler } from './http/plugins/error-handler.js';
 import { privacyZoneRoutes } from './http/privacy/privacy-zones.routes.js';
 import { ErrorResponse } from './http/schemas.js';
+import { mySegmentRoutes, segmentRoutes } from './http/segments/segments.routes.js';
 import { uploadRoutes } from './http/uploads/uploads.routes.js';
 import { isAppNavigation, registerWebApp, webRoot } from './http/web.js';
 
@@ -94,6 +95,8 @@ export async function buildApp(
   await app.register(uploadRoutes, { container, prefix: '/api/v1/uploads' });
   await app.register(activityRoutes, { container, prefix: '/api/v1/activities' });
   await app.register(leaderboardRoutes, { container, prefix: '/api/v1/leaderboards' });
+  await app.register(segmentRoutes, { container, prefix: '/api/v1/segments' });
+  await app.register(mySegmentRoutes, { container, prefix: '/api/v1/me/segments' });
   if (web) await registerWebApp(app, web);
 
   return app;

@@ -12,6 +12,7 @@ import type {
 import type { Config } from './config.js';
 import { type DatabaseHandle, type DatabaseOptions, openDatabase } from './db/dialect.js';
 import { isMigrated, migrateToLatest } from './db/migrate.js';
+import type { ActivityRow } from './db/schema.js';
 import { createJobHandlers } from './jobs/handlers.js';
 import { JobRunner, type JobRunnerOptions } from './jobs/runner.js';
 import { ActivityRepository } from './repositories/activity.repository.js';
@@ -21,6 +22,8 @@ import { JobRepository } from './repositories/job.repository.js';
 import { LeaderboardRepository } from './repositories/leaderboard.repository.js';
 import { PrivacyZoneRepository } from './repositories/privacy-zone.repository.js';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository.js';
+import { SegmentRepository } from './repositories/segment.repository.js';
+import { SegmentEffortRepository } from './repositories/segment-effort.repository.js';
 import { SettingsRepository } from './repositories/settings.repository.js';
 import { UploadRepository } from './repositories/upload.repository.js';
 import { AccountService } from './services/account.service.js';
@@ -33,6 +36,12 @@ import { FollowService } from './services/follow.service.js';
 import { LeaderboardService } from './services/leaderboard.service.js';
 import { LeaderboardRebuild } from './services/leaderboard-rebuild.js';
 import { PrivacyService } from './services/privacy.service.js';
+import { SegmentService } from './services/segment.service.js';
+import { SegmentCatalog } from './services/segment-catalog.js';
+import { SegmentMatchService } from './services/segment-match.service.js';
+import { SegmentOutbox } from './services/segment-outbox.js';
+import { SegmentRankingService } from './services/segment-ranking.service.js';
+import { SegmentReadService } from './services/segment-read.service.js';
 import { UploadService } from './services/upload.service.js';
 
 type Log = NonNullable<JobRunnerOptions['log']>;
@@ -64,6 +73,14 @@ export interface Container {
   leaderboards: LeaderboardService;
   /** The `leaderboards.rebuild` job's steps; add one per kind of board. */
   leaderboardRebuild: LeaderboardRebuild;
+  segments: SegmentService;
+  segmentReads: SegmentReadService;
+  segmentMatches: SegmentMatchService;
+  segmentRanking: SegmentRankingService;
+  /** This process's in-memory segment index. */
+  segmentCatalog: SegmentCatalog;
+  /** Where activity and account changes enqueue segment work. */
+  segmentOutbox: SegmentOutbox;
   startWorker(): void;
   /** Database reachable and every migration applied. */
   isReady(): Promise<boolean>;
@@ -136,6 +153,9 @@ export async function createContainer(
     );
     activityChanges.on(leaderboards.onActivityChange);
     const leaderboardRebuild = new LeaderboardRebuild([leaderboards.totalsRebuild()], options.log);
+    const segmentRepository = new SegmentRepository(database.db);
+    const effortRepository = new SegmentEffortRepository(database.db);
+    const segmentOutbox = new SegmentOutbox(jobs, effortRepository, wakeWorker);
     const activities = new ActivityService(
       activityRepository,
       athletes,
@@ -164,11 +184,47 @@ export async function createContainer(
       activities,
       blobs,
     );
+    const loadTrack = (row: ActivityRow) => reads!.loadTrack(row);
+    const segmentCatalog = new SegmentCatalog(segmentRepository);
+    const segmentRanking = new SegmentRankingService(
+      effortRepository,
+      segmentRepository,
+      athletes,
+      segmentBoards,
+    );
+    const segmentMatches = new SegmentMatchService(
+      activityRepository,
+      effortRepository,
+      segmentRepository,
+      segmentCatalog,
+      segmentRanking,
+      privacy,
+      loadTrack,
+    );
+    const segments = new SegmentService(
+      segmentRepository,
+      effortRepository,
+      activities,
+      jobs,
+      loadTrack,
+      wakeWorker,
+    );
+    const segmentReads = new SegmentReadService(
+      segments,
+      effortRepository,
+      athletes,
+      followRepository,
+      segmentBoards,
+    );
+    activityChanges.on(segmentOutbox.onActivityChange);
+    leaderboardRebuild.add(segmentRanking.rebuildStep());
     const handlers = createJobHandlers({
       imports,
       activities,
       leaderboards,
       rebuild: leaderboardRebuild,
+      segmentMatches,
+      dropSegmentBoards: (id) => segmentBoards.deleteSegment(id),
     });
     const runner = new JobRunner(jobs, handlers, {
       concurrency: config.workerConcurrency,
@@ -200,6 +256,12 @@ export async function createContainer(
       athleteTotals,
       leaderboards,
       leaderboardRebuild,
+      segments,
+      segmentReads,
+      segmentMatches,
+      segmentRanking,
+      segmentCatalog,
+      segmentOutbox,
       startWorker() {
         if (workerStarted) return;
         workerStarted = true;

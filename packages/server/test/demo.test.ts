@@ -31,9 +31,24 @@ describe('demo data', () => {
       expect(item.timezone).toBe('Europe/Paris');
       expect(item.map.summary_polyline).toBeTruthy();
     }
+    // Segments on the athletes' regular routes, with leaderboards.
+    expect(first.segments).toBe(4);
+    const segments = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/segments?bbox=45.70,4.75,45.90,4.95' })
+    ).json().items as Array<{ id: string; name: string; athlete_count: number }>;
+    expect(segments).toHaveLength(4);
+    for (const s of segments) {
+      expect(s.athlete_count, s.name).toBeGreaterThanOrEqual(2);
+      const board = (
+        await t.app.inject({ method: 'GET', url: `/api/v1/segments/${s.id}/leaderboard`, headers })
+      ).json();
+      expect(board.entries.length, s.name).toBe(s.athlete_count);
+      expect(board.entries[0].rank).toBe(1);
+    }
     // Running it again adds nothing: the same files are recognised.
-    await seedDemo(t.container, Date.UTC(2026, 10, 20));
+    const second = await seedDemo(t.container, Date.UTC(2026, 10, 20));
     await t.container.runner.drain();
+    expect(second.segments).toBe(0);
     const again = (
       await t.app.inject({
         method: 'GET',

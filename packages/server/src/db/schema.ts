@@ -17,6 +17,11 @@ export interface Database {
   leaderboard_athlete_days: LeaderboardAthleteDaysTable;
   leaderboard_athlete_totals: LeaderboardAthleteTotalsTable;
   leaderboard_athlete_counts: LeaderboardAthleteCountsTable;
+  segments: SegmentsTable;
+  segment_changes: SegmentChangesTable;
+  segment_stars: SegmentStarsTable;
+  segment_efforts: SegmentEffortsTable;
+  segment_athletes: SegmentAthletesTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -262,4 +267,86 @@ export interface LeaderboardAthleteCountsTable {
   period: string;
   place: string;
   athletes: number;
+}
+
+export type SegmentSport = 'Run' | 'Ride';
+
+export interface SegmentsTable {
+  id: Generated<string>;
+  name: string;
+  sport_type: SegmentSport;
+  /** The whole line, encoded at 1e-5° (see the segments migration). */
+  polyline: string;
+  point_count: number;
+  distance_m: number;
+  /** Grades in percent; elevations in metres; null when the line has no elevation. */
+  average_grade: Num;
+  maximum_grade: Num;
+  elevation_high: Num;
+  elevation_low: Num;
+  total_elevation_gain: Num;
+  start_lat: number;
+  start_lng: number;
+  end_lat: number;
+  end_lng: number;
+  min_lat: number;
+  min_lng: number;
+  max_lat: number;
+  max_lng: number;
+  creator_id: string | null;
+  source_activity_id: string | null;
+  /** Public efforts and the athletes who made them (see segment_athletes). */
+  effort_count: Generated<number>;
+  athlete_count: Generated<number>;
+  star_count: Generated<number>;
+  /** The segment_changes version that added it. */
+  index_version: number;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+export type SegmentRow = Selectable<SegmentsTable>;
+export type NewSegment = Insertable<SegmentsTable>;
+
+export interface SegmentChangesTable {
+  version: number;
+  segment_id: string;
+  op: 'add' | 'remove';
+  at: CreatedAt;
+}
+
+export interface SegmentStarsTable {
+  athlete_id: string;
+  segment_id: string;
+  created_at: CreatedAt;
+}
+
+export interface SegmentEffortsTable {
+  id: string;
+  segment_id: string;
+  activity_id: string;
+  athlete_id: string;
+  start_index: number;
+  end_index: number;
+  /** Seconds between the interpolated gate crossings, and moving seconds within them. */
+  elapsed_time: number;
+  moving_time: number;
+  distance: number;
+  start_date: Date;
+  /** Local wall-clock start written as a UTC date (Strava's start_date_local). */
+  start_date_local: Date;
+  pr_rank: number | null;
+  kom_rank: number | null;
+  /** The effort touches the owner's privacy zones or hidden start/end: others never see it. */
+  hidden: boolean;
+  created_at: CreatedAt;
+}
+export type SegmentEffortRow = Selectable<SegmentEffortsTable>;
+export type NewSegmentEffort = Insertable<SegmentEffortsTable>;
+
+/** Public efforts of one athlete on one segment, and a generation per board refresh. */
+export interface SegmentAthletesTable {
+  segment_id: string;
+  athlete_id: string;
+  public_efforts: number;
+  generation: ColumnType<number, number, number>;
 }

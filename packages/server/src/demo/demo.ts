@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     await container.runner.drain();
     console.log(
       `stride demo: ${result.athletes} athletes (camille, hugo, lea, malik; password "${DEMO_PASSWORD}"), ` +
-        `${result.uploads} activities. Start Stride with "npm start" and log in.`,
+        `${result.uploads} activities, ${result.segments} new segments. Start Stride with "npm start" and log in.`,
     );
   } finally {
     await container.close();

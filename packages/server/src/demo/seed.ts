@@ -1,4 +1,6 @@
 import type { Container } from '../container.js';
+import { routeActivity, routeLine } from './route-activity.js';
+import { DEMO_SEGMENTS, RIDE_ROUTE, RUN_ROUTE } from './routes.js';
 import { syntheticActivity, toGpx } from './synthetic-activity.js';
 
 /** Lyon: a real city with a river, a hill (Fourvière) and plenty of runners and riders. */
@@ -44,6 +46,7 @@ export const DEMO_PASSWORD = 'stride-demo';
 export interface DemoResult {
   athletes: number;
   uploads: number;
+  segments: number;
 }
 
 /**
@@ -93,22 +96,31 @@ export async function seedDemo(container: Container, now = Date.now()): Promise<
       const angle = (seed * 2.399) % (2 * Math.PI);
       const r = 0.01 + ((seed * 7) % 20) / 1000;
       const startTime = today - d * day + 6.5 * 3600 + ((seed * 37) % 12) * 1800;
-      const samples = syntheticActivity({
-        seed,
-        sport,
-        startLat: CITY.lat + r * Math.sin(angle),
-        startLng: CITY.lng + r * 1.4 * Math.cos(angle),
-        startTime,
-        distanceM,
-      });
+      // Every other day is the athlete's regular route (where the segments are), at their pace.
+      const onRoute = d % 2 === 0;
+      const samples = onRoute
+        ? routeActivity(sport === 'Ride' ? RIDE_ROUTE : RUN_ROUTE, {
+            seed,
+            sport,
+            startTime,
+            speedMps: (sport === 'Ride' ? 7.5 : 2.9) * (1 + ((seed * 13) % 9) / 40),
+          })
+        : syntheticActivity({
+            seed,
+            sport,
+            startLat: CITY.lat + r * Math.sin(angle),
+            startLng: CITY.lng + r * 1.4 * Math.cos(angle),
+            startTime,
+            distanceM,
+          });
       const name =
         sport === 'Ride'
-          ? d % 2
-            ? 'Morning ride'
-            : 'Monts d’Or loop'
-          : d % 2
-            ? 'Morning run'
-            : 'Quais du Rhône';
+          ? onRoute
+            ? 'Monts d’Or loop'
+            : 'Morning ride'
+          : onRoute
+            ? 'Quais du Rhône'
+            : 'Morning run';
       const bytes = new TextEncoder().encode(toGpx(name, sport, samples));
       await container.uploads.accept(ids[k]!, bytes, `${a.handle}-${d}.gpx`, {
         name,
@@ -117,5 +129,26 @@ export async function seedDemo(container: Container, now = Date.now()): Promise<
       uploads++;
     }
   }
-  return { athletes: ids.length, uploads };
+  return { athletes: ids.length, uploads, segments: await seedSegments(container) };
+}
+
+/** The demo segments, drawn by their creators; their backfill jobs match the routes' activities. */
+async function seedSegments(container: Container): Promise<number> {
+  let created = 0;
+  for (const s of DEMO_SEGMENTS) {
+    const creator = await container.athletes.findByHandle(s.creator);
+    if (!creator) continue;
+    const points = routeLine(s.route, s.fromM, s.toM, 100);
+    const [lat, lng] = points[0]!;
+    const near = await container.segments.explore(
+      undefined,
+      [lat - 0.001, lng - 0.001, lat + 0.001, lng + 0.001],
+      s.sport,
+      50,
+    );
+    if (near.some((n) => n.segment.name === s.name)) continue; // seeded before
+    await container.segments.createFromLine(creator.id, { points, name: s.name, sport: s.sport });
+    created++;
+  }
+  return created;
 }

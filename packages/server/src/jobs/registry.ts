@@ -13,6 +13,19 @@ export interface JobPayloads {
   'leaderboards.athlete-day': { athleteId: string; sport: string; day: string };
   /** Clear every leaderboard and refill it from the database. */
   'leaderboards.rebuild': Record<string, never>;
+  /** Match a computed activity against every segment of its sport; replace its efforts. */
+  'segments.match-activity': { activityId: string };
+  /** Match a new segment over the existing activities that could cover it. */
+  'segments.backfill': { segmentId: string };
+  /**
+   * Recompute an athlete's ranks, counters and boards on these segments (an activity's
+   * visibility changed, or it or the athlete was deleted; `activityId` names the changed one).
+   */
+  'segments.refresh-boards': { athleteId: string; segmentIds: string[]; activityId?: string };
+  /** Re-match an athlete's activities with efforts (privacy zones, sex or birth year changed). */
+  'segments.refresh-athlete': { athleteId: string };
+  /** Remove a deleted segment's leaderboards. */
+  'segments.drop-boards': { segmentId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -22,6 +35,11 @@ export const JOB_NAMES: readonly JobName[] = [
   'activity.finalize',
   'leaderboards.athlete-day',
   'leaderboards.rebuild',
+  'segments.match-activity',
+  'segments.backfill',
+  'segments.refresh-boards',
+  'segments.refresh-athlete',
+  'segments.drop-boards',
 ];
 
 /** Exactly one handler per job name: the compiler checks the shape, `checkRegistry` the values. */

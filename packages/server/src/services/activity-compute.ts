@@ -304,6 +304,11 @@ export type StreamKey = (typeof STREAM_KEYS)[number];
 
 type Stream = { data: unknown[]; original_size: number; resolution: 'high' };
 
+/** The derived per-sample streams (distance, moving, velocity, grade) of a stored track. */
+export function derivedStreams(track: Track, sport: string) {
+  return coreCompute(track, { sport, elevationSource: 'barometric' }).streams;
+}
+
 /**
  * Streams in Strava's shape (`{ key: { data, original_size, resolution } }`). They are computed
  * over the whole track and then restricted to the samples `keep` marks (privacy), so distance
@@ -315,7 +320,7 @@ export function streamsFor(
   sport: string,
   keep?: Uint8Array | null,
 ): Record<string, Stream> {
-  const derived = coreCompute(track, { sport, elevationSource: 'barometric' }).streams;
+  const derived = derivedStreams(track, sport);
   const idx: number[] = [];
   for (let i = 0; i < track.length; i++) if (!keep || keep[i]) idx.push(i);
   const round = (v: number, p: number) => (Number.isFinite(v) ? Math.round(v * p) / p : null);

@@ -132,9 +132,11 @@ export class ActivityReadService {
   async delete(athleteId: string, id: string): Promise<void> {
     const row = await this.lifecycle.owned(athleteId, id);
     await this.activities.transaction(async (tx) => {
+      // Listeners hear of it before the delete: rows that cascade with it (segment efforts)
+      // are still there to read.
       const before = await this.activities.findForUpdate(tx, id);
-      await this.activities.delete(id, tx);
       await this.changes.emit(tx, before, undefined);
+      await this.activities.delete(id, tx);
     });
     await this.blobs.deletePrefix(`activities/${id}/`);
     if (row.upload_id) await this.blobs.deletePrefix(`uploads/${row.upload_id}/`);

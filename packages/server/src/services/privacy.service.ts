@@ -18,6 +18,11 @@ export interface ActivityView {
   track(): Promise<Track | null>;
   /** API streams as this viewer may see them; null when the activity has no track. */
   streams(keys: readonly string[]): Promise<ReturnType<typeof streamsFor> | null>;
+  /**
+   * Which samples of the stored track this viewer may not see (1 = hidden), or null when they
+   * see all of it. Stream indices this viewer gets skip the hidden samples.
+   */
+  hidden(): Promise<Uint8Array | null>;
 }
 
 /**
@@ -45,10 +50,11 @@ export class PrivacyService {
         const t = await raw();
         return t ? streamsFor(t, keys, row.sport_type) : null;
       },
+      hidden: async () => null,
     };
     if (isOwner) return unrestricted;
     const rules = await this.rules(row.athlete_id);
-    if (!rules.zones.length && !rules.hideStartM && !rules.hideEndM) return unrestricted;
+    if (!hasRules(rules)) return unrestricted;
     const track = await raw();
     if (!track) return { ...unrestricted, geometry: HIDDEN };
     const hidden = privacyMask(track.lat, track.lon, { activityId: row.id, ...rules });
@@ -60,7 +66,19 @@ export class PrivacyService {
       geometry: geometryOf(clipped),
       track: async () => clipped,
       streams: async (keys) => streamsFor(track, keys, row.sport_type, keep),
+      hidden: async () => hidden,
     };
+  }
+
+  /**
+   * The samples of `track` (the activity's stored track) that people other than the owner never
+   * see, or null when nothing is hidden: for data derived from the track ahead of any read, such
+   * as which segment efforts may be shown to others.
+   */
+  async hiddenFromOthers(row: ActivityRow, track: Track): Promise<Uint8Array | null> {
+    const rules = await this.rules(row.athlete_id);
+    if (!hasRules(rules)) return null;
+    return privacyMask(track.lat, track.lon, { activityId: row.id, ...rules });
   }
 
   private async rules(athleteId: string) {
@@ -78,6 +96,9 @@ export class PrivacyService {
     };
   }
 }
+
+const hasRules = (r: { zones: unknown[]; hideStartM: number; hideEndM: number }) =>
+  r.zones.length > 0 || r.hideStartM > 0 || r.hideEndM > 0;
 
 const HIDDEN: Geometry = { polyline: null, start: null, end: null, bbox: null };
 

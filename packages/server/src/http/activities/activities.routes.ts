@@ -50,7 +50,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ container: Container }>
 
   const detail = async (viewerId: string | undefined, id: string) => {
     const { view, athlete, events } = await activityReads.get(viewerId, id);
-    return presentDetail(view, athlete, events);
+    return presentDetail(view, athlete, events, await container.segmentReads.forActivity(view));
   };
 
   // Reads are open to anyone for public activities; a token, when sent, identifies the viewer.

@@ -1,8 +1,10 @@
 import type { Static } from 'typebox';
 import type { ActivityRow, AthleteRow } from '../../db/schema.js';
 import type { StoredEvent } from '../../repositories/activity.repository.js';
+import type { EffortWithSegment } from '../../repositories/segment-effort.repository.js';
 import type { ActivityView } from '../../services/privacy.service.js';
 import { localIso } from '../../services/timezone.js';
+import { presentActivityEffort } from '../segments/segment.presenter.js';
 import type { ActivityDetail, ActivitySummary } from './activity.schemas.js';
 
 type AthleteRef = Pick<AthleteRow, 'id' | 'handle' | 'display_name'>;
@@ -68,6 +70,7 @@ export function presentDetail(
   view: ActivityView,
   athlete: AthleteRef,
   events: StoredEvent[],
+  segmentEfforts: EffortWithSegment[],
 ): Static<typeof ActivityDetail> {
   const {
     splits_metric = [],
@@ -82,6 +85,7 @@ export function presentDetail(
     splits_standard,
     laps,
     best_efforts,
+    segment_efforts: segmentEfforts.map(presentActivityEffort),
     // The cleaning report lists dropped samples with positions: the owner's alone.
     analysis: view.isOwner ? analysis : { ...analysis, cleaning: undefined },
     algorithm_version: view.row.algorithm_version,

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Visibility } from '../schemas.js';
+import { SegmentEffort } from '../segments/segment.schemas.js';
 
 const num = (description?: string) =>
   Type.Union([Type.Number(description ? { description } : {}), Type.Null()]);
@@ -82,6 +83,9 @@ export const ActivityDetail = Type.Object({
   splits_standard: Type.Array(Type.Record(Type.String(), Type.Unknown())),
   laps: Type.Array(Type.Record(Type.String(), Type.Unknown())),
   best_efforts: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  segment_efforts: Type.Array(SegmentEffort, {
+    description: 'efforts on segments, in order; others see only those outside hidden areas',
+  }),
   analysis: Type.Record(Type.String(), Type.Unknown(), {
     description:
       'zones, cleaning report and other derived data; algorithm_version says which code produced it',

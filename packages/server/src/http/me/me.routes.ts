@@ -115,6 +115,9 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = asy
       };
       const athlete = await container.athletes.update(request.athleteId, changes);
       if (!athlete) throw Errors.invalidToken('this account no longer exists');
+      // Hidden distances decide which efforts others see; sex and age, which boards count them.
+      if (['hide_start', 'hide_end', 'sex', 'birth_year'].some((k) => k in request.body))
+        await container.segmentOutbox.athleteChanged(request.athleteId);
       return presentMe(athlete);
     },
   );

@@ -73,6 +73,7 @@ export const privacyZoneRoutes: FastifyPluginAsyncTypebox<{ container: Container
         radius_m: request.body.radius,
         secret: randomBytes(24).toString('base64url'),
       });
+      await container.segmentOutbox.athleteChanged(request.athleteId);
       reply.status(201);
       return present(row);
     },
@@ -92,6 +93,7 @@ export const privacyZoneRoutes: FastifyPluginAsyncTypebox<{ container: Container
     async (request, reply) => {
       if (!(await zones.delete(request.athleteId, request.params.id)))
         throw Errors.notFound('no such privacy zone');
+      await container.segmentOutbox.athleteChanged(request.athleteId);
       return reply.status(204).send(null);
     },
   );
