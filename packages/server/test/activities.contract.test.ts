@@ -85,11 +85,13 @@ describe.each(DATABASES)('recording activities on $name', (database) => {
       (await call(ann, 'PATCH', `/${id}`, { state: 'RESUMED', at: iso(T0 + 720) })).json().state,
     ).toBe('started');
     const rest = points.slice(600).map((p) => ({ ...p, t: p.t + 120 }));
+    let live: { distance: number; moving_time: number; total_elevation_gain: number } | undefined;
     for (let i = 0; i * 100 < rest.length; i++) {
-      await call(ann, 'POST', `/${id}/points`, {
+      const r = await call(ann, 'POST', `/${id}/points`, {
         seq: 100 + i,
         points: rest.slice(i * 100, i * 100 + 100),
       });
+      live = r.json().totals;
     }
     const endAt = rest.at(-1)!.t + 1;
     const done = await call(ann, 'PATCH', `/${id}`, { state: 'COMPLETE', at: iso(endAt) });
@@ -100,6 +102,11 @@ describe.each(DATABASES)('recording activities on $name', (database) => {
     // Timer time excludes the two-minute pause; moving time cannot exceed it.
     expect(a.analysis.timer_time).toBeCloseTo(endAt - T0 - 120, 0);
     expect(a.moving_time).toBeLessThanOrEqual(a.analysis.timer_time);
+    // The saved numbers are the live numbers the phone showed after the last point.
+    expect(a.distance).toBe(live!.distance);
+    expect(a.moving_time).toBe(live!.moving_time);
+    expect(a.total_elevation_gain).toBe(live!.total_elevation_gain);
+    expect(a.total_elevation_gain).toBeGreaterThan(0);
     expect(a.distance).toBeGreaterThan(2800);
     expect(a.distance).toBeLessThan(3300);
     expect(a.events.map((e: { kind: string }) => e.kind)).toEqual([

@@ -59,18 +59,21 @@ export class LiveStats {
   /** Adds one sample; returns false if cleaning dropped it (see the cleaning report). */
   push(p: TrackPoint): boolean {
     const nan = Number.NaN;
+    // A stored Track keeps these channels as Float32: round them the same way here, so the
+    // live totals equal computeActivity's over the stored track to the last bit.
+    const f32 = (v: number | undefined) => (v === undefined ? nan : Math.fround(v));
     return this.engine.push(
       this.index++,
       p.time ?? nan,
       p.lat ?? nan,
       p.lon ?? nan,
-      p.elevation ?? nan,
-      p.heartRate ?? nan,
-      p.cadence ?? nan,
-      p.power ?? nan,
-      p.temperature ?? nan,
+      f32(p.elevation),
+      f32(p.heartRate),
+      f32(p.cadence),
+      f32(p.power),
+      f32(p.temperature),
       p.distance ?? nan,
-      p.speed ?? nan,
+      f32(p.speed),
     );
   }
 

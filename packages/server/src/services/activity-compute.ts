@@ -207,6 +207,7 @@ export interface LiveTotals {
   moving_time: number;
   elapsed_time: number;
   average_speed: number | null;
+  total_elevation_gain: number;
   point_count: number;
 }
 
@@ -263,6 +264,7 @@ export class LiveRecording {
       moving_time: t.moving_time,
       elapsed_time: t.elapsed_time,
       average_speed: t.moving_time > 0 ? t.average_speed : null,
+      total_elevation_gain: t.total_elevation_gain,
       point_count: this.count,
     };
   }

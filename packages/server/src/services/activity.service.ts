@@ -277,7 +277,14 @@ export class ActivityService {
     const athlete = await this.athletes.findById(row.athlete_id);
     const track = assemble(await this.activities.pointBatches(id));
     const events = (await this.activities.events(id)).map(toSessionEvent);
-    const computed = computeActivity(track, { sport: row.sport_type, athlete, events });
+    // Recorded on a phone: GPS altitude, smoothed as the phone's live totals smooth it, so the
+    // saved gain is the gain the athlete saw.
+    const computed = computeActivity(track, {
+      sport: row.sport_type,
+      athlete,
+      events,
+      elevationSource: 'gps',
+    });
     await this.storeComputed(row, computed);
     return 'success';
   }

@@ -37,6 +37,7 @@ const Totals = Type.Object({
   moving_time: Type.Number(),
   elapsed_time: Type.Number(),
   average_speed: Type.Union([Type.Number(), Type.Null()]),
+  total_elevation_gain: Type.Number(),
   point_count: Type.Integer(),
 });
 
