@@ -1,7 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { Link, Redirect, Route, Switch } from 'wouter';
 import { AuthPage } from './features/auth/auth-page.js';
 import { useMe, useSignedIn } from './features/auth/use-me.js';
 import { SettingsPage } from './features/settings/settings-page.js';
+import { SyncBadge } from './features/sync/sync-badge.js';
+
+// The recorder (and core's statistics) load only when the record screen opens.
+const RecordPage = lazy(() =>
+  import('./features/record/record-page.js').then((m) => ({ default: m.RecordPage })),
+);
 
 function Home() {
   const me = useMe();
@@ -23,6 +30,8 @@ export function App() {
         </Link>
         {signedIn && (
           <nav aria-label="Main">
+            <SyncBadge />
+            <Link href="/record">Record</Link>
             <Link href="/settings">Settings</Link>
           </nav>
         )}
@@ -30,6 +39,15 @@ export function App() {
       <Switch>
         <Route path="/login">{signedIn ? <Redirect to="/" /> : <AuthPage mode="login" />}</Route>
         <Route path="/signup">{signedIn ? <Redirect to="/" /> : <AuthPage mode="signup" />}</Route>
+        <Route path="/record">
+          {signedIn ? (
+            <Suspense fallback={<main className="narrow">Loading…</main>}>
+              <RecordPage />
+            </Suspense>
+          ) : (
+            <Redirect to="/login" />
+          )}
+        </Route>
         <Route path="/settings">{signedIn ? <SettingsPage /> : <Redirect to="/login" />}</Route>
         <Route path="/">{signedIn ? <Home /> : <Redirect to="/login" />}</Route>
         <Route>

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
+import { startSync } from './offline/start-sync.js';
 import './styles.css';
 
 const client = new QueryClient({
@@ -15,6 +16,9 @@ createRoot(document.getElementById('root')!).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+// Saved activities waiting on this device upload whenever a connection allows.
+startSync();
 
 // The app shell works offline once the service worker has cached it.
 if ('serviceWorker' in navigator && import.meta.env.PROD) {

@@ -1,0 +1,34 @@
+import { Link, useLocation } from 'wouter';
+import { useDeviceStore } from '../../offline/use-device-store.js';
+import { waitingText } from './waiting-text.js';
+import './sync.css';
+
+/**
+ * The header's reminder of what only this device holds: a recording in progress, and the
+ * saved activities not yet on the server. Both lead to the record screen.
+ */
+export function SyncBadge() {
+  const { outbox, recording } = useDeviceStore();
+  const [location] = useLocation();
+  const failed = outbox.some((e) => e.status === 'failed');
+  return (
+    <>
+      {recording && location !== '/record' && (
+        <Link href="/record" className="sync-badge sync-recording" data-testid="recording-badge">
+          <span className="sync-dot" aria-hidden="true" /> Recording
+        </Link>
+      )}
+      {outbox.length > 0 && (
+        <Link
+          href="/record"
+          className={failed ? 'sync-badge sync-failed' : 'sync-badge'}
+          data-testid="sync-badge"
+          data-count={outbox.length}
+          aria-label={waitingText(outbox.length) + (failed ? ', one needs your attention' : '')}
+        >
+          <span aria-hidden="true">⇡ {outbox.length}</span>
+        </Link>
+      )}
+    </>
+  );
+}
