@@ -125,6 +125,15 @@ describe.runIf(hasChromium)('recording offline', () => {
     const saved = await serverActivities(server.url, athlete);
     expect(saved).toHaveLength(1);
     expect(saved[0]!.name).toBe('Offline run');
+    // The service worker cached the shell only, never an API answer.
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys())
+        for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
+      return urls;
+    });
+    expect(cached).toContain('/');
+    expect(cached.filter((u) => u.startsWith('/api/'))).toEqual([]);
     expect(saved[0]!.times).toHaveLength(600);
     expectStrictlyIncreasing(saved[0]!.times);
     await context.close();

@@ -176,7 +176,7 @@ export class Recorder {
       const { id, phase } = this.state;
       if (!id || !from.includes(phase)) return;
       const lastEventMs = Math.round(this.events.at(-1)!.at * 1000);
-      const at = eventTimeMs(kind, Date.now(), this.lastPointMs, lastEventMs) / 1000;
+      const at = eventTimeMs(Date.now(), this.lastPointMs, lastEventMs) / 1000;
       await appendEvent(id, { kind, at });
       this.applyEvent({ kind, at });
       if (kind === 'STOP') this.flushLive();

@@ -11,17 +11,13 @@ import type { StoredEvent, StoredPoint } from '../../offline/db.js';
 
 export type EventKind = StoredEvent['kind'];
 
-/** When the recorder logs `kind` pressed at `nowMs`: never before what is already logged. */
-export function eventTimeMs(
-  kind: EventKind,
-  nowMs: number,
-  lastPointMs: number,
-  lastEventMs: number,
-): number {
-  // A RESUME at the last sample's time would, on replay, claim that sample for the new
-  // running interval; one millisecond later it cannot.
-  const afterPoint = kind === 'RESUME' ? lastPointMs + 1 : lastPointMs;
-  return Math.max(nowMs, afterPoint, lastEventMs);
+/**
+ * When the recorder logs an event pressed at `nowMs`: never before what is already logged. A
+ * phone's GPS clock can run ahead of its system clock; the event then takes the last fix's
+ * time, so that fix stays on the side of the event it was recorded on.
+ */
+export function eventTimeMs(nowMs: number, lastPointMs: number, lastEventMs: number): number {
+  return Math.max(nowMs, lastPointMs, lastEventMs);
 }
 
 /**

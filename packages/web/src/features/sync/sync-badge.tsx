@@ -25,6 +25,7 @@ export function SyncBadge() {
           data-testid="sync-badge"
           data-count={outbox.length}
           aria-label={waitingText(outbox.length) + (failed ? ', one needs your attention' : '')}
+          title={waitingText(outbox.length)}
         >
           <span aria-hidden="true">⇡ {outbox.length}</span>
         </Link>
