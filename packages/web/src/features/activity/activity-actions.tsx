@@ -3,6 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { ApiError, api, download } from '../../api/client.js';
 import type { ActivityDetail, Visibility } from '../../api/types.js';
+import { VisibilitySelect } from '../../components/visibility-select.js';
 import { ACTIVITY_LISTS } from '../feed/use-activity-list.js';
 import { activityKey } from './use-activity.js';
 
@@ -85,11 +86,7 @@ export function EditActivity({ a, onDone }: { a: ActivityDetail; onDone: () => v
       </label>
       <label>
         Who can see it
-        <select name="visibility" defaultValue={a.visibility}>
-          <option value="everyone">Everyone</option>
-          <option value="followers">Followers</option>
-          <option value="only_me">Only me</option>
-        </select>
+        <VisibilitySelect name="visibility" value={a.visibility} />
       </label>
       {save.isError && (
         <p role="alert" className="error">

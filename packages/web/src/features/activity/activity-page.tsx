@@ -2,18 +2,17 @@ import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError } from '../../api/client.js';
 import type { ActivityDetail, Units } from '../../api/types.js';
-import { Avatar } from '../../components/avatar.js';
+import { AthleteLine } from '../../components/athlete-line.js';
 import { StreamCharts } from '../../components/charts/stream-charts.js';
 import { RouteMap } from '../../components/map/index.js';
+import { Section } from '../../components/section.js';
 import { Stat } from '../../components/stat.js';
 import {
   formatDistance,
   formatDuration,
   formatElevation,
   formatSpeedFor,
-  formatStart,
   speedLabel,
-  sportName,
 } from '../../lib/format.js';
 import { useMe, useUnits } from '../auth/use-me.js';
 import { DeleteActivity, EditActivity, ExportButtons } from './activity-actions.js';
@@ -90,19 +89,7 @@ export function ActivityPage({ id }: { id: string }) {
   return (
     <main className="page activity-page">
       <header className="card activity-head">
-        <div className="card-head">
-          <Avatar name={a.athlete.display_name} id={a.athlete.id} />
-          <div>
-            <Link href={`/athletes/${a.athlete.handle}`} className="athlete-name">
-              {a.athlete.display_name}
-            </Link>
-            <p className="meta">
-              <span className="sport-tag">{sportName(a.sport_type)}</span>{' '}
-              {formatStart(a.start_date_local)}
-              {a.device_name && <span> · {a.device_name}</span>}
-            </p>
-          </div>
-        </div>
+        <AthleteLine a={a}>{a.device_name && <span> · {a.device_name}</span>}</AthleteLine>
         <h1>{a.name}</h1>
         {a.description && <p className="description">{a.description}</p>}
         <HeadlineStats a={a} units={units} />
@@ -126,10 +113,9 @@ export function ActivityPage({ id }: { id: string }) {
       </div>
 
       {streams.data && (
-        <section className="card section" aria-labelledby="charts-title">
-          <h2 id="charts-title">Analysis</h2>
+        <Section id="charts-title" title="Analysis">
           <StreamCharts streams={streams.data} sport={a.sport_type} units={units} />
-        </section>
+        </Section>
       )}
       <SegmentEfforts efforts={a.segment_efforts} />
       <div className="tables">

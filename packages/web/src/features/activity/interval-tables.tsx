@@ -1,4 +1,5 @@
 import type { BestEffort, Lap, Split, Units } from '../../api/types.js';
+import { Section } from '../../components/section.js';
 import {
   distanceUnit,
   formatDistance,
@@ -22,8 +23,7 @@ export function SplitsTable({
   const hasHr = splits.some((s) => s.average_heartrate != null);
   const fastest = Math.max(...splits.map((s) => s.average_speed));
   return (
-    <section className="card section" aria-labelledby="splits-title">
-      <h2 id="splits-title">Splits</h2>
+    <Section id="splits-title" title="Splits">
       <div className="table-scroll">
         <table>
           <thead>
@@ -56,15 +56,14 @@ export function SplitsTable({
           </tbody>
         </table>
       </div>
-    </section>
+    </Section>
   );
 }
 
 export function LapsTable({ laps, sport, units }: { laps: Lap[]; sport: string; units: Units }) {
   if (laps.length < 2) return null;
   return (
-    <section className="card section" aria-labelledby="laps-title">
-      <h2 id="laps-title">Laps</h2>
+    <Section id="laps-title" title="Laps">
       <div className="table-scroll">
         <table>
           <thead>
@@ -87,15 +86,14 @@ export function LapsTable({ laps, sport, units }: { laps: Lap[]; sport: string; 
           </tbody>
         </table>
       </div>
-    </section>
+    </Section>
   );
 }
 
 export function BestEfforts({ efforts }: { efforts: BestEffort[] }) {
   if (!efforts.length) return null;
   return (
-    <section className="card section" aria-labelledby="efforts-title">
-      <h2 id="efforts-title">Best efforts</h2>
+    <Section id="efforts-title" title="Best efforts">
       <ul className="effort-list">
         {efforts.map((e) => (
           <li key={e.name}>
@@ -104,6 +102,6 @@ export function BestEfforts({ efforts }: { efforts: BestEffort[] }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }

@@ -1,4 +1,5 @@
 import type { SegmentEffort } from '../../api/types.js';
+import { Section } from '../../components/section.js';
 import { formatDuration } from '../../lib/format.js';
 
 const PR_LABEL: Record<number, string> = { 1: 'PR', 2: '2nd best', 3: '3rd best' };
@@ -11,8 +12,7 @@ const PR_LABEL: Record<number, string> = { 1: 'PR', 2: '2nd best', 3: '3rd best'
 export function SegmentEfforts({ efforts }: { efforts: SegmentEffort[] | undefined }) {
   if (!efforts?.length) return null;
   return (
-    <section className="card section" aria-labelledby="segments-title">
-      <h2 id="segments-title">Segments</h2>
+    <Section id="segments-title" title="Segments">
       <ul className="effort-list">
         {efforts.map((e) => (
           <li key={e.id}>
@@ -31,6 +31,6 @@ export function SegmentEfforts({ efforts }: { efforts: SegmentEffort[] | undefin
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import type { ActivitySummary, Units } from '../../api/types.js';
-import { Avatar } from '../../components/avatar.js';
+import { AthleteLine } from '../../components/athlete-line.js';
 import { RoutePreview } from '../../components/route-preview.js';
 import { Stat } from '../../components/stat.js';
 import {
@@ -8,32 +8,22 @@ import {
   formatDuration,
   formatElevation,
   formatSpeedFor,
-  formatStart,
   speedLabel,
-  sportName,
 } from '../../lib/format.js';
 
 /** One activity in a list: who, when, what, the headline numbers and a drawing of the route. */
 export function ActivityCard({ a, units }: { a: ActivitySummary; units: Units }) {
   return (
     <article className="card activity-card" aria-labelledby={`title-${a.id}`}>
-      <header className="card-head">
-        <Avatar name={a.athlete.display_name} id={a.athlete.id} />
-        <div>
-          <Link href={`/athletes/${a.athlete.handle}`} className="athlete-name">
-            {a.athlete.display_name}
-          </Link>
-          <p className="meta">
-            <span className="sport-tag">{sportName(a.sport_type)}</span>{' '}
-            {formatStart(a.start_date_local)}
-            {a.visibility !== 'everyone' && (
-              <span className="visibility">
-                {' '}
-                · {a.visibility === 'only_me' ? 'Only you' : 'Followers'}
-              </span>
-            )}
-          </p>
-        </div>
+      <header>
+        <AthleteLine a={a}>
+          {a.visibility !== 'everyone' && (
+            <span className="visibility">
+              {' '}
+              · {a.visibility === 'only_me' ? 'Only you' : 'Followers'}
+            </span>
+          )}
+        </AthleteLine>
       </header>
       <h2 id={`title-${a.id}`} className="card-title">
         <Link href={`/activities/${a.id}`}>{a.name}</Link>

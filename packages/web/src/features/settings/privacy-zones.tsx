@@ -3,6 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../../api/client.js';
 import type { PrivacyZone } from '../../api/types.js';
 import { type MapZone, RouteMap, type RouteMapHandle } from '../../components/map/index.js';
+import { Section } from '../../components/section.js';
 import { useActivityList } from '../feed/use-activity-list.js';
 
 const KEY = ['privacy-zones'];
@@ -49,8 +50,7 @@ export function PrivacyZones() {
   );
 
   return (
-    <section className="card section stack" aria-labelledby="zones-title">
-      <h2 id="zones-title">Privacy zones</h2>
+    <Section id="zones-title" title="Privacy zones" className="card section stack">
       <p className="muted">
         Others never see your activities inside a zone — put one around your home or work. Tap the
         map to place its centre.
@@ -129,6 +129,6 @@ export function PrivacyZones() {
       ) : (
         zones.isSuccess && <p className="muted">No zones yet.</p>
       )}
-    </section>
+    </Section>
   );
 }

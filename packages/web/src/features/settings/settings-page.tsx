@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../../api/client.js';
 import type { Me } from '../../api/types.js';
+import { VisibilitySelect } from '../../components/visibility-select.js';
 import { useMe } from '../auth/use-me.js';
 import { useSignOut } from '../auth/use-sign-out.js';
 import { PrivacyZones } from './privacy-zones.js';
@@ -59,11 +60,7 @@ export function SettingsPage() {
         </label>
         <label>
           Who can see new activities
-          <select name="default_visibility" defaultValue={m.default_visibility}>
-            <option value="everyone">Everyone</option>
-            <option value="followers">Followers</option>
-            <option value="only_me">Only me</option>
-          </select>
+          <VisibilitySelect name="default_visibility" value={m.default_visibility} />
         </label>
         <fieldset>
           <legend>Hide the start and end of every activity from others</legend>
