@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { clientConfigQuery } from './api/client-config.js';
 import { App } from './app.js';
 import { startSync } from './offline/start-sync.js';
 import './styles.css';
@@ -8,6 +9,9 @@ import './styles.css';
 const client = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
+
+// Read the deployment's settings (map style, upload limit) once, at start.
+void client.prefetchQuery(clientConfigQuery);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
