@@ -1,4 +1,7 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { Visibility } from '../api/types.js';
+
+export type { Visibility };
 
 /**
  * The device's durable store (IndexedDB): the recording in progress, its points, and the
@@ -21,8 +24,6 @@ export interface StoredPoint {
   alt?: number;
   acc?: number;
 }
-
-export type Visibility = 'everyone' | 'followers' | 'only_me';
 
 /** The recording in progress (at most one per device), from START until Save or Discard. */
 export interface RecordingRow {

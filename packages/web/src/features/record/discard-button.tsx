@@ -19,7 +19,7 @@ export function DiscardButton({
     <>
       <button
         type="button"
-        className="rec-discard"
+        className="ghost danger"
         disabled={disabled}
         onClick={() => dialog.current?.showModal()}
       >
@@ -29,12 +29,12 @@ export function DiscardButton({
         <h2>Discard this activity?</h2>
         {children}
         <div className="rec-dialog-actions">
-          <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+          <button type="button" className="ghost" onClick={() => dialog.current?.close()}>
             Keep it
           </button>
           <button
             type="button"
-            className="rec-danger"
+            className="danger"
             onClick={() => {
               dialog.current?.close();
               onDiscard();

@@ -1,10 +1,10 @@
+import { sportName } from '../../lib/format.js';
 import { sync } from '../../offline/start-sync.js';
 import { OutboxList } from '../sync/outbox-list.js';
-import { sportLabel } from './format.js';
 import { GpsStatusLine } from './gps-status.js';
 import { LIVE_SHARING_AVAILABLE } from './live-share.js';
 import { RecordControls } from './record-controls.js';
-import { RouteMap } from './route-map.js';
+import { RecordMap, usePreloadMap } from './route-map.js';
 import { SaveForm } from './save-form.js';
 import { SportPicker } from './sport-picker.js';
 import { StatsPanel } from './stats-panel.js';
@@ -19,6 +19,7 @@ import './record.css';
 export function RecordPage() {
   const [state, recorder] = useRecorder();
   const units = useUnits();
+  usePreloadMap();
   const { phase } = state;
   const recording = phase === 'running' || phase === 'paused';
   const canStart = state.gps !== 'denied' && state.gps !== 'unsupported';
@@ -36,7 +37,7 @@ export function RecordPage() {
           <p className="rec-phase" data-testid="phase-label">
             {phase === 'paused'
               ? 'Paused — not recording'
-              : `Recording ${sportLabel(state.sport).toLowerCase()}`}
+              : `Recording ${sportName(state.sport).toLowerCase()}`}
           </p>
         )}
       </div>
@@ -72,7 +73,7 @@ export function RecordPage() {
 
       {phase !== 'idle' && phase !== 'loading' && (
         <div className="rec-body">
-          <RouteMap route={state.route} points={state.points} />
+          <RecordMap route={state.route} points={state.points} />
           <div className="rec-side">
             <StatsPanel state={state} units={units} />
             {phase === 'finished' ? (

@@ -31,7 +31,7 @@ export interface RecorderState {
   currentSpeed: number;
   gps: GpsStatus;
   accuracyM: number | null;
-  /** [lng, lat] of every recorded fix, in order (grows in place; `points` says how far). */
+  /** [lat, lng] of every recorded fix, in order (grows in place; `points` says how far). */
   route: ReadonlyArray<readonly [number, number]>;
   points: number;
   /** A write to the device failed: what the athlete should know. */
@@ -209,7 +209,7 @@ export class Recorder {
     this.log = new SessionLog(row.events);
     this.events = [...row.events];
     this.pace.clear();
-    this.route = points.map((p) => [p.lng, p.lat] as const);
+    this.route = points.map((p) => [p.lat, p.lng] as const);
     this.lastPointMs = points.length
       ? Math.round(points.at(-1)!.t * 1000)
       : Number.NEGATIVE_INFINITY;
@@ -234,7 +234,7 @@ export class Recorder {
     live.push(toSample(p));
     const t = live.totals();
     this.pace.push(t.timer_time, t.distance);
-    this.route.push([p.lng, p.lat]);
+    this.route.push([p.lat, p.lng]);
     this.lastPointMs = Math.round(p.t * 1000);
   }
 

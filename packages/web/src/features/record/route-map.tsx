@@ -1,17 +1,49 @@
-import { RouteTrace } from './route-trace.js';
+import { useEffect, useRef, useState } from 'react';
+import { preloadMap, RouteMap } from '../../components/map/index.js';
 
 /**
- * The route so far on the record screen.
- * MAP SPOT: the shared MapLibre component (components/map) goes here, loaded lazily so the
- * record screen's first load stays small; RouteTrace is its fallback while it loads.
+ * Redraw the map at most this often: a WebGL frame per fix would spend a phone's battery on a
+ * line that grows by 3 m, and the numbers, not the map, are what an athlete glances at.
  */
-export function RouteMap(props: {
+export const MAP_REFRESH_MS = 5000;
+
+/**
+ * The route so far on the shared map, framed as it grows. MapLibre loads on its own chunk
+ * (started as soon as the record screen opens), so the screen's first load stays small.
+ */
+export function RecordMap({
+  route,
+  points,
+}: {
   route: ReadonlyArray<readonly [number, number]>;
   points: number;
 }) {
+  // The recorder grows one array in place; the map redraws when it gets a new one.
+  const [shown, setShown] = useState(() => route.slice(0, points));
+  const drawnAt = useRef(0);
+  useEffect(() => {
+    const draw = () => {
+      drawnAt.current = Date.now();
+      setShown(route.slice(0, points));
+    };
+    const wait = drawnAt.current + MAP_REFRESH_MS - Date.now();
+    if (wait <= 0) {
+      draw();
+      return;
+    }
+    const timer = setTimeout(draw, wait);
+    return () => clearTimeout(timer);
+  }, [route, points]);
   return (
-    <div className="rec-map" data-testid="route-map">
-      <RouteTrace {...props} />
+    <div className="rec-map" data-testid="route-map" data-points={shown.length}>
+      <RouteMap route={shown} label="Route so far" className="route-map rec-map-view" />
     </div>
   );
+}
+
+/** Starts fetching the map library before Start is pressed. */
+export function usePreloadMap(): void {
+  useEffect(() => {
+    preloadMap().catch(() => {}); // offline before it was cached: the map shows its fallback
+  }, []);
 }

@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { sportName } from '../../lib/format.js';
 import type { Visibility } from '../../offline/db.js';
 import { useMe } from '../auth/use-me.js';
 import { DiscardButton } from './discard-button.js';
-import { sportLabel } from './format.js';
 
 const VISIBILITY: Record<Visibility, string> = {
   everyone: 'Everyone',
@@ -54,11 +54,15 @@ export function SaveForm({
   return (
     <form className="rec-save stack" onSubmit={submit} aria-label="Save activity">
       <h2 ref={heading} tabIndex={-1}>
-        Save your {sportLabel(sport).toLowerCase()}
+        Save your {sportName(sport).toLowerCase()}
       </h2>
       <label>
         Name
-        <input name="name" maxLength={200} placeholder={`e.g. Morning ${sportLabel(sport)}`} />
+        <input
+          name="name"
+          maxLength={200}
+          placeholder={`e.g. Morning ${sportName(sport).toLowerCase()}`}
+        />
       </label>
       <label>
         Who can see it

@@ -1,5 +1,5 @@
 import { SPORT_TYPES } from '@stride/core';
-import { sportLabel } from './format.js';
+import { sportName } from '../../lib/format.js';
 
 /** The sports most athletes record, as big buttons; every other outdoor sport in a list. */
 const FEATURED = ['Run', 'Ride', 'Walk', 'Hike'] as const;
@@ -44,7 +44,7 @@ export function SportPicker({ sport, onChange }: { sport: string; onChange(s: st
           <option value="">Choose…</option>
           {OTHERS.map((s) => (
             <option key={s} value={s}>
-              {sportLabel(s)}
+              {sportName(s)}
             </option>
           ))}
         </select>

@@ -2,9 +2,10 @@ import {
   formatDistance,
   formatDuration,
   formatElevation,
-  formatSpeed,
+  formatSpeedFor,
+  speedLabel,
   type Units,
-} from './format.js';
+} from '../../lib/format.js';
 import type { RecorderState } from './recorder.js';
 
 interface StatProps {
@@ -40,28 +41,47 @@ function Stat({ testId, raw, label, value, unit, main }: StatProps) {
  */
 export function StatsPanel({ state, units }: { state: RecorderState; units: Units }) {
   const t = state.totals;
-  const distance = formatDistance(t.distance, units);
-  const current = formatSpeed(state.currentSpeed, state.sport, units);
-  const average = formatSpeed(t.average_speed, state.sport, units);
-  const gain = formatElevation(t.total_elevation_gain, units);
-  const time = (s: number) => ({ value: formatDuration(s) });
+  const label = speedLabel(state.sport);
+  const speed = (mps: number) => split(formatSpeedFor(state.sport, mps, units));
   const stats: StatProps[] = [
-    { testId: 'timer-time', raw: state.timerS, label: 'Time', ...time(state.timerS), main: true },
-    { testId: 'distance', raw: t.distance, label: 'Distance', ...distance },
     {
-      testId: current.label === 'Pace' ? 'pace' : 'speed',
-      raw: state.currentSpeed,
-      ...current,
+      testId: 'timer-time',
+      raw: state.timerS,
+      label: 'Time',
+      ...split(formatDuration(state.timerS)),
+      main: true,
     },
-    { testId: 'moving-time', raw: t.moving_time, label: 'Moving time', ...time(t.moving_time) },
-    { testId: 'elevation-gain', raw: t.total_elevation_gain, label: 'Elev gain', ...gain },
+    {
+      testId: 'distance',
+      raw: t.distance,
+      label: 'Distance',
+      ...split(formatDistance(t.distance, units)),
+    },
+    { testId: label.toLowerCase(), raw: state.currentSpeed, label, ...speed(state.currentSpeed) },
+    {
+      testId: 'moving-time',
+      raw: t.moving_time,
+      label: 'Moving time',
+      ...split(formatDuration(t.moving_time)),
+    },
+    {
+      testId: 'elevation-gain',
+      raw: t.total_elevation_gain,
+      label: 'Elev gain',
+      ...split(formatElevation(t.total_elevation_gain, units)),
+    },
     {
       testId: 'average-speed',
       raw: t.average_speed,
-      ...average,
-      label: `Avg ${average.label.toLowerCase()}`,
+      label: `Avg ${label.toLowerCase()}`,
+      ...speed(t.average_speed),
     },
-    { testId: 'elapsed-time', raw: state.elapsedS, label: 'Elapsed', ...time(state.elapsedS) },
+    {
+      testId: 'elapsed-time',
+      raw: state.elapsedS,
+      label: 'Elapsed',
+      ...split(formatDuration(state.elapsedS)),
+    },
   ];
   return (
     <dl className="rec-stats" aria-label="Live statistics">
@@ -70,4 +90,10 @@ export function StatsPanel({ state, units }: { state: RecorderState; units: Unit
       ))}
     </dl>
   );
+}
+
+/** "4:54 /km" → big "4:54", small "/km": the shared formatters put the unit last. */
+function split(text: string): { value: string; unit?: string } {
+  const i = text.lastIndexOf(' ');
+  return i < 0 ? { value: text } : { value: text.slice(0, i), unit: text.slice(i + 1) };
 }

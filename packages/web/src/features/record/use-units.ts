@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
+import type { Units } from '../../lib/format.js';
 import { useMe } from '../auth/use-me.js';
-import type { Units } from './format.js';
 
 const KEY = 'stride.units';
 

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { formatDistance, sportName, type Units } from '../../lib/format.js';
 import { currentAthleteId } from '../../offline/athlete.js';
 import type { OutboxRow } from '../../offline/db.js';
 import { removeFromOutbox } from '../../offline/outbox.js';
 import { sync } from '../../offline/start-sync.js';
 import { useDeviceStore } from '../../offline/use-device-store.js';
 import { DiscardButton } from '../record/discard-button.js';
-import { formatDistance, sportLabel, type Units } from '../record/format.js';
 import { waitingText } from './waiting-text.js';
 
 function statusText(e: OutboxRow): string {
@@ -44,13 +44,12 @@ export function OutboxList({ units }: { units: Units }) {
 
 function OutboxItem({ entry: e, units }: { entry: OutboxRow; units: Units }) {
   const [busy, setBusy] = useState(false);
-  const d = formatDistance(e.distance, units);
   return (
     <li className={`outbox-item outbox-${e.status}`} data-status={e.status}>
       <div className="outbox-what">
-        <strong>{e.name ?? sportLabel(e.sport_type)}</strong>{' '}
+        <strong>{e.name ?? sportName(e.sport_type)}</strong>{' '}
         <span>
-          {d.value} {d.unit} · {new Date(e.savedAt).toLocaleString()}
+          {formatDistance(e.distance, units)} · {new Date(e.savedAt).toLocaleString()}
         </span>
       </div>
       <p className="outbox-status" role={e.status === 'failed' ? 'alert' : undefined}>

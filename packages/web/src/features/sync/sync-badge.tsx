@@ -12,7 +12,7 @@ export function SyncBadge() {
   const [location] = useLocation();
   const failed = outbox.some((e) => e.status === 'failed');
   return (
-    <>
+    <div className="sync-slot">
       {recording && location !== '/record' && (
         <Link href="/record" className="sync-badge sync-recording" data-testid="recording-badge">
           <span className="sync-dot" aria-hidden="true" /> Recording
@@ -30,6 +30,6 @@ export function SyncBadge() {
           <span aria-hidden="true">⇡ {outbox.length}</span>
         </Link>
       )}
-    </>
+    </div>
   );
 }
