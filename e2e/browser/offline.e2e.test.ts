@@ -19,12 +19,14 @@ import {
   LYON,
   launchOwnChromium,
   openRecordScreen,
+  playFixes,
   runFixes,
   runRoute,
   serverActivities,
   signUp,
   statValue,
   untilShown,
+  waitForGpsWatch,
   waitForPoints,
 } from './recording-helpers.js';
 
@@ -144,10 +146,10 @@ describe.runIf(hasChromium)('recording offline', () => {
     const profile = mkdtempSync(join(tmpdir(), 'stride-profile-'));
     const route = runRoute(LYON, 400);
     try {
-      const open = async (at: string) => {
+      const open = async (at: string, path?: string) => {
         const chrome = await launchOwnChromium(profile);
         const context = chrome.browser.contexts()[0]!;
-        return { chrome, page: await openRecordScreen(context, server.url, athlete, at) };
+        return { chrome, page: await openRecordScreen(context, server.url, athlete, at, path) };
       };
 
       const first = await open('2026-05-04T07:00:00Z');
@@ -158,14 +160,19 @@ describe.runIf(hasChromium)('recording offline', () => {
       const distance = await statValue(first.page, 'distance');
       await first.chrome.kill();
 
-      // Ten minutes later the athlete opens Stride again. (Chromium writes local storage to
-      // disk lazily, so a kill this soon after signing in may have lost the session; the
-      // recording, in IndexedDB, is there either way. openRecordScreen signs in again.)
-      const second = await open('2026-05-04T07:16:00Z');
+      // Ten minutes later the athlete opens Stride again, on the feed. (Chromium writes local
+      // storage to disk lazily, so a kill this soon after signing in may have lost the
+      // session; the recording, in IndexedDB, is there either way. openRecordScreen signs in.)
+      const second = await open('2026-05-04T07:16:00Z', '/');
+      await untilShown(second.page, '[data-testid=recording-badge]');
+      // The recording went on before the record screen was opened.
+      await waitForGpsWatch(second.page);
+      await playFixes(second.page, route.slice(300, 350));
+      await second.page.getByTestId('recording-badge').click();
       await untilShown(second.page, '[data-phase=running]');
-      await waitForPoints(second.page, 300);
-      expect(await statValue(second.page, 'distance')).toBe(distance);
-      await runFixes(second.page, route.slice(300), 400);
+      await waitForPoints(second.page, 350);
+      expect(await statValue(second.page, 'distance')).toBeGreaterThan(distance + 100);
+      await runFixes(second.page, route.slice(350), 400);
       await finishAndSave(second.page, 'Survivor');
       await second.page.waitForSelector('[data-testid=outbox]', {
         state: 'detached',

@@ -123,11 +123,21 @@ export function runRoute(from: Fix, n: number, speed = 3.4, legS = 250): Fix[] {
 /** The athlete standing at `at` for `n` seconds (the fixes a paused phone still gets). */
 export const standStill = (at: Fix, n: number): Fix[] => Array.from({ length: n }, () => at);
 
-/** Emits the fixes one second apart on the faked clock and waits until all are recorded. */
-export async function runFixes(page: Page, fixes: Fix[], expectRecorded: number): Promise<void> {
+/** Emits the fixes one second apart on the faked clock. */
+export async function playFixes(page: Page, fixes: Fix[]): Promise<void> {
   await page.evaluate((f) => (window as unknown as GpsWindow).__gps.play(f, 1000), fixes);
   await page.clock.runFor(fixes.length * 1000);
+}
+
+/** Emits the fixes and waits until the record screen counts `expectRecorded` points. */
+export async function runFixes(page: Page, fixes: Fix[], expectRecorded: number): Promise<void> {
+  await playFixes(page, fixes);
   await waitForPoints(page, expectRecorded);
+}
+
+/** Waits until the app watches the GPS. */
+export async function waitForGpsWatch(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as GpsWindow).__gps.watching() > 0);
 }
 
 /**
@@ -155,7 +165,11 @@ export async function waitForPoints(page: Page, n: number): Promise<void> {
 }
 
 interface GpsWindow {
-  __gps: { play(fixes: Fix[], intervalMs: number): void; error(code: number): void };
+  __gps: {
+    play(fixes: Fix[], intervalMs: number): void;
+    error(code: number): void;
+    watching(): number;
+  };
 }
 
 export async function gpsError(page: Page, code: number): Promise<void> {
@@ -179,13 +193,14 @@ export async function signIn(page: Page, base: string, athlete: Athlete): Promis
 
 /**
  * A phone-sized page in `context` with the test's GPS and a paused clock from `startIso`,
- * signed in as `athlete`, on the record screen.
+ * signed in as `athlete`, on the record screen (or `path`).
  */
 export async function openRecordScreen(
   context: BrowserContext,
   base: string,
   athlete: Athlete,
   startIso: string,
+  path = '/record',
 ): Promise<Page> {
   await context.addInitScript(FAKE_GPS);
   const page = await context.newPage();
@@ -194,7 +209,7 @@ export async function openRecordScreen(
   await page.clock.install({ time: start });
   await page.clock.pauseAt(start + 60_000);
   await signIn(page, base, athlete);
-  await page.goto(`${base}/record`);
+  await page.goto(`${base}${path}`);
   return page;
 }
 

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useDeviceStore } from '../../offline/use-device-store.js';
 import { waitingText } from './waiting-text.js';
@@ -6,10 +7,17 @@ import './sync.css';
 /**
  * The header's reminder of what only this device holds: a recording in progress, and the
  * saved activities not yet on the server. Both lead to the record screen.
+ *
  */
 export function SyncBadge() {
   const { outbox, recording } = useDeviceStore();
   const [location] = useLocation();
+  // A recording found on the device goes on at once, whatever page the app opened on: the
+  // recorder (its own chunk) resumes watching the GPS without waiting for the record screen.
+  const recordingId = recording?.id;
+  useEffect(() => {
+    if (recordingId) void import('../record/use-recorder.js').then((m) => m.recorder().init());
+  }, [recordingId]);
   const failed = outbox.some((e) => e.status === 'failed');
   return (
     <div className="sync-slot">
