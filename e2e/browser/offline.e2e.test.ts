@@ -7,13 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasChromium,
-  launchBrowser,
-  screenshotPath,
-  startTestServer,
-  type TestServer,
-} from './harness.js';
+import { hasChromium, launchBrowser, startTestServer, type TestServer } from './harness.js';
 import {
   type Fix,
   LYON,
@@ -24,6 +18,7 @@ import {
   runRoute,
   serverActivities,
   signUp,
+  snapshot,
   statValue,
   untilShown,
   waitForGpsWatch,
@@ -111,7 +106,7 @@ describe.runIf(hasChromium)('recording offline', () => {
     );
     expect(shown).toBe('1 activity waiting to upload');
     expect(await page.getAttribute('[data-testid=sync-badge]', 'data-count')).toBe('1');
-    await page.screenshot({ path: screenshotPath('record-offline-waiting-360') });
+    await snapshot(page, 'record-offline-waiting-360');
     // A minute more offline: the worker keeps it and the server has nothing.
     await page.clock.runFor(60_000);
     expect(await serverActivities(server.url, athlete)).toHaveLength(0);

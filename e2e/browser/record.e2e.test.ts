@@ -5,13 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hasChromium,
-  launchBrowser,
-  screenshotPath,
-  startTestServer,
-  type TestServer,
-} from './harness.js';
+import { hasChromium, launchBrowser, startTestServer, type TestServer } from './harness.js';
 import {
   type Athlete,
   gpsError,
@@ -21,6 +15,7 @@ import {
   runRoute,
   serverActivities,
   signUp,
+  snapshot,
   standStill,
   statValue,
   untilShown,
@@ -66,10 +61,14 @@ describe.runIf(hasChromium)('record screen (online)', () => {
     await expect
       .poll(() => page.getAttribute('[data-testid=gps-status]', 'data-status'))
       .toBe('weak');
-    await page.screenshot({ path: screenshotPath('record-running-360') });
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.screenshot({ path: screenshotPath('record-running-desktop') });
-    await page.setViewportSize({ width: 360, height: 760 });
+    await snapshot(page, 'record-running-360');
+    // The same recording on a desktop-sized tab (it resumes from the device's store).
+    const wide = await context.newPage();
+    await wide.setViewportSize({ width: 1280, height: 800 });
+    await wide.goto(`${server.url}/record`);
+    await untilShown(wide, '[data-phase=running]');
+    await snapshot(wide, 'record-running-desktop');
+    await wide.close();
 
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.waitForSelector('[data-phase=paused]');
@@ -77,7 +76,7 @@ describe.runIf(hasChromium)('record screen (online)', () => {
     // Two minutes standing at a crossing: fixes keep coming, none is recorded while paused.
     await runFixes(page, standStill(first.at(-1)!, 120), 450);
     expect(await statValue(page, 'distance')).toBe(beforePause);
-    await page.screenshot({ path: screenshotPath('record-paused-360') });
+    await snapshot(page, 'record-paused-360');
 
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.waitForSelector('[data-phase=running]');
@@ -96,7 +95,7 @@ describe.runIf(hasChromium)('record screen (online)', () => {
     expect(shown.distance).toBeGreaterThan(2900);
     expect(shown.distance).toBeLessThan(3200);
     const shownDistance = await page.textContent('[data-testid=distance] .rec-value');
-    await page.screenshot({ path: screenshotPath('record-finished-360') });
+    await snapshot(page, 'record-finished-360');
 
     await page.getByLabel('Name').fill('Block laps');
     await page.getByRole('button', { name: 'Save' }).click();

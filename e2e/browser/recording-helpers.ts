@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { CHROMIUM_PATH, FLAGS } from './harness.js';
+import { CHROMIUM_PATH, FLAGS, screenshotPath } from './harness.js';
 
 export interface Athlete {
   id: string;
@@ -133,6 +133,16 @@ export async function playFixes(page: Page, fixes: Fix[]): Promise<void> {
 export async function runFixes(page: Page, fixes: Fix[], expectRecorded: number): Promise<void> {
   await playFixes(page, fixes);
   await waitForPoints(page, expectRecorded);
+}
+
+/**
+ * A screenshot for people to look at, after letting the paused clock run past the map's
+ * redraw interval so the map shows the latest route (its frames need the clock to move).
+ */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  await page.clock.runFor(11_000);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: screenshotPath(name) });
 }
 
 /** Waits until the app watches the GPS. */

@@ -2,13 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { preloadMap, RouteMap } from '../../components/map/index.js';
 
 /**
- * Redraw the map at most this often: a WebGL frame per fix would spend a phone's battery on a
- * line that grows by 3 m, and the numbers, not the map, are what an athlete glances at.
+ * Redraw the map at most this often: an animated WebGL pan per fix would spend a phone's
+ * battery on a line that grows by 3 m, and the numbers, not the map, are what an athlete
+ * glances at. (At 10 s a runner moves ~30 m, a rider ~80 m: a few pixels at street zoom.)
  */
-export const MAP_REFRESH_MS = 5000;
+export const MAP_REFRESH_MS = 10_000;
 
 /**
- * The route so far on the shared map, framed as it grows. MapLibre loads on its own chunk
+ * The route so far on the shared map, following the athlete. MapLibre loads on its own chunk
  * (started as soon as the record screen opens), so the screen's first load stays small.
  */
 export function RecordMap({
@@ -36,7 +37,7 @@ export function RecordMap({
   }, [route, points]);
   return (
     <div className="rec-map" data-testid="route-map" data-points={shown.length}>
-      <RouteMap route={shown} label="Route so far" className="route-map rec-map-view" />
+      <RouteMap route={shown} follow label="Route so far" className="route-map rec-map-view" />
     </div>
   );
 }
