@@ -84,10 +84,7 @@ export function EditActivity({ a, onDone }: { a: ActivityDetail; onDone: () => v
           maxLength={10000}
         />
       </label>
-      <label>
-        Who can see it
-        <VisibilitySelect name="visibility" value={a.visibility} />
-      </label>
+      <VisibilitySelect label="Who can see it" name="visibility" value={a.visibility} />
       {save.isError && (
         <p role="alert" className="error">
           {message(save.error)}

@@ -58,10 +58,11 @@ export function SettingsPage() {
             <option value="imperial">Imperial (mi, ft)</option>
           </select>
         </label>
-        <label>
-          Who can see new activities
-          <VisibilitySelect name="default_visibility" value={m.default_visibility} />
-        </label>
+        <VisibilitySelect
+          label="Who can see new activities"
+          name="default_visibility"
+          value={m.default_visibility}
+        />
         <fieldset>
           <legend>Hide the start and end of every activity from others</legend>
           <label>
