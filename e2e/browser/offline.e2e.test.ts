@@ -23,6 +23,7 @@ import {
   untilShown,
   waitForGpsWatch,
   waitForPoints,
+  waitForServiceWorker,
 } from './recording-helpers.js';
 
 /** Pause, Finish, name it, Save. */
@@ -61,7 +62,7 @@ describe.runIf(hasChromium)('recording offline', () => {
     const page = await openRecordScreen(context, server.url, athlete, '2026-05-03T17:00:00Z');
     await untilShown(page, '[data-phase=idle]');
     // The first visit installed the service worker; it now controls the page.
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await waitForServiceWorker(page);
 
     await page.getByRole('button', { name: 'Start' }).click();
     await page.waitForSelector('[data-phase=running]');

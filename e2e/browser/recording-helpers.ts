@@ -145,6 +145,27 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: screenshotPath(name) });
 }
 
+/**
+ * Waits until the service worker controls the page (it precaches the whole build first, map
+ * library included, which takes a while on a busy machine). Polls from the test's side:
+ * Playwright's own polling runs on animation frames, which the paused clock holds back.
+ */
+export async function waitForServiceWorker(page: Page, timeoutMs = 45_000): Promise<void> {
+  const state = () =>
+    page.evaluate(async () => {
+      if (navigator.serviceWorker.controller) return 'controlling';
+      const r = await navigator.serviceWorker.getRegistration();
+      return r
+        ? `installing: ${r.installing?.state ?? '-'}, waiting: ${r.waiting?.state ?? '-'}, active: ${r.active?.state ?? '-'}`
+        : 'not registered';
+    });
+  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+    if ((await state()) === 'controlling') return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`the service worker does not control the page (${await state()})`);
+}
+
 /** Waits until the app watches the GPS. */
 export async function waitForGpsWatch(page: Page): Promise<void> {
   await page.waitForFunction(() => (window as unknown as GpsWindow).__gps.watching() > 0);
@@ -170,7 +191,7 @@ export async function waitForPoints(page: Page, n: number): Promise<void> {
       document.querySelector('[data-testid=record-page]')?.getAttribute('data-points') ===
       String(want),
     n,
-    { timeout: 20_000 },
+    { timeout: 30_000 },
   );
 }
 
