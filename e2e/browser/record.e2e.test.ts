@@ -46,7 +46,8 @@ describe.runIf(hasChromium)('record screen (online)', () => {
   }, async () => {
     await untilShown(page, '[data-phase=idle]');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.getByRole('button', { name: 'Start' }).click();
+    // Start and the first Pause from the keyboard: the controls are plain buttons.
+    await page.getByRole('button', { name: 'Start' }).press('Enter');
     await page.waitForSelector('[data-phase=running]');
 
     const first = runRoute(LYON, 450);
@@ -62,15 +63,13 @@ describe.runIf(hasChromium)('record screen (online)', () => {
       .poll(() => page.getAttribute('[data-testid=gps-status]', 'data-status'))
       .toBe('weak');
     await snapshot(page, 'record-running-360');
-    // The same recording on a desktop-sized tab (it resumes from the device's store).
-    const wide = await context.newPage();
-    await wide.setViewportSize({ width: 1280, height: 800 });
-    await wide.goto(`${server.url}/record`);
-    await untilShown(wide, '[data-phase=running]');
-    await snapshot(wide, 'record-running-desktop');
-    await wide.close();
+    // A second tab does not record the same run twice: it says where the recording is.
+    const otherTab = await context.newPage();
+    await otherTab.goto(`${server.url}/record`);
+    await untilShown(otherTab, '[data-phase=elsewhere]');
+    await otherTab.close();
 
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Pause' }).press(' ');
     await page.waitForSelector('[data-phase=paused]');
     const beforePause = await statValue(page, 'distance');
     // Two minutes standing at a crossing: fixes keep coming, none is recorded while paused.
@@ -117,6 +116,25 @@ describe.runIf(hasChromium)('record screen (online)', () => {
     expect(a.elapsed_time).toBeGreaterThanOrEqual(900 + 120);
     expect(a.moving_time).toBeLessThanOrEqual(900);
     console.info(`elevation gain: screen ${shown.gain} m, server ${a.total_elevation_gain} m`);
+  });
+
+  it('lays the map beside the numbers on a desktop screen', async () => {
+    const wide = await browser.newContext();
+    const p = await openRecordScreen(wide, server.url, athlete, '2026-05-02T12:00:00Z');
+    await p.setViewportSize({ width: 1280, height: 800 });
+    await untilShown(p, '[data-phase=idle]');
+    await p.getByRole('button', { name: 'Ride', exact: true }).click();
+    await p.getByRole('button', { name: 'Start' }).click();
+    await untilShown(p, '[data-phase=running]');
+    await runFixes(p, runRoute(LYON, 240, 7), 240);
+    await snapshot(p, 'record-running-desktop');
+    const map = (await p.getByTestId('route-map').boundingBox())!;
+    const stats = (await p.getByLabel('Live statistics').boundingBox())!;
+    expect(stats.x).toBeGreaterThan(map.x + map.width - 1);
+    expect(stats.y).toBeLessThan(map.y + map.height);
+    // A ride reads speed, not pace.
+    expect(await p.getByTestId('speed').textContent()).toMatch(/km\/h/);
+    await wide.close();
   });
 
   it('tells the athlete clearly when location is refused', async () => {

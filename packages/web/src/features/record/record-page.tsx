@@ -32,7 +32,7 @@ export function RecordPage() {
       data-points={state.points}
     >
       <div className="rec-top">
-        <GpsStatusLine status={state.gps} accuracyM={state.accuracyM} />
+        {phase !== 'elsewhere' && <GpsStatusLine status={state.gps} accuracyM={state.accuracyM} />}
         {recording && (
           <p className="rec-phase" data-testid="phase-label">
             {phase === 'paused'
@@ -47,6 +47,12 @@ export function RecordPage() {
         </p>
       )}
       {phase === 'loading' && <p>Loading…</p>}
+      {phase === 'elsewhere' && (
+        <p role="status" className="rec-elsewhere">
+          Stride is recording in another tab or window of this browser. Record there, or close it to
+          go on here.
+        </p>
+      )}
 
       {phase === 'idle' && (
         <div className="rec-setup">
@@ -71,7 +77,7 @@ export function RecordPage() {
         <RecordControls phase={phase} disabled={!canStart} onStart={() => void recorder.start()} />
       )}
 
-      {phase !== 'idle' && phase !== 'loading' && (
+      {(recording || phase === 'finished') && (
         <div className="rec-body">
           <RecordMap route={state.route} points={state.points} />
           <div className="rec-side">

@@ -10,13 +10,15 @@ import {
   queueRecording,
   setLiveSharing,
 } from '../../offline/recording-store.js';
+import { claimRecorder } from './device-lock.js';
 import { type GpsStatus, watchGps } from './geolocation.js';
 import { LIVE_BATCH_S, sendLiveBatch } from './live-share.js';
 import { PaceWindow } from './pace-window.js';
 import { acceptsFix, type EventKind, eventTimeMs, replay, toSample } from './timeline.js';
 import { ScreenWakeLock } from './wake-lock.js';
 
-export type Phase = 'loading' | 'idle' | 'running' | 'paused' | 'finished';
+/** 'elsewhere': another tab of this browser is the recorder (see device-lock.ts). */
+export type Phase = 'loading' | 'elsewhere' | 'idle' | 'running' | 'paused' | 'finished';
 
 export interface RecorderState {
   phase: Phase;
@@ -99,6 +101,7 @@ export class Recorder {
   /** Loads the unfinished recording, if any, and starts the GPS. Safe to call again. */
   init(): Promise<void> {
     this.initialized ??= this.run(async () => {
+      await claimRecorder(() => this.set({ phase: 'elsewhere' }));
       const active = await loadActiveRecording();
       if (active) this.restore(active.row, active.points);
       else this.set({ phase: 'idle' });
