@@ -343,6 +343,15 @@ describe.runIf(hasChromium)('web app: upload, activity page, feed, privacy zones
     await page.goto(`${server.url}/athletes/max`);
     await page.getByRole('heading', { name: 'Max Weber' }).waitFor();
     await expect.poll(() => page.locator('.activity-card').count()).toBe(1);
+    // Their totals: one run, of the distance the server holds.
+    const [maxRun] = (
+      await apiGet<{ items: { distance: number }[] }>(server, max.access_token, '/activities')
+    ).items;
+    const runs = page.locator('table.totals tr', { hasText: 'Runs' });
+    await runs.waitFor();
+    expect(await runs.locator('td').last().textContent()).toContain(
+      `${(maxRun!.distance / 1000).toFixed(2)} km`,
+    );
     await page.getByRole('button', { name: 'Follow', exact: true }).click();
     await page.getByRole('button', { name: 'Following', exact: true, pressed: true }).waitFor();
     expect(
