@@ -21,6 +21,7 @@ import { AccountService } from './services/account.service.js';
 import { ActivityService } from './services/activity.service.js';
 import { ActivityImportService } from './services/activity-import.service.js';
 import { ActivityReadService } from './services/activity-read.service.js';
+import { AthleteStatsService } from './services/athlete-stats.service.js';
 import { AuthService } from './services/auth.service.js';
 import { FollowService } from './services/follow.service.js';
 import { PrivacyService } from './services/privacy.service.js';
@@ -45,6 +46,7 @@ export interface Container {
   uploads: UploadService;
   activities: ActivityService;
   activityReads: ActivityReadService;
+  athleteStats: AthleteStatsService;
   privacy: PrivacyService;
   account: AccountService;
   startWorker(): void;
@@ -154,6 +156,7 @@ export async function createContainer(
       uploads,
       activities,
       activityReads: reads,
+      athleteStats: new AthleteStatsService(activityRepository, followRepository),
       privacy,
       account: new AccountService(database.db, blobs, reads),
       startWorker() {

@@ -167,3 +167,16 @@ export interface PrivacyZone {
   radius: number;
   created_at: string;
 }
+
+export interface Totals {
+  count: number;
+  distance: number;
+  moving_time: number;
+  elapsed_time: number;
+  elevation_gain: number;
+}
+/** Strava's ActivityStats: `{recent,ytd,all}_{run,ride,swim}_totals`. */
+export type AthleteStats = Record<
+  `${'recent' | 'ytd' | 'all'}_${'run' | 'ride' | 'swim'}_totals`,
+  Totals
+>;

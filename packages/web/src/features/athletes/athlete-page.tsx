@@ -4,9 +4,10 @@ import { ApiError, api } from '../../api/client.js';
 import type { FollowEdge, Page, Profile } from '../../api/types.js';
 import { Avatar } from '../../components/avatar.js';
 import { LoadMore } from '../../components/load-more.js';
-import { useMe } from '../auth/use-me.js';
+import { useMe, useUnits } from '../auth/use-me.js';
 import { ActivityList } from '../feed/activity-list.js';
 import { useActivityList } from '../feed/use-activity-list.js';
+import { AthleteTotals } from './athlete-totals.js';
 
 const profileKey = (handle: string) => ['athlete', handle] as const;
 
@@ -26,6 +27,7 @@ function FollowButton({ p }: { p: Profile }) {
       // The Following feed and the follow lists change with it.
       void client.invalidateQueries({ queryKey: ['activities'] });
       void client.invalidateQueries({ queryKey: ['follows'] });
+      void client.invalidateQueries({ queryKey: ['athlete-stats', p.handle] });
     },
   });
   return (
@@ -103,6 +105,7 @@ const VIEWS = [
 /** /athletes/:handle — who they are, their activities, follow/unfollow, who follows whom. */
 export function AthletePage({ handle }: { handle: string }) {
   const me = useMe();
+  const units = useUnits();
   const [params, setParams] = useSearchParams();
   const view = VIEWS.find((v) => v.param === params.get('view')) ?? VIEWS[0];
   const profile = useQuery({
@@ -146,6 +149,7 @@ export function AthletePage({ handle }: { handle: string }) {
           <FollowButton p={p} />
         )}
       </header>
+      <AthleteTotals handle={p.handle} units={units} />
       <nav className="tabs" aria-label="Profile">
         {VIEWS.map((v) => (
           <button
