@@ -20,7 +20,7 @@ export const SCREENSHOTS = resolve(
 
 // Without the background-networking flags Chromium keeps trying to reach Google's hosts, which a
 // closed network refuses; tests never reach the internet.
-const FLAGS = [
+export const FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -9,6 +9,7 @@ import { Errors } from './errors.js';
 import { activityRoutes } from './http/activities/activities.routes.js';
 import { athleteRoutes } from './http/athletes/athletes.routes.js';
 import { authRoutes } from './http/auth/auth.routes.js';
+import { clientConfigRoutes } from './http/client-config/client-config.routes.js';
 import { healthRoutes } from './http/health/health.routes.js';
 import { leaderboardRoutes } from './http/leaderboards/leaderboards.routes.js';
 import { meRoutes } from './http/me/me.routes.js';
@@ -88,6 +89,7 @@ export async function buildApp(
   });
 
   await app.register(healthRoutes, { container });
+  await app.register(clientConfigRoutes, { container, prefix: '/api/v1/client-config' });
   await app.register(authRoutes, { container, prefix: '/api/v1/auth' });
   await app.register(meRoutes, { container, prefix: '/api/v1/me' });
   await app.register(privacyZoneRoutes, { container, prefix: '/api/v1/me/privacy-zones' });

@@ -24,6 +24,10 @@ describe('loadConfig', () => {
     [{ STRIDE_JWT_SECRET: 'short' }, 'STRIDE_JWT_SECRET must be at least 32 characters'],
     [{ STRIDE_TRUST_PROXY: 'maybe' }, 'STRIDE_TRUST_PROXY must be true or false'],
     [{ STRIDE_AUTH_RATE_LIMIT: '0' }, 'STRIDE_AUTH_RATE_LIMIT must be an integer'],
+    [
+      { STRIDE_MAP_STYLE_URL: 'file:///style.json' },
+      'STRIDE_MAP_STYLE_URL must start with http://',
+    ],
   ])('fails fast naming the variable for %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -33,6 +33,11 @@ export interface Config {
   workerConcurrency: number;
   /** S3-compatible blob storage; when absent blobs are files under `<dataDir>/blobs`. */
   s3: S3Config | undefined;
+  /**
+   * MapLibre style the web app draws maps with; when absent the app uses a plain background
+   * with no tiles, so routes still draw with no internet.
+   */
+  mapStyleUrl: string | undefined;
 }
 
 export type Role = 'api' | 'worker' | 'all';
@@ -143,6 +148,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     role,
     workerConcurrency: int(env, 'STRIDE_WORKER_CONCURRENCY', 2, 1, 256),
     s3: s3(env),
+    mapStyleUrl: url(env, 'STRIDE_MAP_STYLE_URL', ['http:', 'https:']),
   };
   return Object.freeze(config);
 }

@@ -31,6 +31,7 @@ import { ActivityService } from './services/activity.service.js';
 import { ActivityChanges } from './services/activity-changes.js';
 import { ActivityImportService } from './services/activity-import.service.js';
 import { ActivityReadService } from './services/activity-read.service.js';
+import { AthleteStatsService } from './services/athlete-stats.service.js';
 import { AuthService } from './services/auth.service.js';
 import { FollowService } from './services/follow.service.js';
 import { LeaderboardService } from './services/leaderboard.service.js';
@@ -63,6 +64,7 @@ export interface Container {
   uploads: UploadService;
   activities: ActivityService;
   activityReads: ActivityReadService;
+  athleteStats: AthleteStatsService;
   privacy: PrivacyService;
   account: AccountService;
   /** Derived data (leaderboards, segment efforts) subscribes here to activity changes. */
@@ -249,6 +251,7 @@ export async function createContainer(
       uploads,
       activities,
       activityReads: reads,
+      athleteStats: new AthleteStatsService(activityRepository, followRepository),
       privacy,
       account: new AccountService(database.db, blobs, reads, activityChanges),
       activityChanges,

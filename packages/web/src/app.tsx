@@ -1,44 +1,125 @@
-import { Link, Redirect, Route, Switch } from 'wouter';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { ActivityPage } from './features/activity/activity-page.js';
+import { AthletePage } from './features/athletes/athlete-page.js';
 import { AuthPage } from './features/auth/auth-page.js';
 import { useMe, useSignedIn } from './features/auth/use-me.js';
+import { FeedPage } from './features/feed/feed-page.js';
 import { SettingsPage } from './features/settings/settings-page.js';
+import { SyncBadge } from './features/sync/sync-badge.js';
+import { UploadPage } from './features/upload/upload-page.js';
 
-function Home() {
+// The recorder (and core's live statistics) load only when the record screen opens.
+const RecordPage = lazy(() =>
+  import('./features/record/record-page.js').then((m) => ({ default: m.RecordPage })),
+);
+
+/** A nav link that says when it is the current page (styled, and announced as such). */
+function NavLink({ href, children, exact }: { href: string; children: string; exact?: boolean }) {
+  const [location] = useLocation();
+  const current = exact ? location === href : location === href || location.startsWith(`${href}/`);
+  return (
+    <Link
+      href={href}
+      className={current ? 'nav-link current' : 'nav-link'}
+      aria-current={current ? 'page' : undefined}
+    >
+      {children}
+    </Link>
+  );
+}
+
+function MainNav() {
   const me = useMe();
   return (
-    <main className="narrow">
-      <h1>{me.data ? `Hello, ${me.data.display_name}` : 'Stride'}</h1>
-      <p>Record a run or ride, upload files from your device, and follow your friends.</p>
-    </main>
+    <nav aria-label="Main" className="main-nav">
+      <NavLink href="/" exact>
+        Feed
+      </NavLink>
+      <NavLink href="/record">Record</NavLink>
+      <NavLink href="/upload">Upload</NavLink>
+      {me.data && <NavLink href={`/athletes/${me.data.handle}`}>You</NavLink>}
+      <NavLink href="/settings">Settings</NavLink>
+    </nav>
   );
+}
+
+/** Pages that need a signed-in athlete send others to log in. */
+function Private({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
+  return signedIn ? children : <Redirect to="/login" />;
 }
 
 export function App() {
   const signedIn = useSignedIn();
   return (
     <>
+      <a href="#content" className="skip-link">
+        Skip to content
+      </a>
       <header className="bar">
-        <Link href="/" className="brand">
+        <Link href="/" className="brand" aria-label="Stride home">
+          <span aria-hidden="true" className="brand-mark">
+            ▲
+          </span>{' '}
           Stride
         </Link>
-        {signedIn && (
-          <nav aria-label="Main">
-            <Link href="/settings">Settings</Link>
+        {signedIn && <SyncBadge />}
+        {signedIn ? (
+          <MainNav />
+        ) : (
+          <nav aria-label="Account" className="account-nav">
+            <Link href="/login">Log in</Link>
+            <Link href="/signup" className="button small">
+              Sign up
+            </Link>
           </nav>
         )}
       </header>
-      <Switch>
-        <Route path="/login">{signedIn ? <Redirect to="/" /> : <AuthPage mode="login" />}</Route>
-        <Route path="/signup">{signedIn ? <Redirect to="/" /> : <AuthPage mode="signup" />}</Route>
-        <Route path="/settings">{signedIn ? <SettingsPage /> : <Redirect to="/login" />}</Route>
-        <Route path="/">{signedIn ? <Home /> : <Redirect to="/login" />}</Route>
-        <Route>
-          <main className="narrow">
-            <h1>Not found</h1>
-            <Link href="/">Back to Stride</Link>
-          </main>
-        </Route>
-      </Switch>
+      <div id="content">
+        <Switch>
+          <Route path="/login">{signedIn ? <Redirect to="/" /> : <AuthPage mode="login" />}</Route>
+          <Route path="/signup">
+            {signedIn ? <Redirect to="/" /> : <AuthPage mode="signup" />}
+          </Route>
+          <Route path="/settings">
+            <Private signedIn={signedIn}>
+              <SettingsPage />
+            </Private>
+          </Route>
+          <Route path="/record">
+            <Private signedIn={signedIn}>
+              <Suspense fallback={<main className="page">Loading…</main>}>
+                <RecordPage />
+              </Suspense>
+            </Private>
+          </Route>
+          <Route path="/upload">
+            <Private signedIn={signedIn}>
+              <UploadPage />
+            </Private>
+          </Route>
+          {/* Activities are readable without an account when public; the API decides. */}
+          <Route path="/activities/:id">{(p) => <ActivityPage id={p.id} />}</Route>
+          <Route path="/athletes/:handle">
+            {(p) => (
+              <Private signedIn={signedIn}>
+                <AthletePage handle={p.handle} />
+              </Private>
+            )}
+          </Route>
+          <Route path="/">
+            <Private signedIn={signedIn}>
+              <FeedPage />
+            </Private>
+          </Route>
+          <Route>
+            <main className="page">
+              <h1>Not found</h1>
+              <Link href="/">Back to Stride</Link>
+            </main>
+          </Route>
+        </Switch>
+      </div>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import type {
   ActivityEventKind,
   ActivityRow,
@@ -18,6 +18,38 @@ export interface ActivityListQuery {
   followeeIds: ReadonlySet<string>;
   limit: number;
   after?: { startedAt: Date; id: string };
+}
+
+/** Sums over one athlete's activities of one sport type, all time and within two windows. */
+export interface SportTotalsRow {
+  sport_type: string;
+  windows: Record<'all' | 'ytd' | 'recent', Totals>;
+}
+export interface Totals {
+  count: number;
+  distance: number;
+  moving_time: number;
+  elapsed_time: number;
+  elevation_gain: number;
+}
+
+/**
+ * What a viewer may see of others: their own activities of every visibility, others' with
+ * visibility "everyone", and "followers" ones of athletes they follow.
+ */
+function visibleTo(
+  eb: ExpressionBuilder<Database, 'activities'>,
+  viewerId: string,
+  followeeIds: ReadonlySet<string>,
+) {
+  const followees = [...followeeIds];
+  return eb.or([
+    eb('athlete_id', '=', viewerId),
+    eb('visibility', '=', 'everyone'),
+    ...(followees.length
+      ? [eb.and([eb('visibility', '=', 'followers'), eb('athlete_id', 'in', followees)])]
+      : []),
+  ]);
 }
 
 export interface StoredEvent {
@@ -159,22 +191,13 @@ export class ActivityRepository {
    */
   async list(q: ActivityListQuery): Promise<ActivityRow[]> {
     if (!q.athleteIds.length) return [];
-    const followees = [...q.followeeIds];
     let query = this.db
       .selectFrom('activities')
       .selectAll()
       .where('athlete_id', 'in', q.athleteIds)
       .where('state', '=', 'complete')
       .where('started_at', 'is not', null)
-      .where((eb) =>
-        eb.or([
-          eb('athlete_id', '=', q.viewerId),
-          eb('visibility', '=', 'everyone'),
-          ...(followees.length
-            ? [eb.and([eb('visibility', '=', 'followers'), eb('athlete_id', 'in', followees)])]
-            : []),
-        ]),
-      );
+      .where((eb) => visibleTo(eb, q.viewerId, q.followeeIds));
     if (q.after) {
       const { startedAt, id } = q.after;
       query = query.where((eb) =>
@@ -185,6 +208,53 @@ export class ActivityRepository {
       );
     }
     return query.orderBy('started_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
+  }
+
+  /**
+   * Totals per sport type of one athlete's complete activities that the viewer may see: all
+   * time, since `ytdFrom` and since `recentFrom`, in one pass (aggregate FILTER clauses).
+   */
+  async totalsBySport(
+    athleteId: string,
+    viewerId: string,
+    followeeIds: ReadonlySet<string>,
+    ytdFrom: Date,
+    recentFrom: Date,
+  ): Promise<SportTotalsRow[]> {
+    const windows = { all: null, ytd: ytdFrom, recent: recentFrom } as const;
+    const columns = Object.entries(windows).flatMap(([name, since]) => {
+      const only = since ? sql`filter (where started_at >= ${since})` : sql``;
+      return [
+        sql<number>`(count(*) ${only})::int`.as(`${name}_count`),
+        sql<number>`coalesce(sum(distance_m) ${only}, 0)::float8`.as(`${name}_distance`),
+        sql<number>`coalesce(sum(moving_s) ${only}, 0)::float8`.as(`${name}_moving_time`),
+        sql<number>`coalesce(sum(elapsed_s) ${only}, 0)::float8`.as(`${name}_elapsed_time`),
+        sql<number>`coalesce(sum(elev_gain_m) ${only}, 0)::float8`.as(`${name}_elevation_gain`),
+      ];
+    });
+    const rows = (await this.db
+      .selectFrom('activities')
+      .select('sport_type')
+      .select(columns)
+      .where('athlete_id', '=', athleteId)
+      .where('state', '=', 'complete')
+      .where('started_at', 'is not', null)
+      .where((eb) => visibleTo(eb, viewerId, followeeIds))
+      .groupBy('sport_type')
+      .execute()) as unknown as Record<string, string | number>[];
+    return rows.map((r) => {
+      const pick = (w: string): Totals => ({
+        count: Number(r[`${w}_count`]),
+        distance: Number(r[`${w}_distance`]),
+        moving_time: Number(r[`${w}_moving_time`]),
+        elapsed_time: Number(r[`${w}_elapsed_time`]),
+        elevation_gain: Number(r[`${w}_elevation_gain`]),
+      });
+      return {
+        sport_type: String(r.sport_type),
+        windows: { all: pick('all'), ytd: pick('ytd'), recent: pick('recent') },
+      };
+    });
   }
 
   /** Activities of this athlete that started within `windowS` of `startedAt` (duplicate check). */

@@ -49,7 +49,8 @@ export function onAuthChange(listener: () => void): () => void {
 
 let refreshing: Promise<boolean> | null = null;
 
-async function refresh(): Promise<boolean> {
+/** Trades the refresh token for new tokens (single-flight); false when signed out. */
+export async function refresh(): Promise<boolean> {
   const tokens = getTokens();
   if (!tokens) return false;
   refreshing ??= fetch('/api/v1/auth/refresh', {
@@ -80,14 +81,37 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export async function request<T>(
+/**
+ * fetch under /api/v1 with the bearer token; on a 401 with stored tokens, refreshes once and
+ * retries. Callers read the body (JSON, or a blob for downloads).
+ */
+export async function authorizedFetch(
   path: string,
-  options: RequestOptions = {},
+  init: RequestInit = {},
   retry = true,
-): Promise<T> {
-  const headers: Record<string, string> = {};
+): Promise<Response> {
   const tokens = getTokens();
-  if (tokens) headers.authorization = `Bearer ${tokens.access_token}`;
+  const headers = new Headers(init.headers);
+  if (tokens) headers.set('authorization', `Bearer ${tokens.access_token}`);
+  const res = await fetch(`/api/v1${path}`, { ...init, headers });
+  if (res.status === 401 && retry && tokens && (await refresh()))
+    return authorizedFetch(path, init, false);
+  return res;
+}
+
+/** The server's error body as an ApiError (any status that is not ok). */
+export function toApiError(status: number, data: unknown): ApiError {
+  const e = (data as { error?: { code?: string; message?: string; details?: unknown } })?.error;
+  return new ApiError(
+    status,
+    e?.code ?? 'HTTP_ERROR',
+    e?.message ?? `request failed (${status})`,
+    e?.details,
+  );
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = {};
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const init: RequestInit = {
     method: options.method ?? (options.body !== undefined || options.raw ? 'POST' : 'GET'),
@@ -96,22 +120,40 @@ export async function request<T>(
   if (options.raw !== undefined) init.body = options.raw;
   else if (options.body !== undefined) init.body = JSON.stringify(options.body);
   if (options.signal) init.signal = options.signal;
-  const res = await fetch(`/api/v1${path}`, init);
-  if (res.status === 401 && retry && tokens && (await refresh()))
-    return request<T>(path, options, false);
+  const res = await authorizedFetch(path, init);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  const data = text ? JSON.parse(text) : undefined;
-  if (!res.ok) {
-    const e = data?.error ?? {};
-    throw new ApiError(
-      res.status,
-      e.code ?? 'HTTP_ERROR',
-      e.message ?? `request failed (${res.status})`,
-      e.details,
-    );
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
   }
+  if (!res.ok) throw toApiError(res.status, data);
   return data as T;
+}
+
+/**
+ * Saves a file the API serves behind the bearer token (a plain link cannot send it): fetched
+ * as a blob, then handed to the browser as a download under the server's file name.
+ */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const res = await authorizedFetch(path);
+  if (!res.ok) {
+    const data = await res.json().catch(() => undefined);
+    throw toApiError(res.status, data);
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoke later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 export const api = {

@@ -23,3 +23,160 @@ export interface Session {
   expires_in: number;
   athlete: Me;
 }
+
+export type Visibility = Me['default_visibility'];
+export type Units = Me['units'];
+
+/** `{ items, next_cursor }`: every list is a keyset cursor. */
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export interface AthleteRef {
+  id: string;
+  handle: string;
+  display_name: string;
+}
+
+/** An activity in a list: Strava's field names and units (metres, seconds, m/s). */
+export interface ActivitySummary {
+  id: string;
+  athlete: AthleteRef;
+  name: string;
+  description: string | null;
+  sport_type: string;
+  visibility: Visibility;
+  state: 'created' | 'started' | 'paused' | 'complete';
+  source: 'recorded' | 'upload';
+  start_date: string | null;
+  start_date_local: string | null;
+  timezone: string | null;
+  distance: number;
+  moving_time: number;
+  elapsed_time: number;
+  total_elevation_gain: number | null;
+  elev_high: number | null;
+  elev_low: number | null;
+  average_speed: number | null;
+  max_speed: number | null;
+  average_heartrate: number | null;
+  max_heartrate: number | null;
+  average_cadence: number | null;
+  average_watts: number | null;
+  weighted_average_watts: number | null;
+  max_watts: number | null;
+  kilojoules: number | null;
+  calories: number | null;
+  start_latlng: [number, number] | null;
+  end_latlng: [number, number] | null;
+  map: { summary_polyline: string | null };
+  device_name: string | null;
+  created_at: string;
+}
+
+/** A split, lap or best effort: totals over a stretch of the activity. */
+export interface Interval {
+  distance: number;
+  elapsed_time: number;
+  moving_time: number;
+  elevation_difference?: number | null;
+  total_elevation_gain?: number;
+  average_speed: number;
+  average_heartrate?: number | null;
+  average_watts?: number | null;
+  start_index?: number;
+  end_index?: number;
+}
+export interface Split extends Interval {
+  split: number;
+}
+export interface Lap extends Interval {
+  lap_index: number;
+  name: string;
+  max_speed?: number;
+}
+export interface BestEffort extends Interval {
+  name: string;
+  pr_rank?: number | null;
+}
+
+/** A segment effort (the segments issue adds them to the activity; Strava's shape). */
+export interface SegmentEffort {
+  id: string;
+  name?: string;
+  segment?: { id: string; name: string; distance?: number; average_grade?: number };
+  elapsed_time: number;
+  moving_time?: number;
+  distance?: number;
+  pr_rank?: number | null;
+  kom_rank?: number | null;
+}
+
+export interface ActivityDetail extends ActivitySummary {
+  splits_metric: Split[];
+  splits_standard: Split[];
+  laps: Lap[];
+  best_efforts: BestEffort[];
+  segment_efforts?: SegmentEffort[];
+  events: { kind: 'START' | 'PAUSE' | 'RESUME' | 'STOP'; at: string }[];
+}
+
+/** Streams keyed by Strava's names; values are null where a sample has none. */
+export type Streams = Partial<
+  Record<
+    | 'time'
+    | 'distance'
+    | 'altitude'
+    | 'velocity_smooth'
+    | 'heartrate'
+    | 'cadence'
+    | 'watts'
+    | 'temp'
+    | 'grade_smooth',
+    { data: (number | null)[] }
+  > & { latlng: { data: ([number, number] | null)[] }; moving: { data: boolean[] } }
+>;
+
+export interface Upload {
+  id: string;
+  status: 'queued' | 'processing' | 'ready' | 'duplicate' | 'error';
+  activity_id: string | null;
+  error: string | null;
+  file_name: string | null;
+  created_at: string;
+}
+
+export interface Profile extends AthleteRef {
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  follower_count: number;
+  following_count: number;
+  followed: boolean;
+}
+
+export interface FollowEdge extends AthleteRef {
+  since: string;
+}
+
+export interface PrivacyZone {
+  id: string;
+  lat: number;
+  lng: number;
+  radius: number;
+  created_at: string;
+}
+
+export interface Totals {
+  count: number;
+  distance: number;
+  moving_time: number;
+  elapsed_time: number;
+  elevation_gain: number;
+}
+/** Strava's ActivityStats: `{recent,ytd,all}_{run,ride,swim}_totals`. */
+export type AthleteStats = Record<
+  `${'recent' | 'ytd' | 'all'}_${'run' | 'ride' | 'swim'}_totals`,
+  Totals
+>;

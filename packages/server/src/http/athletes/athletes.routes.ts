@@ -24,6 +24,26 @@ const Profile = Type.Object({
   followed: Type.Boolean({ description: 'whether the signed-in athlete follows this one' }),
 });
 
+const Totals = Type.Object({
+  count: Type.Integer(),
+  distance: Type.Number({ description: 'metres' }),
+  moving_time: Type.Number({ description: 'seconds' }),
+  elapsed_time: Type.Number({ description: 'seconds' }),
+  elevation_gain: Type.Number({ description: 'metres' }),
+});
+const Stats = Type.Object(
+  Object.fromEntries(
+    ['recent', 'ytd', 'all'].flatMap((w) =>
+      ['run', 'ride', 'swim'].map((f) => [`${w}_${f}_totals`, Totals]),
+    ),
+  ),
+  {
+    description:
+      "Strava's ActivityStats: recent (last 4 weeks), year to date (UTC) and all-time totals of " +
+      'the activities the viewer may see',
+  },
+);
+
 const Edge = Type.Object({
   ...AthleteSummary.properties,
   since: Type.String({ format: 'date-time' }),
@@ -62,6 +82,23 @@ export const athleteRoutes: FastifyPluginAsyncTypebox<{ container: Container }> 
         following_count: p.following,
         followed: p.followed,
       };
+    },
+  );
+
+  app.get(
+    '/:athlete/stats',
+    {
+      schema: {
+        tags: ['athletes'],
+        summary: 'Totals of an athlete’s runs, rides and swims: last 4 weeks, this year, all time',
+        security,
+        params: AthleteRef,
+        response: { 200: Stats, ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => {
+      const athlete = await follows.resolve(request.params.athlete);
+      return container.athleteStats.stats(request.athleteId, athlete.id);
     },
   );
 

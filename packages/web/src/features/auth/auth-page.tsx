@@ -40,9 +40,12 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
   }
 
   return (
-    <main className="narrow">
+    <main className="narrow auth">
       <h1>{mode === 'login' ? 'Log in' : 'Create your account'}</h1>
-      <form onSubmit={submit} className="stack">
+      {mode === 'signup' && (
+        <p className="muted">Record and upload runs and rides, and follow your friends.</p>
+      )}
+      <form onSubmit={submit} className="card section stack">
         {mode === 'login' ? (
           <label>
             Email or handle
@@ -59,7 +62,11 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
                 minLength={3}
                 maxLength={30}
                 pattern="[A-Za-z0-9_.\-]+"
+                aria-describedby="handle-hint"
               />
+              <span id="handle-hint" className="hint">
+                3–30 letters, digits, dots, dashes or underscores: your profile address
+              </span>
             </label>
             <label>
               Display name
@@ -80,6 +87,7 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
             required
             minLength={mode === 'signup' ? 8 : 1}
           />
+          {mode === 'signup' && <span className="hint">At least 8 characters</span>}
         </label>
         {error && (
           <p role="alert" className="error">
@@ -90,7 +98,7 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
           {mode === 'login' ? 'Log in' : 'Sign up'}
         </button>
       </form>
-      <p>
+      <p className="center">
         {mode === 'login' ? (
           <>
             New here? <Link href="/signup">Create an account</Link>

@@ -22,3 +22,8 @@ export function useMe() {
     staleTime: 60_000,
   });
 }
+
+/** The viewer's units (metric until their profile has loaded). */
+export function useUnits(): Me['units'] {
+  return useMe().data?.units ?? 'metric';
+}

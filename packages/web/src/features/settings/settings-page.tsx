@@ -1,14 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, setTokens } from '../../api/client.js';
+import { ApiError, api } from '../../api/client.js';
 import type { Me } from '../../api/types.js';
+import { VisibilitySelect } from '../../components/visibility-select.js';
 import { useMe } from '../auth/use-me.js';
+import { useSignOut } from '../auth/use-sign-out.js';
+import { PrivacyZones } from './privacy-zones.js';
 
 /** Profile and settings: units, default visibility, hidden start/end, body data. */
 export function SettingsPage() {
   const me = useMe();
   const client = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
+  const signOut = useSignOut();
   const save = useMutation({
     mutationFn: (changes: Partial<Me>) => api.patch<Me>('/me', changes),
     onSuccess: (updated) => {
@@ -20,9 +24,7 @@ export function SettingsPage() {
   });
 
   if (!me.data)
-    return (
-      <main className="narrow">{me.isError ? 'Could not load your profile.' : 'Loading…'}</main>
-    );
+    return <main className="page">{me.isError ? 'Could not load your profile.' : 'Loading…'}</main>;
   const m = me.data;
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -42,9 +44,9 @@ export function SettingsPage() {
   }
 
   return (
-    <main className="narrow">
+    <main className="page">
       <h1>Settings</h1>
-      <form onSubmit={submit} className="stack">
+      <form onSubmit={submit} className="card section stack" aria-label="Profile and preferences">
         <label>
           Display name
           <input name="display_name" defaultValue={m.display_name} required maxLength={80} />
@@ -56,14 +58,11 @@ export function SettingsPage() {
             <option value="imperial">Imperial (mi, ft)</option>
           </select>
         </label>
-        <label>
-          Who can see new activities
-          <select name="default_visibility" defaultValue={m.default_visibility}>
-            <option value="everyone">Everyone</option>
-            <option value="followers">Followers</option>
-            <option value="only_me">Only me</option>
-          </select>
-        </label>
+        <VisibilitySelect
+          label="Who can see new activities"
+          name="default_visibility"
+          value={m.default_visibility}
+        />
         <fieldset>
           <legend>Hide the start and end of every activity from others</legend>
           <label>
@@ -124,7 +123,8 @@ export function SettingsPage() {
           Save
         </button>
       </form>
-      <button type="button" className="secondary" onClick={() => setTokens(null)}>
+      <PrivacyZones />
+      <button type="button" className="ghost sign-out" onClick={signOut}>
         Log out
       </button>
     </main>

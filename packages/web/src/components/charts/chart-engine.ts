@@ -1,0 +1,84 @@
+/**
+ * uPlot, loaded with the first chart (its JS and CSS stay out of the first load). One small
+ * chart per series, all sharing the x axis (distance) and a synchronised cursor.
+ */
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { ChartSeries } from '../../lib/chart-series.js';
+
+const COLORS: Record<ChartSeries['key'], { stroke: string; fill: string }> = {
+  altitude: { stroke: '#8a8a94', fill: 'rgba(138,138,148,0.28)' },
+  pace: { stroke: '#2a6ef5', fill: 'rgba(42,110,245,0.08)' },
+  speed: { stroke: '#2a6ef5', fill: 'rgba(42,110,245,0.08)' },
+  heartrate: { stroke: '#d7263d', fill: 'rgba(215,38,61,0.08)' },
+  watts: { stroke: '#7b3fe4', fill: 'rgba(123,63,228,0.08)' },
+};
+
+export interface ChartHandle {
+  resize(width: number): void;
+  destroy(): void;
+}
+
+/**
+ * Draws `s` against distance into `target`; `readout` shows the value under the cursor (the
+ * cursors of all charts move together), in place of uPlot's legend table.
+ */
+export function createChart(
+  target: HTMLElement,
+  readout: HTMLElement,
+  x: number[],
+  xUnit: string,
+  s: ChartSeries,
+  width: number,
+): ChartHandle {
+  const color = COLORS[s.key];
+  const plot = new uPlot(
+    {
+      width,
+      height: 150,
+      cursor: { sync: { key: 'activity-streams' }, drag: { x: false, y: false } },
+      legend: { show: false },
+      scales: { x: { time: false }, y: { dir: s.invert ? -1 : 1 } },
+      axes: [
+        {
+          stroke: '#6b6b76',
+          grid: { show: false },
+          values: (_u, ticks) => ticks.map((t) => `${t} ${xUnit}`),
+        },
+        {
+          stroke: '#6b6b76',
+          grid: { stroke: '#ececf0', width: 1 },
+          size: s.tick ? 52 : 44,
+          ...(s.tick ? { values: (_u: uPlot, ticks: number[]) => ticks.map(s.tick!) } : {}),
+        },
+      ],
+      series: [
+        {},
+        {
+          label: s.label,
+          stroke: color.stroke,
+          fill: color.fill,
+          width: 1.5,
+          spanGaps: false,
+          points: { show: false },
+        },
+      ],
+      hooks: {
+        setCursor: [
+          (u) => {
+            const i = u.cursor.idx;
+            const y = i == null ? null : s.values[i];
+            readout.textContent =
+              i == null || y == null ? '' : `${s.format(y)} · ${x[i]!.toFixed(2)} ${xUnit}`;
+          },
+        ],
+      },
+    },
+    [x, s.values],
+    target,
+  );
+  return {
+    resize: (w) => plot.setSize({ width: w, height: 150 }),
+    destroy: () => plot.destroy(),
+  };
+}

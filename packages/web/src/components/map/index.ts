@@ -1,0 +1,8 @@
+export { boundsOf, circleRing, type LatLng, type RouteInput, routeToLngLat } from './geometry.js';
+export {
+  type MapZone,
+  preloadMap,
+  RouteMap,
+  type RouteMapHandle,
+  type RouteMapProps,
+} from './route-map.js';

@@ -1,0 +1,15 @@
+import type { StyleSpecification } from 'maplibre-gl';
+
+/**
+ * The style used when the operator configures none (STRIDE_MAP_STYLE_URL unset): one plain
+ * background layer, no tiles, no glyphs, no sprites — nothing is fetched, so the route still
+ * draws with no internet and tests never reach out. Route layers are added on top of any style.
+ */
+export const OFFLINE_STYLE: StyleSpecification = {
+  version: 8,
+  name: 'Stride plain',
+  sources: {},
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef0eb' } }],
+};
+
+export const ROUTE_COLOR = '#fc5200';

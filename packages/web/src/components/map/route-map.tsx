@@ -1,0 +1,128 @@
+import { type Ref, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { useClientConfig } from '../../api/client-config.js';
+import { RoutePreview } from '../route-preview.js';
+import { type RouteInput, routeToLngLat } from './geometry.js';
+import type { MapView, MapZone } from './map-engine.js';
+
+export type { MapZone } from './map-engine.js';
+
+let engine: Promise<typeof import('./map-engine.js')> | undefined;
+/** Starts loading MapLibre (JS, worker, CSS) ahead of showing a map, e.g. on the record screen. */
+export function preloadMap(): Promise<typeof import('./map-engine.js')> {
+  engine ??= import('./map-engine.js').catch((error: unknown) => {
+    engine = undefined; // offline with the chunk not cached yet: try again next time
+    throw error;
+  });
+  return engine;
+}
+
+export interface RouteMapHandle {
+  /** The point at the centre of the view (keyboard users pan there, then place a zone). */
+  center(): { lat: number; lng: number } | null;
+  /** Frames the route, or the zones when there is none. */
+  fit(): void;
+}
+
+export interface RouteMapProps {
+  /** [lat, lng] pairs (nulls skipped) or an encoded polyline. */
+  route?: RouteInput;
+  /** Start (green) and end (red) markers; default true. */
+  markers?: boolean;
+  /** Frame the route whenever it changes; default true (ignored while following). */
+  fitToRoute?: boolean;
+  /** Keep the last point in view as the route grows (the live recorder). */
+  follow?: boolean;
+  /** Circles to draw: privacy zones, and the one being placed (`draft`). */
+  zones?: readonly MapZone[];
+  /** Makes the map a picker: called with the position the athlete clicked or tapped. */
+  onPick?: (lat: number, lng: number) => void;
+  /** Pan, zoom and keyboard control; default true. */
+  interactive?: boolean;
+  /** Accessible name of the map region. */
+  label: string;
+  className?: string;
+  ref?: Ref<RouteMapHandle>;
+}
+
+/**
+ * A MapLibre map with a route, start/end markers and optional zone circles. MapLibre loads on
+ * first use; the style comes from the server's client config (a plain offline background when
+ * none is configured). Without WebGL it falls back to the static route drawing.
+ */
+export function RouteMap({
+  route,
+  markers = true,
+  fitToRoute = true,
+  follow = false,
+  zones,
+  onPick,
+  interactive = true,
+  label,
+  className = 'route-map',
+  ref,
+}: RouteMapProps) {
+  const container = useRef<HTMLElement>(null);
+  const [view, setView] = useState<MapView | null>(null);
+  const [failed, setFailed] = useState(false);
+  const { config, pending } = useClientConfig();
+  const styleUrl = config.map_style_url;
+  const coords = useMemo(() => routeToLngLat(route), [route]);
+
+  useEffect(() => {
+    if (pending) return;
+    let live = true;
+    let created: MapView | undefined;
+    preloadMap()
+      .then(({ MapView }) => {
+        if (!live || !container.current) return;
+        created = new MapView(container.current, { styleUrl, interactive });
+        setView(created);
+      })
+      .catch(() => {
+        // No WebGL (or the chunk failed to load offline): show the static drawing instead.
+        if (live) setFailed(true);
+      });
+    return () => {
+      live = false;
+      created?.destroy();
+      setView(null);
+    };
+  }, [pending, styleUrl, interactive]);
+
+  useEffect(() => {
+    if (!view) return;
+    view.setRoute(coords, markers);
+    if (follow) view.follow();
+    else if (fitToRoute) view.fit(false);
+  }, [view, coords, markers, follow, fitToRoute]);
+
+  useEffect(() => {
+    view?.setZones(zones ? [...zones] : []);
+  }, [view, zones]);
+  // Frame saved zones when there is no route; not while a draft is placed or resized.
+  const savedZones = zones?.filter((z) => !z.draft).length ?? 0;
+  useEffect(() => {
+    if (view && !coords.length && savedZones) view.fit(false);
+  }, [view, savedZones, coords.length]);
+
+  const pick = useRef(onPick);
+  pick.current = onPick;
+  const picking = !!onPick;
+  useEffect(() => {
+    view?.setPick(picking ? (lat, lng) => pick.current?.(lat, lng) : null);
+  }, [view, picking]);
+
+  useImperativeHandle(
+    ref,
+    () => ({ center: () => view?.center() ?? null, fit: () => view?.fit() }),
+    [view],
+  );
+
+  if (failed)
+    return (
+      <div className={`${className} map-fallback`} role="img" aria-label={label}>
+        <RoutePreview route={route} width={320} height={200} />
+      </div>
+    );
+  return <section ref={container} className={className} aria-label={label} />;
+}

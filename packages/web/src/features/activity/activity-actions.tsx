@@ -1,0 +1,162 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
+import { useLocation } from 'wouter';
+import { ApiError, api, download } from '../../api/client.js';
+import type { ActivityDetail, Visibility } from '../../api/types.js';
+import { VisibilitySelect } from '../../components/visibility-select.js';
+import { ACTIVITY_LISTS } from '../feed/use-activity-list.js';
+import { activityKey } from './use-activity.js';
+
+const message = (e: unknown) => (e instanceof ApiError ? e.message : 'No connection: try again.');
+
+/** GPX, TCX and FIT downloads (fetched with the token, then saved). */
+export function ExportButtons({ a }: { a: ActivityDetail }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const save = async (format: 'gpx' | 'tcx' | 'fit') => {
+    setBusy(format);
+    setError(null);
+    try {
+      await download(`/activities/${a.id}/export.${format}`, `activity.${format}`);
+    } catch (e) {
+      setError(message(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <div className="export">
+      <span className="muted">Export</span>
+      {(['gpx', 'tcx', 'fit'] as const).map((f) => (
+        <button
+          key={f}
+          type="button"
+          className="ghost small"
+          disabled={busy !== null}
+          onClick={() => void save(f)}
+        >
+          {busy === f ? '…' : f.toUpperCase()}
+        </button>
+      ))}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The owner's edit form: name, description, visibility. */
+export function EditActivity({ a, onDone }: { a: ActivityDetail; onDone: () => void }) {
+  const client = useQueryClient();
+  const save = useMutation({
+    mutationFn: (body: { name: string; description: string | null; visibility: Visibility }) =>
+      api.patch<ActivityDetail>(`/activities/${a.id}`, body),
+    onSuccess: (updated) => {
+      client.setQueryData(activityKey(a.id), updated);
+      void client.invalidateQueries({ queryKey: ACTIVITY_LISTS });
+      onDone();
+    },
+  });
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const description = String(f.get('description') ?? '').trim();
+    save.mutate({
+      name: String(f.get('name')).trim(),
+      description: description || null,
+      visibility: f.get('visibility') as Visibility,
+    });
+  };
+  return (
+    <form className="card section stack" onSubmit={submit} aria-label="Edit activity">
+      <label>
+        Title
+        <input name="name" defaultValue={a.name} required maxLength={200} />
+      </label>
+      <label>
+        Description
+        <textarea
+          name="description"
+          defaultValue={a.description ?? ''}
+          rows={3}
+          maxLength={10000}
+        />
+      </label>
+      <VisibilitySelect label="Who can see it" name="visibility" value={a.visibility} />
+      {save.isError && (
+        <p role="alert" className="error">
+          {message(save.error)}
+        </p>
+      )}
+      <div className="row">
+        <button type="submit" disabled={save.isPending}>
+          Save
+        </button>
+        <button type="button" className="ghost" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Delete, behind a confirmation dialog (focus moves into it; Escape cancels). */
+export function DeleteActivity({ a }: { a: ActivityDetail }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const client = useQueryClient();
+  const [, navigate] = useLocation();
+  const remove = useMutation({
+    mutationFn: () => api.delete<void>(`/activities/${a.id}`),
+    onSuccess: () => {
+      dialog.current?.close();
+      client.removeQueries({ queryKey: activityKey(a.id) });
+      void client.invalidateQueries({ queryKey: ACTIVITY_LISTS });
+      navigate('/?tab=you');
+    },
+  });
+  return (
+    <>
+      <button
+        type="button"
+        className="danger ghost"
+        onClick={() => {
+          dialog.current?.showModal();
+          // The safe choice has the focus.
+          cancel.current?.focus();
+        }}
+      >
+        Delete
+      </button>
+      <dialog ref={dialog} aria-labelledby="delete-title" className="dialog">
+        <h2 id="delete-title">Delete this activity?</h2>
+        <p>“{a.name}” and its streams and files are removed for good.</p>
+        {remove.isError && (
+          <p role="alert" className="error">
+            {message(remove.error)}
+          </p>
+        )}
+        <div className="row">
+          <button
+            type="button"
+            className="danger"
+            disabled={remove.isPending}
+            onClick={() => remove.mutate()}
+          >
+            Delete
+          </button>
+          <button
+            type="button"
+            ref={cancel}
+            className="ghost"
+            onClick={() => dialog.current?.close()}
+          >
+            Cancel
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}

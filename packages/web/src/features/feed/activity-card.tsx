@@ -1,0 +1,47 @@
+import { Link } from 'wouter';
+import type { ActivitySummary, Units } from '../../api/types.js';
+import { AthleteLine } from '../../components/athlete-line.js';
+import { RoutePreview } from '../../components/route-preview.js';
+import { Stat } from '../../components/stat.js';
+import {
+  formatDistance,
+  formatDuration,
+  formatElevation,
+  formatSpeedFor,
+  speedLabel,
+} from '../../lib/format.js';
+
+/** One activity in a list: who, when, what, the headline numbers and a drawing of the route. */
+export function ActivityCard({ a, units }: { a: ActivitySummary; units: Units }) {
+  return (
+    <article className="card activity-card" aria-labelledby={`title-${a.id}`}>
+      <header>
+        <AthleteLine a={a}>
+          {a.visibility !== 'everyone' && (
+            <span className="visibility">
+              {' '}
+              · {a.visibility === 'only_me' ? 'Only you' : 'Followers'}
+            </span>
+          )}
+        </AthleteLine>
+      </header>
+      <h2 id={`title-${a.id}`} className="card-title">
+        <Link href={`/activities/${a.id}`}>{a.name}</Link>
+      </h2>
+      <dl className="stats-row">
+        <Stat label="Distance" value={formatDistance(a.distance, units)} />
+        <Stat
+          label={speedLabel(a.sport_type)}
+          value={formatSpeedFor(a.sport_type, a.average_speed, units)}
+        />
+        <Stat label="Time" value={formatDuration(a.moving_time)} />
+        <Stat label="Elev gain" value={formatElevation(a.total_elevation_gain, units)} />
+      </dl>
+      {a.map.summary_polyline && (
+        <Link href={`/activities/${a.id}`} className="card-map" tabIndex={-1} aria-hidden="true">
+          <RoutePreview route={a.map.summary_polyline} width={320} height={120} />
+        </Link>
+      )}
+    </article>
+  );
+}

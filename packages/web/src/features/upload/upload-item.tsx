@@ -1,0 +1,97 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Link } from 'wouter';
+import { api } from '../../api/client.js';
+import type { Upload } from '../../api/types.js';
+import { formatBytes } from '../../lib/format.js';
+import { ACTIVITY_LISTS } from '../feed/use-activity-list.js';
+
+export interface UploadEntry {
+  key: string;
+  file: File;
+  /** 0…1 of the bytes sent. */
+  progress: number;
+  /** The server's upload once the file is accepted. */
+  upload?: Upload;
+  /** Why the file was not accepted (or could not be sent). */
+  error?: string;
+}
+
+const POLL_MS = 1000;
+const finished = (u: Upload | undefined) =>
+  !!u && u.status !== 'queued' && u.status !== 'processing';
+
+/** Polls GET /uploads/:id until the server has processed the file. */
+function useUploadStatus(initial: Upload | undefined) {
+  const client = useQueryClient();
+  const q = useQuery({
+    queryKey: ['upload', initial?.id],
+    queryFn: ({ signal }) => api.get<Upload>(`/uploads/${initial!.id}`, signal),
+    enabled: !!initial,
+    initialData: initial,
+    refetchInterval: (query) => (finished(query.state.data) ? false : POLL_MS),
+    // The first answer is already old news: poll at once.
+    initialDataUpdatedAt: 0,
+  });
+  const status = q.data?.status;
+  useEffect(() => {
+    if (status === 'ready') void client.invalidateQueries({ queryKey: ACTIVITY_LISTS });
+  }, [status, client]);
+  return q.data;
+}
+
+const LABEL: Record<Upload['status'], string> = {
+  queued: 'Waiting to be processed…',
+  processing: 'Processing…',
+  ready: 'Ready',
+  duplicate: 'Already uploaded',
+  error: 'Could not be imported',
+};
+
+/** One file: name, size, a progress bar while sending, then the processing outcome. */
+export function UploadItem({ entry }: { entry: UploadEntry }) {
+  const upload = useUploadStatus(entry.upload);
+  const sending = !entry.upload && !entry.error;
+  const state = entry.error ? 'error' : (upload?.status ?? 'sending');
+  return (
+    <li className={`card upload-item status-${state}`} data-status={state}>
+      <div className="upload-row">
+        <span className="file-name">{entry.file.name}</span>
+        <span className="muted">{formatBytes(entry.file.size)}</span>
+      </div>
+      {sending && (
+        <>
+          <progress max={1} value={entry.progress} aria-label={`Sending ${entry.file.name}`} />
+          <p className="muted small">Sending… {Math.round(entry.progress * 100)} %</p>
+        </>
+      )}
+      <div aria-live="polite">
+        {entry.error && (
+          <p role="alert" className="error">
+            {entry.error}
+          </p>
+        )}
+        {upload && (
+          <p className={`upload-status ${upload.status}`}>
+            {LABEL[upload.status]}
+            {upload.status === 'ready' && upload.activity_id && (
+              <>
+                {' · '}
+                <Link href={`/activities/${upload.activity_id}`}>View activity</Link>
+              </>
+            )}
+            {upload.status === 'duplicate' && upload.activity_id && (
+              <>
+                {' · '}
+                <Link href={`/activities/${upload.activity_id}`}>See the existing one</Link>
+              </>
+            )}
+            {upload.status === 'error' && upload.error && (
+              <span className="error">: {upload.error}</span>
+            )}
+          </p>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatBytes,
+  formatDistance,
+  formatDuration,
+  formatElevation,
+  formatPace,
+  formatSpeed,
+  formatSpeedFor,
+  formatStart,
+  speedLabel,
+  sportName,
+} from './format.js';
+
+describe('formatting', () => {
+  it('shows distance in km or miles to the hundredth', () => {
+    expect(formatDistance(12_345, 'metric')).toBe('12.35 km');
+    expect(formatDistance(1609.344 * 26.2188, 'imperial')).toBe('26.22 mi');
+    expect(formatDistance(null, 'metric')).toBe('–');
+  });
+
+  it('shows elevation in whole metres or feet', () => {
+    expect(formatElevation(123.4, 'metric')).toBe('123 m');
+    expect(formatElevation(100, 'imperial')).toBe('328 ft');
+    expect(formatElevation(Number.NaN, 'imperial')).toBe('–');
+  });
+
+  it('shows durations as m:ss below an hour and h:mm:ss from one', () => {
+    expect(formatDuration(0)).toBe('0:00');
+    expect(formatDuration(59.6)).toBe('1:00');
+    expect(formatDuration(754)).toBe('12:34');
+    expect(formatDuration(3600)).toBe('1:00:00');
+    expect(formatDuration(2 * 3600 + 5 * 60 + 9)).toBe('2:05:09');
+    expect(formatDuration(-1)).toBe('–');
+  });
+
+  it('shows pace per km or per mile, and none when standing still', () => {
+    // 1000 m in 5:00 is 3.333 m/s.
+    expect(formatPace(1000 / 300, 'metric')).toBe('5:00 /km');
+    expect(formatPace(1609.344 / 480, 'imperial')).toBe('8:00 /mi');
+    expect(formatPace(0, 'metric')).toBe('–');
+    // Slower than 100 minutes per km is not a pace anyone reads.
+    expect(formatPace(0.1, 'metric')).toBe('–');
+    expect(formatPace(100 / 95, 'metric', true)).toBe('1:35 /100m');
+  });
+
+  it('shows speed in km/h or mi/h', () => {
+    expect(formatSpeed(10, 'metric')).toBe('36.0 km/h');
+    expect(formatSpeed(1609.344 / 3600, 'imperial')).toBe('1.0 mi/h');
+  });
+
+  it('reads pace for runs, walks and swims, speed for rides and the rest', () => {
+    expect(speedLabel('TrailRun')).toBe('Pace');
+    expect(speedLabel('Hike')).toBe('Pace');
+    expect(speedLabel('GravelRide')).toBe('Speed');
+    expect(speedLabel('Rowing')).toBe('Speed');
+    expect(formatSpeedFor('Run', 1000 / 300, 'metric')).toBe('5:00 /km');
+    expect(formatSpeedFor('Ride', 10, 'metric')).toBe('36.0 km/h');
+  });
+
+  it('formats the local start with its own wall-clock digits, whatever the viewer’s zone', () => {
+    expect(formatStart('2024-12-03T07:42:10', 'en-GB')).toBe('Tue, 3 Dec 2024 · 07:42');
+    expect(formatStart(null)).toBe('');
+    expect(formatStart('not a date')).toBe('');
+  });
+
+  it('names sports and sizes for people', () => {
+    expect(sportName('TrailRun')).toBe('Trail run');
+    expect(sportName('Ride')).toBe('Ride');
+    expect(formatBytes(350_000)).toBe('342 KB');
+    expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MB');
+  });
+});

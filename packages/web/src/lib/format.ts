@@ -1,0 +1,122 @@
+/**
+ * Every number the app shows goes through here, so units and rounding agree on every screen.
+ * Inputs are the API's units (metres, seconds, m/s); `units` is the viewer's setting.
+ * Rounding follows what Strava shows: distance to 0.01 km/mi, pace to the second, speed to 0.1.
+ */
+import { sportFamily } from '@stride/core';
+
+export type Units = 'metric' | 'imperial';
+
+const M_PER_MI = 1609.344;
+const M_PER_FT = 0.3048;
+const M_PER_YD = 0.9144;
+const DASH = '–';
+
+const finite = (v: number | null | undefined): v is number =>
+  typeof v === 'number' && Number.isFinite(v);
+
+/** 12.35 km / 7.67 mi; under 1 km (or 0.1 mi) in metres / feet would mislead on a run: keep km. */
+export function formatDistance(m: number | null | undefined, units: Units): string {
+  if (!finite(m)) return DASH;
+  return units === 'imperial' ? `${(m / M_PER_MI).toFixed(2)} mi` : `${(m / 1000).toFixed(2)} km`;
+}
+
+/** The distance's unit name alone, for column headers and axes. */
+export function distanceUnit(units: Units): string {
+  return units === 'imperial' ? 'mi' : 'km';
+}
+
+/** Metres of climbing: 123 m / 404 ft. */
+export function formatElevation(m: number | null | undefined, units: Units): string {
+  if (!finite(m)) return DASH;
+  return units === 'imperial' ? `${Math.round(m / M_PER_FT)} ft` : `${Math.round(m)} m`;
+}
+
+/** h:mm:ss from one hour, m:ss below (Strava's clock style); whole seconds. */
+export function formatDuration(s: number | null | undefined): string {
+  if (!finite(s) || s < 0) return DASH;
+  const total = Math.round(s);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const sec = total % 60;
+  const ss = String(sec).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** Seconds per km (or mile) at `mps`, or null when standing still. */
+export function paceSeconds(
+  mps: number | null | undefined,
+  units: Units,
+  perM?: number,
+): number | null {
+  if (!finite(mps) || mps <= 0.05) return null;
+  return (perM ?? (units === 'imperial' ? M_PER_MI : 1000)) / mps;
+}
+
+/** 5:12 /km or 8:22 /mi; swims per 100 m or 100 yd. */
+export function formatPace(mps: number | null | undefined, units: Units, swim = false): string {
+  const per = swim ? (units === 'imperial' ? 100 * M_PER_YD : 100) : undefined;
+  const s = paceSeconds(mps, units, per);
+  if (s === null || s >= 100 * 60) return DASH;
+  const suffix = swim ? (units === 'imperial' ? '/100yd' : '/100m') : `/${distanceUnit(units)}`;
+  return `${formatDuration(s)} ${suffix}`;
+}
+
+/** 27.4 km/h or 17.0 mi/h. */
+export function formatSpeed(mps: number | null | undefined, units: Units): string {
+  if (!finite(mps)) return DASH;
+  return units === 'imperial'
+    ? `${((mps * 3600) / M_PER_MI).toFixed(1)} mi/h`
+    : `${(mps * 3.6).toFixed(1)} km/h`;
+}
+
+/** Runs and walks read pace, swims pace per 100, everything else speed. */
+export function speedLabel(sport: string): 'Pace' | 'Speed' {
+  const f = sportFamily(sport);
+  return f === 'run' || f === 'walk' || f === 'swim' ? 'Pace' : 'Speed';
+}
+
+/** Pace or speed as the sport reads it. */
+export function formatSpeedFor(
+  sport: string,
+  mps: number | null | undefined,
+  units: Units,
+): string {
+  if (speedLabel(sport) === 'Speed') return formatSpeed(mps, units);
+  return formatPace(mps, units, sportFamily(sport) === 'swim');
+}
+
+/**
+ * The activity's local start as the athlete lived it: `start_date_local` is wall-clock time with
+ * no zone, so it is formatted as UTC to keep its digits. "Tue, 3 Dec 2024 · 07:42".
+ */
+export function formatStart(local: string | null | undefined, locale?: string): string {
+  if (!local) return '';
+  const d = new Date(`${local.replace(/Z$/, '')}Z`);
+  if (Number.isNaN(d.getTime())) return '';
+  const date = d.toLocaleDateString(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const time = d.toLocaleTimeString(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  });
+  return `${date} · ${time}`;
+}
+
+/** Readable sport names from Strava's identifiers: "TrailRun" → "Trail run". */
+export function sportName(sport: string): string {
+  const words = sport.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** 1.2 MB / 340 KB, for upload sizes. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}

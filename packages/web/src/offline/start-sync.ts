@@ -1,0 +1,35 @@
+import { api, onAuthChange } from '../api/client.js';
+import { currentAthleteId } from './athlete.js';
+import { SyncWorker } from './sync.js';
+
+/** The page's sync worker, wired to the network, the clock and the browser's events. */
+export const sync = new SyncWorker({
+  async send(id, part) {
+    const activity = await api.put<{ state: string }>(`/activities/${id}/recording`, part);
+    return activity.state === 'complete';
+  },
+  athleteId: currentAthleteId,
+  online: () => navigator.onLine,
+  now: () => Date.now(),
+  random: Math.random,
+  setTimer: (fn, ms) => setTimeout(fn, ms),
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  exclusive: async (fn) => {
+    if (navigator.locks) await navigator.locks.request('stride-sync', fn);
+    else await fn();
+  },
+});
+
+let started = false;
+
+/** Starts uploading what is waiting, now and whenever the connection or the session returns. */
+export function startSync(): void {
+  if (started) return;
+  started = true;
+  window.addEventListener('online', () => void sync.kick(true));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void sync.kick();
+  });
+  onAuthChange(() => void sync.kick(true));
+  void sync.kick();
+}
