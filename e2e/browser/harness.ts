@@ -3,9 +3,9 @@
  * Each test gets the built server on embedded defaults in its own data folder, and a fresh
  * browser profile; screenshots go to test-artifacts/screenshots for a person to look at.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { type ServerProcess, startServer } from '../server-process.js';
@@ -14,9 +14,10 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** False on a machine without Chromium: the browser suites then do not run (CI installs it). */
 export const hasChromium = existsSync(CHROMIUM_PATH);
 
-export const SCREENSHOTS = resolve(
-  fileURLToPath(new URL('../../test-artifacts/screenshots', import.meta.url)),
-);
+const ARTIFACTS = resolve(fileURLToPath(new URL('../../test-artifacts', import.meta.url)));
+export const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
+/** Each browser test server's log, kept so a failure can be read after the run. */
+export const SERVER_LOGS = join(ARTIFACTS, 'server-logs');
 
 // Without the background-networking flags Chromium keeps trying to reach Google's hosts, which a
 // closed network refuses; tests never reach the internet.
@@ -49,6 +50,8 @@ export async function startTestServer(
   return Object.assign(server, {
     dataDir,
     async dispose() {
+      mkdirSync(SERVER_LOGS, { recursive: true });
+      writeFileSync(join(SERVER_LOGS, `${basename(dataDir)}.log`), server.output());
       await server.stop('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     },

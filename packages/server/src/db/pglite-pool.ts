@@ -13,13 +13,24 @@ export class PGlitePool implements PostgresPool {
   private held = false;
   private readonly waiters: Array<() => void> = [];
   private ended = false;
+  /** Where the connection was taken, to name the culprit when others wait too long. */
+  private holder: { since: number; stack: string | undefined } | undefined;
 
-  constructor(readonly db: PGlite) {}
+  /**
+   * `stallMs`: a caller that waits this long for the connection gets a process warning naming
+   * where the holder took it. On one session, code that awaits the pool while its own
+   * transaction holds the connection waits forever; the warning makes that visible.
+   */
+  constructor(
+    readonly db: PGlite,
+    private readonly stallMs = 15_000,
+  ) {}
 
   async connect(): Promise<PostgresPoolClient> {
     if (this.ended) throw new Error('the embedded database pool has been closed');
-    if (this.held) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    if (this.held) await this.waitTurn();
     else this.held = true;
+    this.holder = { since: Date.now(), stack: new Error().stack };
     let released = false;
     const client = {
       query: async <R>(sql: string, parameters: ReadonlyArray<unknown>) => {
@@ -33,12 +44,31 @@ export class PGlitePool implements PostgresPool {
       release: () => {
         if (released) return;
         released = true;
+        this.holder = undefined;
         const next = this.waiters.shift();
         if (next) next();
         else this.held = false;
       },
     };
     return client as unknown as PostgresPoolClient;
+  }
+
+  private waitTurn(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        const h = this.holder;
+        process.emitWarning(
+          `waited ${this.stallMs} ms for the embedded database; it has been held for ` +
+            `${h ? Date.now() - h.since : '?'} ms, taken at:\n${h?.stack ?? '(unknown)'}`,
+          { code: 'STRIDE_DB_STALL' },
+        );
+      }, this.stallMs);
+      timer.unref();
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   async end(): Promise<void> {
