@@ -27,7 +27,12 @@ async function measure(
     (h, k) =>
       new JobRunner(
         new JobRepository(h.db),
-        { noop: async () => (seen++, 'success') as const },
+        {
+          noop: async () => {
+            seen++;
+            return 'success' as const;
+          },
+        },
         {
           workerId: `w${k}`,
           concurrency: 8,

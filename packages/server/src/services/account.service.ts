@@ -72,7 +72,7 @@ export class AccountService {
     );
     for (const row of activities) {
       const track = await this.reads.loadTrack(row);
-      if (track && track.length)
+      if (track?.length)
         files[`activities/${row.id}.gpx`] = exportActivity(row, track, 'gpx').bytes;
     }
     for (const u of uploads) {

@@ -272,7 +272,7 @@ export class ActivityService {
    */
   async finalize(id: string): Promise<'success' | 'skipped'> {
     const row = await this.activities.findById(id);
-    if (!row || row.state !== 'complete' || row.source !== 'recorded') return 'skipped';
+    if (row?.state !== 'complete' || row.source !== 'recorded') return 'skipped';
     if (row.algorithm_version !== null && row.streams_key) return 'skipped';
     const athlete = await this.athletes.findById(row.athlete_id);
     const track = assemble(await this.activities.pointBatches(id));
