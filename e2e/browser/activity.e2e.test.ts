@@ -391,6 +391,22 @@ describe.runIf(hasChromium)(
         '/activities?mode=USER',
       );
       const run = items.find((a) => a.sport_type === 'Run')!;
+
+      // Drag and drop onto the upload page works like the picker.
+      await page.goto(`${server.url}/upload`);
+      const dropped = resolve(ROOT, 'packages/formats/test/data/run-tpx-v2-segments.gpx');
+      const transfer = await page.evaluateHandle(
+        ({ name, text }) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([text], name, { type: 'application/gpx+xml' }));
+          return dt;
+        },
+        { name: basename(dropped), text: readFileSync(dropped, 'utf8') },
+      );
+      await page.dispatchEvent('.dropzone', 'dragover', { dataTransfer: transfer });
+      await page.dispatchEvent('.dropzone', 'drop', { dataTransfer: transfer });
+      await page.locator('.upload-item[data-status=ready]').waitFor({ timeout: 60_000 });
+      expect(await page.locator('.upload-item .file-name').textContent()).toBe(basename(dropped));
       await page.goto(`${server.url}/activities/${run.id}`);
 
       // GPX export: fetched with the token and saved as a file.
@@ -436,7 +452,8 @@ describe.runIf(hasChromium)(
         headers: { authorization: `Bearer ${bearer}` },
       });
       expect(gone.status).toBe(404);
-      await expect.poll(() => page.locator('.activity-card').count()).toBe(1);
+      // Left: the ride and the dropped run.
+      await expect.poll(() => page.locator('.activity-card').count()).toBe(2);
     }, 120_000);
   },
 );
