@@ -1,5 +1,7 @@
 export { boundsOf, circleRing, type LatLng, type RouteInput, routeToLngLat } from './geometry.js';
 export {
+  type MapLine,
+  type MapViewport,
   type MapZone,
   preloadMap,
   RouteMap,
