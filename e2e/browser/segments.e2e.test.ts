@@ -364,9 +364,18 @@ describe.runIf(hasChromium)('segments in the web app', () => {
     const at = await map.evaluate((el) => {
       const m = (el as HTMLElement & { maplibreMap: import('maplibre-gl').Map }).maplibreMap;
       const [f] = m.queryRenderedFeatures({ layers: ['lines-line'] });
-      const coords = (f!.geometry as GeoJSON.LineString).coordinates;
-      const p = m.project(coords[Math.floor(coords.length / 2)] as [number, number]);
+      // A rendered line cut at tile edges comes back as several lines.
+      const g = f!.geometry as GeoJSON.LineString | GeoJSON.MultiLineString;
+      const coords = (g.type === 'LineString' ? g.coordinates : g.coordinates.flat()) as [
+        number,
+        number,
+      ][];
       const r = el.getBoundingClientRect();
+      // A vertex well inside the map, clear of the zoom buttons at the top right.
+      const inside = coords
+        .map((c) => m.project(c))
+        .filter((p) => p.x > 30 && p.x < r.width - 70 && p.y > 30 && p.y < r.height - 30);
+      const p = inside[Math.floor(inside.length / 2)]!;
       return { x: r.left + p.x, y: r.top + p.y };
     });
     await page.mouse.click(at.x, at.y);

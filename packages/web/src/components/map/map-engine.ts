@@ -39,6 +39,10 @@ export interface MapViewport {
   center: { lat: number; lng: number };
 }
 
+export type MapOpening =
+  | { center: { lat: number; lng: number }; zoom: number }
+  | { bounds: [LngLat, LngLat] };
+
 export interface MapViewOptions {
   styleUrl: string | null;
   interactive: boolean;
@@ -155,8 +159,10 @@ export class MapView {
     };
   }
 
-  jumpTo(center: { lat: number; lng: number }, zoom: number): void {
-    this.map.jumpTo({ center: [center.lng, center.lat], zoom });
+  /** Opens on a view: a centre and zoom, or an area to frame. */
+  open(view: MapOpening): void {
+    if ('bounds' in view) this.map.fitBounds(view.bounds, { padding: 28, animate: false });
+    else this.map.jumpTo({ center: [view.center.lng, view.center.lat], zoom: view.zoom });
   }
 
   setZones(zones: MapZone[]): void {

@@ -2,9 +2,9 @@ import { type Ref, useEffect, useImperativeHandle, useMemo, useRef, useState } f
 import { useClientConfig } from '../../api/client-config.js';
 import { RoutePreview } from '../route-preview.js';
 import { type RouteInput, routeToLngLat } from './geometry.js';
-import type { MapLine, MapView, MapViewport, MapZone } from './map-engine.js';
+import type { MapLine, MapOpening, MapView, MapViewport, MapZone } from './map-engine.js';
 
-export type { MapLine, MapViewport, MapZone } from './map-engine.js';
+export type { MapLine, MapOpening, MapViewport, MapZone } from './map-engine.js';
 
 let engine: Promise<typeof import('./map-engine.js')> | undefined;
 /** Starts loading MapLibre (JS, worker, CSS) ahead of showing a map, e.g. on the record screen. */
@@ -44,7 +44,7 @@ export interface RouteMapProps {
   /** Called after every pan or zoom, and once when the map is ready. */
   onViewChange?: (v: MapViewport) => void;
   /** Where the map opens when it has no route to frame. */
-  initialView?: { center: { lat: number; lng: number }; zoom: number };
+  initialView?: MapOpening;
   /** Makes the map a picker: called with the position the athlete clicked or tapped. */
   onPick?: (lat: number, lng: number) => void;
   /** Pan, zoom and keyboard control; default true. */
@@ -97,7 +97,7 @@ export function RouteMap({
       .then(({ MapView }) => {
         if (!live || !container.current) return;
         created = new MapView(container.current, { styleUrl, interactive });
-        if (opening.current) created.jumpTo(opening.current.center, opening.current.zoom);
+        if (opening.current) created.open(opening.current);
         created.onViewChange((v) => viewChange.current?.(v));
         setView(created);
       })

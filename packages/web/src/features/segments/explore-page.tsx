@@ -3,7 +3,13 @@ import { useMemo, useState } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
 import { api } from '../../api/client.js';
 import type { ActivitySummary, Page, Segment, SegmentSport } from '../../api/types.js';
-import { type MapViewport, RouteMap, routeToLngLat } from '../../components/map/index.js';
+import {
+  boundsOf,
+  type MapOpening,
+  type MapViewport,
+  RouteMap,
+  routeToLngLat,
+} from '../../components/map/index.js';
 import { SportToggle } from '../../components/sport-toggle.js';
 import { useUnits } from '../auth/use-me.js';
 import { ExploreNav } from './explore-nav.js';
@@ -25,21 +31,19 @@ function storedView(): View | null {
   }
 }
 
-/** Where the explorer opens: where the athlete left it, else where they last went out. */
-function useOpeningView(): { view: View | null; ready: boolean } {
+/** Where the explorer opens: where the athlete left it, else around where they last went out. */
+function useOpeningView(): { view: MapOpening | null; ready: boolean } {
   const [stored] = useState(storedView);
   const latest = useQuery({
-    queryKey: ['activities', 'latest-start'],
+    queryKey: ['activities', 'latest-route'],
     queryFn: ({ signal }) =>
       api.get<Page<ActivitySummary>>('/activities?mode=USER&limit=5', signal),
     enabled: !stored,
   });
   if (stored) return { view: stored, ready: true };
-  const start = latest.data?.items.find((a) => a.start_latlng)?.start_latlng;
-  return {
-    view: start ? { center: { lat: start[0], lng: start[1] }, zoom: 13 } : null,
-    ready: !latest.isPending,
-  };
+  const route = latest.data?.items.find((a) => a.map.summary_polyline)?.map.summary_polyline;
+  const bounds = boundsOf(routeToLngLat(route));
+  return { view: bounds ? { bounds } : null, ready: !latest.isPending };
 }
 
 /** The query's bbox, rounded so that a tiny pan does not ask again for the same segments. */
