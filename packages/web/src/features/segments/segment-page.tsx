@@ -76,7 +76,13 @@ function MyEfforts({ s, polling }: { s: Segment; polling: boolean }) {
       {stats?.pr_elapsed_time != null && (
         <p className="pr-line">
           <Medal rank={1} /> Your best: <strong>{formatDuration(stats.pr_elapsed_time)}</strong>
-          {stats.pr_date && <span className="muted"> · {formatDay(stats.pr_date)}</span>}
+          {stats.pr_date && (
+            // An instant (not a wall-clock time): the day as the viewer's clock has it.
+            <span className="muted">
+              {' '}
+              · {new Date(stats.pr_date).toLocaleDateString(undefined, { dateStyle: 'medium' })}
+            </span>
+          )}
         </p>
       )}
       {q.isPending ? (
