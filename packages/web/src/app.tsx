@@ -13,15 +13,49 @@ import { UploadPage } from './features/upload/upload-page.js';
 const RecordPage = lazy(() =>
   import('./features/record/record-page.js').then((m) => ({ default: m.RecordPage })),
 );
+// Segments and leaderboards load when first opened: they stay out of the first load.
+const SegmentPage = lazy(() =>
+  import('./features/segments/segment-page.js').then((m) => ({ default: m.SegmentPage })),
+);
+const ExplorePage = lazy(() =>
+  import('./features/segments/explore-page.js').then((m) => ({ default: m.ExplorePage })),
+);
+const StarredPage = lazy(() =>
+  import('./features/segments/starred-page.js').then((m) => ({ default: m.StarredPage })),
+);
+const LeaderboardsPage = lazy(() =>
+  import('./features/leaderboards/leaderboards-page.js').then((m) => ({
+    default: m.LeaderboardsPage,
+  })),
+);
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<main className="page muted">Loading…</main>}>{children}</Suspense>;
+}
 
 /** A nav link that says when it is the current page (styled, and announced as such). */
-function NavLink({ href, children, exact }: { href: string; children: string; exact?: boolean }) {
+function NavLink({
+  href,
+  children,
+  exact,
+  also = [],
+  wideOnly,
+}: {
+  href: string;
+  children: string;
+  exact?: boolean;
+  /** Only in the wide header: the phone's tab bar keeps to five (it is reached from You there). */
+  wideOnly?: boolean;
+  /** Other sections this entry stands for (Explore: segments and leaderboards). */
+  also?: readonly string[];
+}) {
   const [location] = useLocation();
-  const current = exact ? location === href : location === href || location.startsWith(`${href}/`);
+  const under = (p: string) => location === p || location.startsWith(`${p}/`);
+  const current = exact ? location === href : under(href) || also.some(under);
   return (
     <Link
       href={href}
-      className={current ? 'nav-link current' : 'nav-link'}
+      className={`nav-link${current ? ' current' : ''}${wideOnly ? ' wide-only' : ''}`}
       aria-current={current ? 'page' : undefined}
     >
       {children}
@@ -38,8 +72,13 @@ function MainNav() {
       </NavLink>
       <NavLink href="/record">Record</NavLink>
       <NavLink href="/upload">Upload</NavLink>
+      <NavLink href="/segments" also={['/leaderboards']}>
+        Explore
+      </NavLink>
       {me.data && <NavLink href={`/athletes/${me.data.handle}`}>You</NavLink>}
-      <NavLink href="/settings">Settings</NavLink>
+      <NavLink href="/settings" wideOnly>
+        Settings
+      </NavLink>
     </nav>
   );
 }
@@ -88,9 +127,9 @@ export function App() {
           </Route>
           <Route path="/record">
             <Private signedIn={signedIn}>
-              <Suspense fallback={<main className="page">Loading…</main>}>
+              <Loading>
                 <RecordPage />
-              </Suspense>
+              </Loading>
             </Private>
           </Route>
           <Route path="/upload">
@@ -100,6 +139,35 @@ export function App() {
           </Route>
           {/* Activities are readable without an account when public; the API decides. */}
           <Route path="/activities/:id">{(p) => <ActivityPage id={p.id} />}</Route>
+          <Route path="/segments">
+            <Private signedIn={signedIn}>
+              <Loading>
+                <ExplorePage />
+              </Loading>
+            </Private>
+          </Route>
+          <Route path="/segments/starred">
+            <Private signedIn={signedIn}>
+              <Loading>
+                <StarredPage />
+              </Loading>
+            </Private>
+          </Route>
+          {/* Segments are public, as their leaderboards are. */}
+          <Route path="/segments/:id">
+            {(p) => (
+              <Loading>
+                <SegmentPage id={p.id} />
+              </Loading>
+            )}
+          </Route>
+          <Route path="/leaderboards">
+            <Private signedIn={signedIn}>
+              <Loading>
+                <LeaderboardsPage />
+              </Loading>
+            </Private>
+          </Route>
           <Route path="/athletes/:handle">
             {(p) => (
               <Private signedIn={signedIn}>

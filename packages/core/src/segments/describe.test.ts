@@ -92,6 +92,24 @@ describe('describeSegment profiles', () => {
     expect(p.end[1]).toBeCloseTo(lon[lon.length - 1]!, 12);
   });
 
+  it('gives the smoothed profile point by point, the one its figures come from', () => {
+    const { lat, lon } = line(points);
+    const p = describeSegment(
+      lat,
+      lon,
+      points.map(([x]) => truth(x)),
+    );
+    const { index, distanceM, altitudeM } = p.along;
+    expect(index).toHaveLength(points.length);
+    expect(distanceM[0]).toBe(0);
+    expect(distanceM.at(-1)).toBeCloseTo(p.distanceM, 9);
+    // Midway up the climb and on the flat, away from the bend the smoothing rounds off.
+    expect(altitudeM![50]).toBeCloseTo(truth(250), 0);
+    expect(altitudeM![180]).toBeCloseTo(truth(900), 0);
+    expect(Math.max(...altitudeM!)).toBe(p.elevHighM);
+    expect(Math.min(...altitudeM!)).toBe(p.elevLowM);
+  });
+
   it('keeps GPS altitude noise from making a steep max grade', () => {
     const r = prng(8);
     const { lat, lon } = line(points);
@@ -109,5 +127,8 @@ describe('describeSegment profiles', () => {
     const p = describeSegment(lat, lon, null);
     expect(p).toMatchObject({ avgGradePct: 0, maxGradePct: 0, elevHighM: null, elevGainM: null });
     expect(p.distanceM).toBeCloseTo(1000, 0);
+    expect(p.along.altitudeM).toBeNull();
+    expect(p.along.index).toHaveLength(points.length - 1);
+    expect(p.along.index[10]).toBe(11);
   });
 });

@@ -16,6 +16,12 @@ export interface SegmentProfile {
   elevGainM: number | null;
   start: [number, number];
   end: [number, number];
+  /**
+   * The line point by point, for drawing its elevation profile: `index` into the caller's
+   * arrays (points without a position are left out), metres from the start, and the smoothed
+   * altitude the figures above come from (NaN where the point had none; null without altitude).
+   */
+  along: { index: Uint32Array; distanceM: Float64Array; altitudeM: Float64Array | null };
 }
 
 /** Shorter lines are refused: GPS error would be a large share of every effort's time. */
@@ -72,6 +78,7 @@ export function describeSegment(
     elevGainM: profile?.gain ?? null,
     start: [line.lat[0]!, line.lon[0]!],
     end: [line.lat[n - 1]!, line.lon[n - 1]!],
+    along: { index: line.source, distanceM: cum, altitudeM: profile?.smoothed ?? null },
   };
 }
 
@@ -102,6 +109,8 @@ interface Altitude {
   high: number;
   low: number;
   gain: number;
+  /** Smoothed altitude at each usable point of the line (NaN where it had none). */
+  smoothed: Float64Array;
 }
 
 /**
@@ -159,11 +168,13 @@ function altitudeProfile(
 ): Altitude | null {
   const d: number[] = [];
   const e: number[] = [];
+  const at: number[] = [];
   for (let k = 0; k < source.length; k++) {
     const v = elevation[source[k]!];
     if (v !== undefined && Number.isFinite(v)) {
       d.push(cum[k]!);
       e.push(v);
+      at.push(k);
     }
   }
   const m = d.length;
@@ -190,7 +201,10 @@ function altitudeProfile(
       if (g > maxGrade) maxGrade = g;
     }
   }
+  const smoothed = new Float64Array(source.length).fill(Number.NaN);
+  for (let k = 0; k < m; k++) smoothed[at[k]!] = smooth[k]!;
   return {
+    smoothed,
     avgGradePct: run > 0 ? (100 * (smooth[m - 1]! - smooth[0]!)) / run : 0,
     maxGradePct: Number.isFinite(maxGrade) ? maxGrade : 0,
     high,

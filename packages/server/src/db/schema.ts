@@ -22,6 +22,7 @@ export interface Database {
   segment_stars: SegmentStarsTable;
   segment_efforts: SegmentEffortsTable;
   segment_athletes: SegmentAthletesTable;
+  segment_streams: SegmentStreamsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -306,6 +307,20 @@ export interface SegmentsTable {
 }
 export type SegmentRow = Selectable<SegmentsTable>;
 export type NewSegment = Insertable<SegmentsTable>;
+
+/** A segment's profile at up to a few hundred of its samples; all three arrays align. */
+export interface SegmentStreamsData {
+  latlng: [number, number][];
+  /** Metres from the start along the line. */
+  distance: number[];
+  /** Smoothed metres (null where the sample had none). */
+  altitude: (number | null)[];
+}
+
+export interface SegmentStreamsTable {
+  segment_id: string;
+  streams: ColumnType<SegmentStreamsData, string, never>;
+}
 
 export interface SegmentChangesTable {
   version: number;

@@ -1,5 +1,11 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database, NewSegment, SegmentRow, SegmentSport } from '../db/schema.js';
+import type {
+  Database,
+  NewSegment,
+  SegmentRow,
+  SegmentSport,
+  SegmentStreamsData,
+} from '../db/schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -48,6 +54,27 @@ export class SegmentRepository {
       .values({ version, segment_id: row.id, op: 'add' })
       .execute();
     return row;
+  }
+
+  /** Stores the elevation profile of a segment created in `tx`. */
+  async saveStreams(
+    tx: Transaction<Database>,
+    segmentId: string,
+    streams: SegmentStreamsData,
+  ): Promise<void> {
+    await tx
+      .insertInto('segment_streams')
+      .values({ segment_id: segmentId, streams: JSON.stringify(streams) })
+      .execute();
+  }
+
+  async findStreams(segmentId: string): Promise<SegmentStreamsData | undefined> {
+    const row = await this.db
+      .selectFrom('segment_streams')
+      .select('streams')
+      .where('segment_id', '=', segmentId)
+      .executeTakeFirst();
+    return row?.streams;
   }
 
   /** Deletes the segment (efforts and stars cascade) and logs its removal. */

@@ -13,6 +13,7 @@ import type { BBox, SegmentRepository } from '../repositories/segment.repository
 import type { SegmentEffortRepository } from '../repositories/segment-effort.repository.js';
 import type { ActivityService } from './activity.service.js';
 import { segmentSportOf } from './segment-sport.js';
+import { lineStreams, profileStreams, type SegmentStreams } from './segment-streams.js';
 
 /**
  * Stored lines keep every vertex that moves the line by more than this: well below GPS error
@@ -26,7 +27,11 @@ export interface SegmentDetail {
   starred: boolean;
   /** The viewer's own record on it (null when signed out). */
   stats: { effortCount: number; prElapsedS: number | null; prDate: Date | null } | null;
+  /** Past activities are still being matched against it (its backfill has not finished). */
+  matching: boolean;
 }
+
+const backfillKey = (segmentId: string) => `segments.backfill:${segmentId}`;
 
 /** Creating, reading, exploring, starring and deleting segments. */
 export class SegmentService {
@@ -126,6 +131,7 @@ export class SegmentService {
     const lon = Array.from(keep, (i) => line.lon[i]!);
     const num = (v: number | null | undefined) =>
       line.elevation && v !== null && v !== undefined && Number.isFinite(v) ? v : null;
+    const streams = line.elevation ? profileStreams(line.lat, line.lon, profile.along) : null;
     const row = await this.segments.transaction(async (tx) => {
       const created = await this.segments.create(tx, {
         name: line.name.trim(),
@@ -146,11 +152,12 @@ export class SegmentService {
         creator_id: athleteId,
         source_activity_id: line.sourceActivityId,
       });
+      if (streams) await this.segments.saveStreams(tx, created.id, streams);
       await this.jobs.enqueue(
         {
           name: 'segments.backfill',
           payload: { segmentId: created.id },
-          key: `segments.backfill:${created.id}`,
+          key: backfillKey(created.id),
         },
         tx,
       );
@@ -162,12 +169,23 @@ export class SegmentService {
 
   async get(viewerId: string | undefined, id: string): Promise<SegmentDetail> {
     const segment = await this.found(id);
-    if (!viewerId) return { segment, starred: false, stats: null };
+    const backfill = await this.jobs.findByKey(backfillKey(id));
+    const matching = backfill?.status === 'queued' || backfill?.status === 'running';
+    if (!viewerId) return { segment, starred: false, stats: null, matching };
     const [starred, stats] = await Promise.all([
       this.segments.starredAmong(viewerId, [id]),
       this.efforts.athleteStats(id, viewerId),
     ]);
-    return { segment, starred: starred.has(id), stats };
+    return { segment, starred: starred.has(id), stats, matching };
+  }
+
+  /**
+   * The segment's streams: the stored profile of a line cut from an activity, or the vertices
+   * of a drawn line (no altitude). Public, as the segment is.
+   */
+  async streams(id: string): Promise<SegmentStreams> {
+    const segment = await this.found(id);
+    return (await this.segments.findStreams(id)) ?? lineStreams(segment.polyline);
   }
 
   async explore(

@@ -99,6 +99,11 @@ export async function authorizedFetch(
   return res;
 }
 
+/** What to tell the athlete when a request failed: the server's message, or that it never got there. */
+export function errorMessage(e: unknown): string {
+  return e instanceof ApiError ? e.message : 'No connection: try again.';
+}
+
 /** The server's error body as an ApiError (any status that is not ok). */
 export function toApiError(status: number, data: unknown): ApiError {
   const e = (data as { error?: { code?: string; message?: string; details?: unknown } })?.error;

@@ -101,16 +101,24 @@ export interface BestEffort extends Interval {
   pr_rank?: number | null;
 }
 
-/** A segment effort (the segments issue adds them to the activity; Strava's shape). */
+/** An effort on a segment (Strava's shape): one pass of the whole segment within an activity. */
 export interface SegmentEffort {
   id: string;
-  name?: string;
-  segment?: { id: string; name: string; distance?: number; average_grade?: number };
+  segment: { id: string; name: string; distance: number; average_grade: number | null };
+  activity_id: string;
+  /** Seconds between the interpolated start and end gate crossings. */
   elapsed_time: number;
-  moving_time?: number;
-  distance?: number;
-  pr_rank?: number | null;
-  kom_rank?: number | null;
+  moving_time: number;
+  distance: number;
+  /** Indices into the activity's streams as the viewer is served them. */
+  start_index: number;
+  end_index: number;
+  start_date: string;
+  start_date_local: string;
+  /** The athlete's 1st/2nd/3rd best time here when it was set. */
+  pr_rank: number | null;
+  /** Rank on the overall all-time board when matched, if in the top 10. */
+  kom_rank: number | null;
 }
 
 export interface ActivityDetail extends ActivitySummary {
@@ -180,3 +188,71 @@ export type AthleteStats = Record<
   `${'recent' | 'ytd' | 'all'}_${'run' | 'ride' | 'swim'}_totals`,
   Totals
 >;
+
+export type SegmentSport = 'Run' | 'Ride';
+
+/** A segment in Strava's field names (metres, percent). */
+export interface Segment {
+  id: string;
+  name: string;
+  sport_type: SegmentSport;
+  distance: number;
+  average_grade: number | null;
+  maximum_grade: number | null;
+  elevation_high: number | null;
+  elevation_low: number | null;
+  total_elevation_gain: number | null;
+  start_latlng: [number, number];
+  end_latlng: [number, number];
+  map: { polyline: string };
+  effort_count: number;
+  athlete_count: number;
+  star_count: number;
+  starred: boolean;
+  created_by_viewer: boolean;
+  athlete_segment_stats: {
+    pr_elapsed_time: number | null;
+    pr_date: string | null;
+    effort_count: number;
+  } | null;
+  /** Past activities are still being matched (on the segment's own page and on creation). */
+  matching?: boolean;
+  created_at: string;
+}
+
+export type SegmentPeriod = 'all_time' | 'year' | 'month' | 'week' | 'today';
+
+export interface SegmentBoardEntry {
+  rank: number;
+  athlete: AthleteRef;
+  elapsed_time: number;
+  moving_time: number;
+  start_date: string;
+  start_date_local: string;
+  activity_id: string;
+  effort_id: string;
+}
+
+export interface SegmentLeaderboard {
+  segment_id: string;
+  period: SegmentPeriod;
+  /** Athletes on this board. */
+  entry_count: number;
+  entries: SegmentBoardEntry[];
+  /** The viewer's best on this board and the entries around it (theirs included). */
+  viewer: { best: SegmentBoardEntry; neighbours: SegmentBoardEntry[] } | null;
+}
+
+export interface AthleteBoardEntry {
+  rank: number;
+  athlete: AthleteRef;
+  distance: number;
+  moving_time: number;
+  total_elevation_gain: number;
+  activities: number;
+}
+
+export interface AthleteLeaderboard {
+  entries: AthleteBoardEntry[];
+  viewer: AthleteBoardEntry | null;
+}

@@ -23,6 +23,8 @@ export interface ChartData {
   /** Distance at each sample, km or mi. */
   x: number[];
   xUnit: string;
+  /** Metres in one x unit (1000 or a mile), to place stretches given in metres. */
+  metresPerX: number;
   series: ChartSeries[];
 }
 
@@ -114,5 +116,5 @@ export function chartData(
       format: (w) => `${Math.round(w)} W`,
     });
 
-  return { x, xUnit: units === 'imperial' ? 'mi' : 'km', series };
+  return { x, xUnit: units === 'imperial' ? 'mi' : 'km', metresPerX: perUnit, series };
 }

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatBytes,
+  formatDay,
   formatDistance,
   formatDuration,
   formatElevation,
+  formatGrade,
   formatPace,
   formatSpeed,
   formatSpeedFor,
   formatStart,
+  ordinal,
   speedLabel,
   sportName,
 } from './format.js';
@@ -62,6 +65,30 @@ describe('formatting', () => {
     expect(formatStart('2024-12-03T07:42:10', 'en-GB')).toBe('Tue, 3 Dec 2024 · 07:42');
     expect(formatStart(null)).toBe('');
     expect(formatStart('not a date')).toBe('');
+  });
+
+  it('shows the day of a local time, grades to the tenth, and ordinals', () => {
+    const today = new Date(2026, 5, 1);
+    expect(formatDay('2024-12-03T23:42:10', 'en-GB', today)).toBe('3 Dec 2024');
+    expect(formatDay('2026-12-03T23:42:10', 'en-GB', today)).toBe('3 Dec');
+    expect(formatDay('')).toBe('');
+    expect(formatGrade(4.249)).toBe('4.2%');
+    expect(formatGrade(-0.04)).toBe('0.0%');
+    expect(formatGrade(-3.96)).toBe('-4.0%');
+    expect(formatGrade(null)).toBe('–');
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '101st',
+      '111th',
+    ]);
   });
 
   it('names sports and sizes for people', () => {

@@ -86,14 +86,20 @@ export function formatSpeedFor(
   return formatPace(mps, units, sportFamily(sport) === 'swim');
 }
 
+/** A wall-clock time with no zone as a Date whose UTC fields are its digits (null if unreadable). */
+function wallClock(local: string | null | undefined): Date | null {
+  if (!local) return null;
+  const d = new Date(`${local.replace(/Z$/, '')}Z`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
 /**
  * The activity's local start as the athlete lived it: `start_date_local` is wall-clock time with
  * no zone, so it is formatted as UTC to keep its digits. "Tue, 3 Dec 2024 · 07:42".
  */
 export function formatStart(local: string | null | undefined, locale?: string): string {
-  if (!local) return '';
-  const d = new Date(`${local.replace(/Z$/, '')}Z`);
-  if (Number.isNaN(d.getTime())) return '';
+  const d = wallClock(local);
+  if (!d) return '';
   const date = d.toLocaleDateString(locale, {
     weekday: 'short',
     day: 'numeric',
@@ -107,6 +113,40 @@ export function formatStart(local: string | null | undefined, locale?: string): 
     timeZone: 'UTC',
   });
   return `${date} · ${time}`;
+}
+
+/** A grade in percent to the tenth, as Strava shows it: "4.2%", "-0.8%". */
+export function formatGrade(pct: number | null | undefined): string {
+  if (!finite(pct)) return DASH;
+  const v = Math.round(pct * 10) / 10;
+  return `${Object.is(v, -0) ? '0.0' : v.toFixed(1)}%`;
+}
+
+/**
+ * The calendar day of a local wall-clock time (kept in its digits, as formatStart), without the
+ * year when it is this year (as Strava's lists): "3 Dec", "3 Dec 2024".
+ */
+export function formatDay(
+  local: string | null | undefined,
+  locale?: string,
+  today: Date = new Date(),
+): string {
+  const d = wallClock(local);
+  if (!d) return '';
+  const thisYear = d.getUTCFullYear() === today.getFullYear();
+  return d.toLocaleDateString(locale, {
+    day: 'numeric',
+    month: 'short',
+    ...(thisYear ? {} : { year: 'numeric' }),
+    timeZone: 'UTC',
+  });
+}
+
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st. */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
 
 /** Readable sport names from Strava's identifiers: "TrailRun" → "Trail run". */

@@ -8,6 +8,7 @@ import { Errors } from '../../errors.js';
 import { STREAM_KEYS } from '../../services/activity-compute.js';
 import { decodeCursor, encodeCursor, Page, PageQuery } from '../pagination.js';
 import { errorResponses, Visibility } from '../schemas.js';
+import { parseStreamKeys, StreamsResponse, streamKeysQuery } from '../streams.js';
 import { presentDetail, presentSummary } from './activity.presenter.js';
 import { ActivityDetail, ActivitySummary, EventKind, SportType } from './activity.schemas.js';
 
@@ -79,38 +80,12 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ container: Container }>
           tags: ['activities'],
           summary: 'Streams of an activity (time, latlng, distance, altitude, heartrate, …)',
           params: Id,
-          querystring: Type.Object({
-            keys: Type.Optional(
-              Type.String({ description: `comma-separated: ${STREAM_KEYS.join(', ')}` }),
-            ),
-          }),
-          response: {
-            200: Type.Record(
-              Type.String(),
-              Type.Object({
-                data: Type.Array(Type.Unknown()),
-                original_size: Type.Integer(),
-                resolution: Type.String(),
-              }),
-            ),
-            ...errorResponses(400, 401, 404),
-          },
+          querystring: streamKeysQuery(STREAM_KEYS),
+          response: { 200: StreamsResponse, ...errorResponses(400, 401, 404) },
         },
       },
       async (request) => {
-        const keys = (request.query.keys ?? STREAM_KEYS.join(','))
-          .split(',')
-          .map((k) => k.trim())
-          .filter(Boolean);
-        const unknown = keys.filter((k) => !(STREAM_KEYS as readonly string[]).includes(k));
-        if (unknown.length) {
-          throw Errors.validation(
-            `unknown stream keys: ${unknown.join(', ')} (known: ${STREAM_KEYS.join(', ')})`,
-            {
-              fields: [{ field: 'querystring.keys', message: 'is invalid' }],
-            },
-          );
-        }
+        const keys = parseStreamKeys(request.query.keys, STREAM_KEYS);
         return activityReads.streams(request.athleteId || undefined, request.params.id, keys);
       },
     );

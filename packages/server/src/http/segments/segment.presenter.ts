@@ -10,11 +10,13 @@ import { localIso } from '../../services/timezone.js';
 import type { Leaderboard, Segment, SegmentEffort } from './segment.schemas.js';
 
 export function presentSegment(
-  d: Pick<SegmentDetail, 'segment' | 'starred'> & { stats?: SegmentDetail['stats'] },
+  d: Pick<SegmentDetail, 'segment' | 'starred'> &
+    Partial<Pick<SegmentDetail, 'stats' | 'matching'>>,
   viewerId: string | undefined,
 ): Static<typeof Segment> {
   const s = d.segment;
   return {
+    ...(d.matching !== undefined ? { matching: d.matching } : {}),
     id: s.id,
     name: s.name,
     activity_type: s.sport_type,

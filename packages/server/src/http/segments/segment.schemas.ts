@@ -48,8 +48,18 @@ export const Segment = Type.Object({
     ),
     Type.Null(),
   ]),
+  matching: Type.Optional(
+    Type.Boolean({
+      description:
+        'past activities are still being matched against it, so its leaderboard may still ' +
+        'grow (on GET /segments/:id and POST /segments)',
+    }),
+  ),
   created_at: Type.String({ format: 'date-time' }),
 });
+
+/** Strava's segment stream keys. */
+export const SEGMENT_STREAM_KEYS = ['latlng', 'distance', 'altitude'] as const;
 
 export const CreateSegment = Type.Object(
   {

@@ -8,12 +8,14 @@ import { invalidField } from '../../errors.js';
 import type { BBox } from '../../repositories/segment.repository.js';
 import { decodeCursor, encodeCursor, Page, PageQuery } from '../pagination.js';
 import { errorResponses } from '../schemas.js';
+import { parseStreamKeys, StreamsResponse, streamKeysQuery } from '../streams.js';
 import { presentEffort, presentLeaderboard, presentSegment } from './segment.presenter.js';
 import {
   AgeGroups,
   CreateSegment,
   Leaderboard,
   Periods,
+  SEGMENT_STREAM_KEYS,
   Segment,
   SegmentEffort,
   SegmentSport,
@@ -127,6 +129,34 @@ export const segmentRoutes: FastifyPluginAsyncTypebox<{ container: Container }> 
     );
 
     pub.get(
+      '/:id/streams',
+      {
+        schema: {
+          tags: ['segments'],
+          summary: 'Positions, distance and altitude along a segment (its elevation profile)',
+          description:
+            'Strava’s segment streams, aligned sample by sample. A segment cut from an activity ' +
+            'has its smoothed altitude (the one its grades and elevations come from) at up to ' +
+            '500 samples; a drawn line has its vertices and distance, and no altitude key.',
+          params: Id,
+          querystring: streamKeysQuery(SEGMENT_STREAM_KEYS),
+          response: { 200: StreamsResponse, ...errorResponses(400, 404) },
+        },
+      },
+      async (request) => {
+        const keys = parseStreamKeys(request.query.keys, SEGMENT_STREAM_KEYS);
+        const streams = await segments.streams(request.params.id);
+        const out: Record<string, { data: unknown[]; original_size: number; resolution: string }> =
+          {};
+        for (const key of keys) {
+          const data = streams[key as (typeof SEGMENT_STREAM_KEYS)[number]];
+          if (data) out[key] = { data, original_size: data.length, resolution: 'high' };
+        }
+        return out;
+      },
+    );
+
+    pub.get(
       '/:id/leaderboard',
       {
         schema: {
@@ -195,6 +225,7 @@ export const segmentRoutes: FastifyPluginAsyncTypebox<{ container: Container }> 
             segment: row,
             starred: false,
             stats: { effortCount: 0, prElapsedS: null, prDate: null },
+            matching: true,
           },
           request.athleteId,
         );

@@ -16,7 +16,14 @@ const COLORS: Record<ChartSeries['key'], { stroke: string; fill: string }> = {
 
 export interface ChartHandle {
   resize(width: number): void;
+  /** Shades a stretch [from, to] of x (null clears it). */
+  highlight(range: readonly [number, number] | null): void;
   destroy(): void;
+}
+
+export interface ChartOptions {
+  /** Dragging across the chart selects a stretch of x; without it, dragging does nothing. */
+  onSelect?: ((from: number, to: number) => void) | undefined;
 }
 
 /**
@@ -30,13 +37,30 @@ export function createChart(
   xUnit: string,
   s: ChartSeries,
   width: number,
+  options: ChartOptions = {},
 ): ChartHandle {
   const color = COLORS[s.key];
+  const { onSelect } = options;
+  let shown: readonly [number, number] | null = null;
+  // The shaded stretch is uPlot's selection box, placed from x values (again after a resize).
+  const place = (u: uPlot) => {
+    if (!shown) {
+      u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+      return;
+    }
+    const left = u.valToPos(shown[0], 'x');
+    const right = u.valToPos(shown[1], 'x');
+    const height = u.bbox.height / uPlot.pxRatio;
+    u.setSelect({ left, top: 0, width: Math.max(2, right - left), height }, false);
+  };
   const plot = new uPlot(
     {
       width,
       height: 150,
-      cursor: { sync: { key: 'activity-streams' }, drag: { x: false, y: false } },
+      cursor: {
+        sync: { key: 'activity-streams' },
+        drag: { x: !!onSelect, y: false, setScale: false },
+      },
       legend: { show: false },
       scales: { x: { time: false }, y: { dir: s.invert ? -1 : 1 } },
       axes: [
@@ -64,6 +88,18 @@ export function createChart(
         },
       ],
       hooks: {
+        setSelect: [
+          (u) => {
+            if (!onSelect) return;
+            // A click without a drag: keep showing the stretch already chosen.
+            if (u.select.width < 2) return place(u);
+            onSelect(
+              u.posToVal(u.select.left, 'x'),
+              u.posToVal(u.select.left + u.select.width, 'x'),
+            );
+          },
+        ],
+        setSize: [(u) => place(u)],
         setCursor: [
           (u) => {
             const i = u.cursor.idx;
@@ -79,6 +115,10 @@ export function createChart(
   );
   return {
     resize: (w) => plot.setSize({ width: w, height: 150 }),
+    highlight: (range) => {
+      shown = range;
+      place(plot);
+    },
     destroy: () => plot.destroy(),
   };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Streams, Units } from '../../api/types.js';
 import { type ChartData, type ChartSeries, chartData } from '../../lib/chart-series.js';
+import type { ChartHandle } from './chart-engine.js';
 
 let engine: Promise<typeof import('./chart-engine.js')> | undefined;
 const loadEngine = () => {
@@ -22,31 +23,54 @@ function range(values: (number | null)[]): [number, number] | null {
   return lo <= hi ? [lo, hi] : null;
 }
 
-function Chart({ data, s }: { data: ChartData; s: ChartSeries }) {
+/** A stretch along the activity, metres from its start. */
+export type Stretch = readonly [number, number];
+
+interface ChartProps {
+  data: ChartData;
+  s: ChartSeries;
+  highlight: Stretch | null;
+  onSelect: ((fromM: number, toM: number) => void) | undefined;
+}
+
+function Chart({ data, s, highlight, onSelect }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLSpanElement>(null);
   const [failed, setFailed] = useState(false);
+  const [chart, setChart] = useState<ChartHandle | null>(null);
+  const select = useRef(onSelect);
+  select.current = onSelect;
+  const selectable = !!onSelect;
   useEffect(() => {
     const el = box.current;
     const out = readout.current;
     if (!el || !out) return;
     let live = true;
-    let chart: { resize(w: number): void; destroy(): void } | undefined;
+    let created: ChartHandle | undefined;
     let observer: ResizeObserver | undefined;
+    const k = data.metresPerX;
     loadEngine()
       .then(({ createChart }) => {
         if (!live) return;
-        chart = createChart(el, out, data.x, data.xUnit, s, el.clientWidth || 320);
-        observer = new ResizeObserver(() => chart?.resize(el.clientWidth));
+        created = createChart(el, out, data.x, data.xUnit, s, el.clientWidth || 320, {
+          onSelect: selectable ? (a, b) => select.current?.(a * k, b * k) : undefined,
+        });
+        observer = new ResizeObserver(() => created?.resize(el.clientWidth));
         observer.observe(el);
+        setChart(created);
       })
       .catch(() => live && setFailed(true));
     return () => {
       live = false;
       observer?.disconnect();
-      chart?.destroy();
+      created?.destroy();
+      setChart(null);
     };
-  }, [data, s]);
+  }, [data, s, selectable]);
+  useEffect(() => {
+    const k = data.metresPerX;
+    chart?.highlight(highlight ? [highlight[0] / k, highlight[1] / k] : null);
+  }, [chart, highlight, data]);
   const r = range(s.values);
   // The summary is what a screen reader gets; the canvas is for eyes.
   const summary = r
@@ -60,11 +84,29 @@ function Chart({ data, s }: { data: ChartData; s: ChartSeries }) {
         </span>
         <span ref={readout} className="readout" />
       </figcaption>
-      <div ref={box} role="img" aria-label={summary} className="chart-box">
+      <div
+        ref={box}
+        role="img"
+        aria-label={summary}
+        className={selectable ? 'chart-box selectable' : 'chart-box'}
+      >
         {failed && <p className="muted">{summary}</p>}
       </div>
     </figure>
   );
+}
+
+export interface StreamChartsProps {
+  streams: Streams;
+  sport: string;
+  units: Units;
+  /** Only these charts (in this order of preference, the first one found alone with `first`). */
+  only?: readonly ChartSeries['key'][];
+  first?: boolean;
+  /** A stretch to shade on every chart (an effort, the part chosen for a new segment). */
+  highlight?: Stretch | null;
+  /** Makes dragging across a chart choose a stretch (with a mouse; sliders do it on touch). */
+  onSelect?: (fromM: number, toM: number) => void;
 }
 
 /** Elevation profile, pace or speed, heart rate and power along the activity's distance. */
@@ -72,17 +114,22 @@ export function StreamCharts({
   streams,
   sport,
   units,
-}: {
-  streams: Streams;
-  sport: string;
-  units: Units;
-}) {
+  only,
+  first,
+  highlight = null,
+  onSelect,
+}: StreamChartsProps) {
   const data = useMemo(() => chartData(streams, sport, units), [streams, sport, units]);
-  if (!data?.series.length) return null;
+  const series = useMemo(() => {
+    if (!data || !only) return data?.series ?? [];
+    const picked = only.flatMap((k) => data.series.filter((s) => s.key === k));
+    return first ? picked.slice(0, 1) : picked;
+  }, [data, only, first]);
+  if (!data || !series.length) return null;
   return (
     <div className="charts">
-      {data.series.map((s) => (
-        <Chart key={s.key} data={data} s={s} />
+      {series.map((s) => (
+        <Chart key={s.key} data={data} s={s} highlight={highlight} onSelect={onSelect} />
       ))}
     </div>
   );

@@ -1,5 +1,8 @@
 export { boundsOf, circleRing, type LatLng, type RouteInput, routeToLngLat } from './geometry.js';
 export {
+  type MapLine,
+  type MapOpening,
+  type MapViewport,
   type MapZone,
   preloadMap,
   RouteMap,

@@ -13,7 +13,7 @@ import {
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { boundsOf, circleRing, type LngLat } from './geometry.js';
-import { OFFLINE_STYLE, ROUTE_COLOR } from './map-style.js';
+import { HIGHLIGHT_COLOR, OFFLINE_STYLE, ROUTE_COLOR } from './map-style.js';
 
 // MapLibre looks for its worker beside its own module; bundled, that file is an asset elsewhere.
 setWorkerUrl(workerUrl);
@@ -25,6 +25,23 @@ export interface MapZone {
   /** A zone being placed, not yet saved: drawn dashed. */
   draft?: boolean;
 }
+
+/** A line of its own (the explorer's segments), told apart by id when tapped. */
+export interface MapLine {
+  id: string;
+  coords: LngLat[];
+}
+
+/** What the map shows: [minLat, minLng, maxLat, maxLng] (the API's bbox order) and the zoom. */
+export interface MapViewport {
+  bbox: [number, number, number, number];
+  zoom: number;
+  center: { lat: number; lng: number };
+}
+
+export type MapOpening =
+  | { center: { lat: number; lng: number }; zoom: number }
+  | { bounds: [LngLat, LngLat] };
 
 export interface MapViewOptions {
   styleUrl: string | null;
@@ -41,14 +58,19 @@ export class MapView {
   private route: LngLat[] = [];
   private markers = true;
   private zones: MapZone[] = [];
+  private highlight: LngLat[] = [];
+  private lines: MapLine[] = [];
   private pick: ((lat: number, lng: number) => void) | null = null;
+  private lineTap: ((id: string) => void) | null = null;
   private styleReady = false;
   private pendingFit = false;
+  private readonly interactive: boolean;
 
   constructor(
     private readonly container: HTMLElement,
     options: MapViewOptions,
   ) {
+    this.interactive = options.interactive;
     this.map = new MapLibreMap({
       container,
       style: options.styleUrl ?? OFFLINE_STYLE,
@@ -83,6 +105,16 @@ export class MapView {
       if (this.styleReady) container.dataset.mapState = 'ready';
     });
     this.map.on('click', (e) => this.pick?.(e.lngLat.lat, e.lngLat.lng));
+    this.map.on('click', 'lines-hit', (e) => {
+      const id = e.features?.[0]?.properties?.id;
+      if (typeof id === 'string') this.lineTap?.(id);
+    });
+    this.map.on('mouseenter', 'lines-hit', () => {
+      if (this.lineTap) this.map.getCanvas().style.cursor = 'pointer';
+    });
+    this.map.on('mouseleave', 'lines-hit', () => {
+      this.map.getCanvas().style.cursor = this.pick ? 'crosshair' : '';
+    });
   }
 
   setRoute(route: LngLat[], markers: boolean): void {
@@ -90,6 +122,47 @@ export class MapView {
     this.markers = markers;
     this.container.dataset.routePoints = String(route.length);
     this.render();
+  }
+
+  /** A stretch of the route drawn over it (an effort, the part chosen for a new segment). */
+  setHighlight(coords: LngLat[]): void {
+    this.highlight = coords;
+    this.container.dataset.highlightPoints = String(coords.length);
+    this.render();
+  }
+
+  setLines(lines: MapLine[]): void {
+    this.lines = lines;
+    this.container.dataset.lines = String(lines.length);
+    this.render();
+  }
+
+  setLineTap(tap: ((id: string) => void) | null): void {
+    this.lineTap = tap;
+  }
+
+  /** Calls `listener` with the viewport after every pan or zoom (and once the style is ready). */
+  onViewChange(listener: (v: MapViewport) => void): void {
+    const emit = () => listener(this.viewport());
+    this.map.on('moveend', emit);
+    if (this.styleReady) emit();
+    else this.map.once('style.load', emit);
+  }
+
+  viewport(): MapViewport {
+    const b = this.map.getBounds();
+    const c = this.map.getCenter();
+    return {
+      bbox: [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()],
+      zoom: this.map.getZoom(),
+      center: { lat: c.lat, lng: c.lng },
+    };
+  }
+
+  /** Opens on a view: a centre and zoom, or an area to frame. */
+  open(view: MapOpening): void {
+    if ('bounds' in view) this.map.fitBounds(view.bounds, { padding: 28, animate: false });
+    else this.map.jumpTo({ center: [view.center.lng, view.center.lat], zoom: view.zoom });
   }
 
   setZones(zones: MapZone[]): void {
@@ -102,11 +175,14 @@ export class MapView {
     this.map.getCanvas().style.cursor = pick ? 'crosshair' : '';
   }
 
-  /** Frames the route (or the zones when there is no route). */
-  fit(animate = true): void {
-    const coords = this.route.length
-      ? this.route
-      : this.zones.flatMap((z) => circleRing(z.lat, z.lng, z.radius, 8));
+  /** Frames the highlighted stretch, else the route (or the zones when there is no route). */
+  fit(animate = true, toHighlight = true): void {
+    const coords =
+      toHighlight && this.highlight.length > 1
+        ? this.highlight
+        : this.route.length
+          ? this.route
+          : this.zones.flatMap((z) => circleRing(z.lat, z.lng, z.radius, 8));
     const bounds = boundsOf(coords);
     if (!bounds) return;
     if (!this.styleReady) {
@@ -114,7 +190,14 @@ export class MapView {
       return;
     }
     this.pendingFit = false;
-    this.map.fitBounds(bounds, { padding: 28, maxZoom: 16, animate });
+    // Clear of the zoom buttons (top right) and of a caption over a highlighted stretch.
+    const padding = {
+      top: 28,
+      left: 28,
+      right: this.interactive ? 56 : 28,
+      bottom: toHighlight && this.highlight.length > 1 ? 60 : 28,
+    };
+    this.map.fitBounds(bounds, { padding, maxZoom: 16, animate });
   }
 
   /** Keeps the last point of the route in view (the live recorder). */
@@ -135,7 +218,7 @@ export class MapView {
 
   private addLayers(): void {
     const m = this.map;
-    for (const id of ['route', 'endpoints', 'zones'])
+    for (const id of ['route', 'endpoints', 'zones', 'lines', 'highlight'])
       if (!m.getSource(id)) m.addSource(id, { type: 'geojson', data: empty() });
     m.addLayer({
       id: 'zones-fill',
@@ -153,20 +236,16 @@ export class MapView {
         'line-dasharray': [2, 1.5],
       },
     });
+    casedLine(m, 'route', ROUTE_COLOR, 4);
+    casedLine(m, 'lines', ROUTE_COLOR, 3.5);
+    // Lines are tapped through a wide invisible layer: a 3 px line is no finger's target.
     m.addLayer({
-      id: 'route-casing',
+      id: 'lines-hit',
       type: 'line',
-      source: 'route',
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': '#ffffff', 'line-width': 7 },
+      source: 'lines',
+      paint: { 'line-color': '#000000', 'line-opacity': 0, 'line-width': 18 },
     });
-    m.addLayer({
-      id: 'route-line',
-      type: 'line',
-      source: 'route',
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': ROUTE_COLOR, 'line-width': 4 },
-    });
+    casedLine(m, 'highlight', HIGHLIGHT_COLOR, 5);
     m.addLayer({
       id: 'endpoints',
       type: 'circle',
@@ -184,15 +263,24 @@ export class MapView {
     if (!this.styleReady) return;
     const source = (id: string) => this.map.getSource(id) as GeoJSONSource | undefined;
     const r = this.route;
-    source('route')?.setData(
-      r.length > 1
-        ? { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: r } }
-        : empty(),
-    );
+    source('route')?.setData(line(r));
+    source('highlight')?.setData(line(this.highlight));
+    source('lines')?.setData({
+      type: 'FeatureCollection',
+      features: this.lines
+        .filter((l) => l.coords.length > 1)
+        .map((l) => ({
+          type: 'Feature',
+          properties: { id: l.id },
+          geometry: { type: 'LineString', coordinates: l.coords },
+        })),
+    });
     const ends: Feature[] = [];
-    if (this.markers && r.length) {
-      ends.push(point(r[0]!, 'start'));
-      if (r.length > 1) ends.push(point(r.at(-1)!, 'end'));
+    // Markers mark the highlighted stretch when there is one: where the effort starts and ends.
+    const marked = this.highlight.length > 1 ? this.highlight : r;
+    if (this.markers && marked.length) {
+      ends.push(point(marked[0]!, 'start'));
+      if (marked.length > 1) ends.push(point(marked.at(-1)!, 'end'));
     }
     source('endpoints')?.setData({ type: 'FeatureCollection', features: ends });
     source('zones')?.setData({
@@ -204,6 +292,28 @@ export class MapView {
       })),
     });
   }
+}
+
+/** `<source>-casing` (white, 3 px wider) under `<source>-line`: lines read on any background. */
+function casedLine(m: MapLibreMap, source: string, color: string, width: number): void {
+  for (const [part, paint] of [
+    ['casing', { 'line-color': '#ffffff', 'line-width': width + 3 }],
+    ['line', { 'line-color': color, 'line-width': width }],
+  ] as const) {
+    m.addLayer({
+      id: `${source}-${part}`,
+      type: 'line',
+      source,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint,
+    });
+  }
+}
+
+function line(coordinates: LngLat[]): Feature | FeatureCollection {
+  return coordinates.length > 1
+    ? { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates } }
+    : empty();
 }
 
 function point(coordinates: LngLat, kind: 'start' | 'end'): Feature {

@@ -13,3 +13,5 @@ export const OFFLINE_STYLE: StyleSpecification = {
 };
 
 export const ROUTE_COLOR = '#fc5200';
+/** A stretch picked out of the route (an effort, a new segment): dark blue over the orange. */
+export const HIGHLIGHT_COLOR = '#1a4fd6';

@@ -2,9 +2,9 @@ import { type Ref, useEffect, useImperativeHandle, useMemo, useRef, useState } f
 import { useClientConfig } from '../../api/client-config.js';
 import { RoutePreview } from '../route-preview.js';
 import { type RouteInput, routeToLngLat } from './geometry.js';
-import type { MapView, MapZone } from './map-engine.js';
+import type { MapLine, MapOpening, MapView, MapViewport, MapZone } from './map-engine.js';
 
-export type { MapZone } from './map-engine.js';
+export type { MapLine, MapOpening, MapViewport, MapZone } from './map-engine.js';
 
 let engine: Promise<typeof import('./map-engine.js')> | undefined;
 /** Starts loading MapLibre (JS, worker, CSS) ahead of showing a map, e.g. on the record screen. */
@@ -34,6 +34,17 @@ export interface RouteMapProps {
   follow?: boolean;
   /** Circles to draw: privacy zones, and the one being placed (`draft`). */
   zones?: readonly MapZone[];
+  /** A stretch of the route drawn over it, with the start/end markers on its ends. */
+  highlight?: RouteInput;
+  /** Frame the highlight whenever it changes (default true); the route again when it goes. */
+  fitToHighlight?: boolean;
+  /** Lines of their own (the explorer's segments); `onLineTap` gets the id of one tapped. */
+  lines?: readonly MapLine[];
+  onLineTap?: (id: string) => void;
+  /** Called after every pan or zoom, and once when the map is ready. */
+  onViewChange?: (v: MapViewport) => void;
+  /** Where the map opens when it has no route to frame. */
+  initialView?: MapOpening;
   /** Makes the map a picker: called with the position the athlete clicked or tapped. */
   onPick?: (lat: number, lng: number) => void;
   /** Pan, zoom and keyboard control; default true. */
@@ -55,6 +66,12 @@ export function RouteMap({
   fitToRoute = true,
   follow = false,
   zones,
+  highlight,
+  fitToHighlight = true,
+  lines,
+  onLineTap,
+  onViewChange,
+  initialView,
   onPick,
   interactive = true,
   label,
@@ -67,6 +84,10 @@ export function RouteMap({
   const { config, pending } = useClientConfig();
   const styleUrl = config.map_style_url;
   const coords = useMemo(() => routeToLngLat(route), [route]);
+  const highlighted = useMemo(() => routeToLngLat(highlight), [highlight]);
+  const viewChange = useRef(onViewChange);
+  viewChange.current = onViewChange;
+  const opening = useRef(initialView);
 
   useEffect(() => {
     if (pending) return;
@@ -76,6 +97,8 @@ export function RouteMap({
       .then(({ MapView }) => {
         if (!live || !container.current) return;
         created = new MapView(container.current, { styleUrl, interactive });
+        if (opening.current) created.open(opening.current);
+        created.onViewChange((v) => viewChange.current?.(v));
         setView(created);
       })
       .catch(() => {
@@ -93,8 +116,28 @@ export function RouteMap({
     if (!view) return;
     view.setRoute(coords, markers);
     if (follow) view.follow();
-    else if (fitToRoute) view.fit(false);
-  }, [view, coords, markers, follow, fitToRoute]);
+    else if (fitToRoute) view.fit(false, fitToHighlight);
+  }, [view, coords, markers, follow, fitToRoute, fitToHighlight]);
+
+  // Frame a new highlight, and the whole route again once it is cleared.
+  const wasHighlighted = useRef(false);
+  useEffect(() => {
+    if (!view) return;
+    view.setHighlight(highlighted);
+    const has = highlighted.length > 1;
+    if (fitToHighlight && !follow && (has || wasHighlighted.current)) view.fit(true);
+    wasHighlighted.current = has;
+  }, [view, highlighted, fitToHighlight, follow]);
+
+  useEffect(() => {
+    view?.setLines(lines ? [...lines] : []);
+  }, [view, lines]);
+  const lineTap = useRef(onLineTap);
+  lineTap.current = onLineTap;
+  const tappable = !!onLineTap;
+  useEffect(() => {
+    view?.setLineTap(tappable ? (id) => lineTap.current?.(id) : null);
+  }, [view, tappable]);
 
   useEffect(() => {
     view?.setZones(zones ? [...zones] : []);

@@ -1,13 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useLocation } from 'wouter';
-import { ApiError, api, download } from '../../api/client.js';
+import { api, download, errorMessage } from '../../api/client.js';
 import type { ActivityDetail, Visibility } from '../../api/types.js';
+import { ConfirmDelete } from '../../components/confirm-delete.js';
 import { VisibilitySelect } from '../../components/visibility-select.js';
 import { ACTIVITY_LISTS } from '../feed/use-activity-list.js';
 import { activityKey } from './use-activity.js';
-
-const message = (e: unknown) => (e instanceof ApiError ? e.message : 'No connection: try again.');
 
 /** GPX, TCX and FIT downloads (fetched with the token, then saved). */
 export function ExportButtons({ a }: { a: ActivityDetail }) {
@@ -19,7 +18,7 @@ export function ExportButtons({ a }: { a: ActivityDetail }) {
     try {
       await download(`/activities/${a.id}/export.${format}`, `activity.${format}`);
     } catch (e) {
-      setError(message(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(null);
     }
@@ -87,7 +86,7 @@ export function EditActivity({ a, onDone }: { a: ActivityDetail; onDone: () => v
       <VisibilitySelect label="Who can see it" name="visibility" value={a.visibility} />
       {save.isError && (
         <p role="alert" className="error">
-          {message(save.error)}
+          {errorMessage(save.error)}
         </p>
       )}
       <div className="row">
@@ -102,61 +101,26 @@ export function EditActivity({ a, onDone }: { a: ActivityDetail; onDone: () => v
   );
 }
 
-/** Delete, behind a confirmation dialog (focus moves into it; Escape cancels). */
+/** Delete, behind a confirmation dialog. */
 export function DeleteActivity({ a }: { a: ActivityDetail }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
   const client = useQueryClient();
   const [, navigate] = useLocation();
   const remove = useMutation({
     mutationFn: () => api.delete<void>(`/activities/${a.id}`),
     onSuccess: () => {
-      dialog.current?.close();
       client.removeQueries({ queryKey: activityKey(a.id) });
       void client.invalidateQueries({ queryKey: ACTIVITY_LISTS });
       navigate('/?tab=you');
     },
   });
   return (
-    <>
-      <button
-        type="button"
-        className="danger ghost"
-        onClick={() => {
-          dialog.current?.showModal();
-          // The safe choice has the focus.
-          cancel.current?.focus();
-        }}
-      >
-        Delete
-      </button>
-      <dialog ref={dialog} aria-labelledby="delete-title" className="dialog">
-        <h2 id="delete-title">Delete this activity?</h2>
-        <p>“{a.name}” and its streams and files are removed for good.</p>
-        {remove.isError && (
-          <p role="alert" className="error">
-            {message(remove.error)}
-          </p>
-        )}
-        <div className="row">
-          <button
-            type="button"
-            className="danger"
-            disabled={remove.isPending}
-            onClick={() => remove.mutate()}
-          >
-            Delete
-          </button>
-          <button
-            type="button"
-            ref={cancel}
-            className="ghost"
-            onClick={() => dialog.current?.close()}
-          >
-            Cancel
-          </button>
-        </div>
-      </dialog>
-    </>
+    <ConfirmDelete
+      title="Delete this activity?"
+      busy={remove.isPending}
+      error={remove.isError ? errorMessage(remove.error) : null}
+      onConfirm={() => remove.mutate()}
+    >
+      <p>“{a.name}” and its streams and files are removed for good.</p>
+    </ConfirmDelete>
   );
 }

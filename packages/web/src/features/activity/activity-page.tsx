@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { sportFamily } from '@stride/core';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError } from '../../api/client.js';
-import type { ActivityDetail, Units } from '../../api/types.js';
+import type { ActivityDetail, SegmentEffort, Units } from '../../api/types.js';
 import { AthleteLine } from '../../components/athlete-line.js';
 import { StreamCharts } from '../../components/charts/stream-charts.js';
 import { RouteMap } from '../../components/map/index.js';
@@ -14,6 +15,7 @@ import {
   formatSpeedFor,
   speedLabel,
 } from '../../lib/format.js';
+import { initialRange, type Range, stretchRoute } from '../../lib/stretch.js';
 import { useMe, useUnits } from '../auth/use-me.js';
 import { DeleteActivity, EditActivity, ExportButtons } from './activity-actions.js';
 import { BestEfforts, LapsTable, SplitsTable } from './interval-tables.js';
@@ -56,6 +58,14 @@ function HeadlineStats({ a, units }: { a: ActivityDetail; units: Units }) {
   );
 }
 
+// Only owners open it, and rarely: it loads when asked for.
+const CreateSegment = lazy(() =>
+  import('./create-segment.js').then((m) => ({ default: m.CreateSegment })),
+);
+
+/** Segments are cut from runs and rides (the server also refuses virtual ones and e-bikes). */
+const hasSegments = (sport: string) => ['run', 'ride'].includes(sportFamily(sport));
+
 /** One activity: map, numbers, charts, splits, laps, best efforts, segments; the owner edits. */
 export function ActivityPage({ id }: { id: string }) {
   const activity = useActivity(id);
@@ -63,11 +73,30 @@ export function ActivityPage({ id }: { id: string }) {
   const me = useMe();
   const streams = useStreams(id, activity.isSuccess);
   const [editing, setEditing] = useState(false);
+  const [effortId, setEffortId] = useState<string | null>(null);
+  const [range, setRange] = useState<Range | null>(null);
+  const frame = useRef<HTMLDivElement>(null);
   // Streams draw the full-resolution route (already privacy-clipped for other viewers); the
   // summary polyline shows meanwhile.
   const route = useMemo(
     () => streams.data?.latlng?.data ?? activity.data?.map.summary_polyline ?? null,
     [streams.data, activity.data],
+  );
+  const effort = activity.data?.segment_efforts?.find((e) => e.id === effortId) ?? null;
+  // The stretch on show: the one being chosen for a new segment, else the chosen effort. Effort
+  // indices are into the streams this viewer is served, so they slice them directly.
+  const shown = range ?? (effort ? { start: effort.start_index, end: effort.end_index } : null);
+  const from = shown?.start ?? -1;
+  const to = shown?.end ?? -1;
+  const latlng = streams.data?.latlng?.data;
+  const distance = streams.data?.distance?.data;
+  const highlight = useMemo(
+    () => (from >= 0 && latlng ? stretchRoute(latlng, from, to) : null),
+    [latlng, from, to],
+  );
+  const stretch = useMemo(
+    () => (from >= 0 && distance ? ([distance[from] ?? 0, distance[to] ?? 0] as const) : null),
+    [distance, from, to],
   );
 
   if (activity.isPending) return <main className="page muted">Loading…</main>;
@@ -85,9 +114,14 @@ export function ActivityPage({ id }: { id: string }) {
   }
   const a = activity.data;
   const owner = me.data?.id === a.athlete.id;
+  const canCreate = owner && hasSegments(a.sport_type) && !!latlng && (distance?.length ?? 0) > 1;
+  const chooseEffort = (e: SegmentEffort | null) => {
+    setEffortId(e?.id ?? null);
+    if (e) frame.current?.scrollIntoView({ behavior: smoothScroll(), block: 'nearest' });
+  };
 
   return (
-    <main className="page activity-page">
+    <main className={range ? 'page activity-page creating' : 'page activity-page'}>
       <header className="card activity-head">
         <AthleteLine a={a}>{a.device_name && <span> · {a.device_name}</span>}</AthleteLine>
         <h1>{a.name}</h1>
@@ -96,14 +130,62 @@ export function ActivityPage({ id }: { id: string }) {
       </header>
 
       {route && (
-        <RouteMap route={route} label={`Map of ${a.name}`} className="route-map activity-map" />
+        <div className="activity-map-frame" ref={frame}>
+          <RouteMap
+            route={route}
+            highlight={highlight}
+            fitToHighlight={!range}
+            label={`Map of ${a.name}`}
+            className="route-map activity-map"
+          />
+          {effort && !range && (
+            <p className="map-caption" aria-live="polite">
+              <span className="caption-text">
+                <strong>{effort.segment.name}</strong> · {formatDuration(effort.elapsed_time)}
+              </span>
+              <button
+                type="button"
+                className="ghost small"
+                onClick={() => setEffortId(null)}
+                aria-label="Show the whole activity"
+              >
+                ✕
+              </button>
+            </p>
+          )}
+        </div>
+      )}
+
+      {range && streams.data && (
+        <Suspense fallback={<p className="card section muted create-segment">Loading…</p>}>
+          <CreateSegment
+            a={a}
+            streams={streams.data}
+            units={units}
+            range={range}
+            onRange={setRange}
+            onClose={() => setRange(null)}
+          />
+        </Suspense>
       )}
 
       {owner && editing && <EditActivity a={a} onDone={() => setEditing(false)} />}
       <div className="actions">
         <ExportButtons a={a} />
         {owner && !editing && (
-          <div className="row">
+          <div className="row wrap">
+            {canCreate && !range && (
+              <button
+                type="button"
+                className="ghost"
+                onClick={() => {
+                  setRange(initialRange(distance!.length));
+                  frame.current?.scrollIntoView({ behavior: smoothScroll(), block: 'start' });
+                }}
+              >
+                Create segment
+              </button>
+            )}
             <button type="button" className="ghost" onClick={() => setEditing(true)}>
               Edit
             </button>
@@ -114,10 +196,22 @@ export function ActivityPage({ id }: { id: string }) {
 
       {streams.data && (
         <Section id="charts-title" title="Analysis">
-          <StreamCharts streams={streams.data} sport={a.sport_type} units={units} />
+          <StreamCharts
+            streams={streams.data}
+            sport={a.sport_type}
+            units={units}
+            highlight={stretch}
+          />
         </Section>
       )}
-      <SegmentEfforts efforts={a.segment_efforts} />
+      <SegmentEfforts
+        efforts={a.segment_efforts}
+        sport={a.sport_type}
+        units={units}
+        selected={range ? null : effortId}
+        onSelect={chooseEffort}
+        queen={owner && me.data?.sex === 'F'}
+      />
       <div className="tables">
         <SplitsTable
           splits={units === 'imperial' ? a.splits_standard : a.splits_metric}
@@ -131,4 +225,9 @@ export function ActivityPage({ id }: { id: string }) {
       </div>
     </main>
   );
+}
+
+/** Smooth scrolling, unless the athlete asked for less motion. */
+function smoothScroll(): ScrollBehavior {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
 }

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'wouter';
-import { ApiError, api } from '../../api/client.js';
+import { api, errorMessage } from '../../api/client.js';
 import type { FollowEdge, Page, Profile } from '../../api/types.js';
 import { Avatar } from '../../components/avatar.js';
 import { LoadMore } from '../../components/load-more.js';
@@ -43,7 +43,7 @@ function FollowButton({ p }: { p: Profile }) {
       </button>
       {toggle.isError && (
         <p role="alert" className="error">
-          {toggle.error instanceof ApiError ? toggle.error.message : 'No connection: try again.'}
+          {errorMessage(toggle.error)}
         </p>
       )}
     </>

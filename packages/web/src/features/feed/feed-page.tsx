@@ -1,17 +1,18 @@
 import { Link, useSearchParams } from 'wouter';
 import { PullToRefresh } from '../../components/pull-to-refresh.js';
+import { Tabs, tabId } from '../../components/tabs.js';
 import { ActivityList } from './activity-list.js';
 import { type ListMode, useActivityList } from './use-activity-list.js';
 
-const TABS: { mode: ListMode; label: string; param: string }[] = [
-  { mode: 'FRIENDS', label: 'Following', param: 'following' },
-  { mode: 'USER', label: 'You', param: 'you' },
+const TABS: { mode: ListMode; label: string; id: 'following' | 'you' }[] = [
+  { mode: 'FRIENDS', label: 'Following', id: 'following' },
+  { mode: 'USER', label: 'You', id: 'you' },
 ];
 
 /** Home: the athlete's own activities and those of the people they follow. */
 export function FeedPage() {
   const [params, setParams] = useSearchParams();
-  const tab = TABS.find((t) => t.param === params.get('tab')) ?? TABS[0]!;
+  const tab = TABS.find((t) => t.id === params.get('tab')) ?? TABS[0]!;
   const query = useActivityList(tab.mode);
   const refreshing = query.isRefetching && !query.isFetchingNextPage;
 
@@ -19,30 +20,13 @@ export function FeedPage() {
     <main className="page">
       <PullToRefresh onRefresh={() => query.refetch()}>
         <div className="page-head">
-          <div role="tablist" aria-label="Activities" className="tabs">
-            {TABS.map((t) => (
-              <button
-                key={t.mode}
-                type="button"
-                role="tab"
-                id={`tab-${t.param}`}
-                aria-selected={t === tab}
-                aria-controls="feed-panel"
-                tabIndex={t === tab ? 0 : -1}
-                className={t === tab ? 'tab active' : 'tab'}
-                onClick={() => setParams({ tab: t.param })}
-                onKeyDown={(e) => {
-                  // Arrow keys move between tabs (WAI-ARIA tabs pattern).
-                  if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-                  const next = TABS[(TABS.indexOf(t) + 1) % TABS.length]!;
-                  setParams({ tab: next.param });
-                  document.getElementById(`tab-${next.param}`)?.focus();
-                }}
-              >
-                {t.label}
-              </button>
-            ))}
-          </div>
+          <Tabs
+            label="Activities"
+            tabs={TABS}
+            current={tab.id}
+            onSelect={(id) => setParams({ tab: id })}
+            panelId="feed-panel"
+          />
           <button
             type="button"
             className="icon-button"
@@ -56,7 +40,7 @@ export function FeedPage() {
             </span>
           </button>
         </div>
-        <section id="feed-panel" role="tabpanel" aria-labelledby={`tab-${tab.param}`}>
+        <section id="feed-panel" role="tabpanel" aria-labelledby={tabId('feed-panel', tab.id)}>
           <ActivityList
             query={query}
             empty={

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
-import { ApiError, api } from '../../api/client.js';
+import { api, errorMessage } from '../../api/client.js';
 import type { PrivacyZone } from '../../api/types.js';
 import { type MapZone, RouteMap, type RouteMapHandle } from '../../components/map/index.js';
 import { Section } from '../../components/section.js';
@@ -9,7 +9,6 @@ import { useActivityList } from '../feed/use-activity-list.js';
 const KEY = ['privacy-zones'];
 const MIN_RADIUS = 200;
 const MAX_RADIUS = 1600;
-const message = (e: unknown) => (e instanceof ApiError ? e.message : 'No connection: try again.');
 
 /**
  * Privacy zones drawn on a map: tap (or pan with the keyboard and use the map's centre) to
@@ -103,7 +102,7 @@ export function PrivacyZones() {
       )}
       {(create.isError || remove.isError) && (
         <p role="alert" className="error">
-          {message(create.error ?? remove.error)}
+          {errorMessage(create.error ?? remove.error)}
         </p>
       )}
       {zones.data && zones.data.length > 0 ? (

@@ -31,6 +31,7 @@ export function SettingsPage() {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
     const num = (k: string) => (f.get(k) === '' ? null : Number(f.get(k)));
+    const text = (k: string) => String(f.get(k) ?? '').trim() || null;
     save.mutate({
       display_name: String(f.get('display_name')),
       units: f.get('units') as Me['units'],
@@ -40,6 +41,9 @@ export function SettingsPage() {
       weight: num('weight'),
       birth_year: num('birth_year'),
       sex: (f.get('sex') || null) as Me['sex'],
+      country: text('country'),
+      region: text('region'),
+      city: text('city'),
     });
   }
 
@@ -118,6 +122,21 @@ export function SettingsPage() {
             <option value="X">Non-binary</option>
           </select>
         </label>
+        <fieldset>
+          <legend>Where you are (for local leaderboards)</legend>
+          {(
+            [
+              ['country', 'Country', m.country],
+              ['region', 'Region', m.region],
+              ['city', 'City', m.city],
+            ] as const
+          ).map(([name, label, value]) => (
+            <label key={name}>
+              {label}
+              <input name={name} defaultValue={value ?? ''} maxLength={80} />
+            </label>
+          ))}
+        </fieldset>
         {message && <p role="status">{message}</p>}
         <button type="submit" disabled={save.isPending}>
           Save
