@@ -5,7 +5,7 @@ import * as activities from './2026-11-23T0200-activities.js';
 import * as privacy from './2026-11-23T0300-privacy.js';
 import * as leaderboards from './2026-12-02T0100-leaderboards.js';
 import * as segments from './2026-12-02T0200-segments.js';
-import * as segmentStreams from './2026-12-09T0100-segment-streams.js';
+import * as segmentStreams from './2026-12-02T0300-segment-streams.js';
 
 /**
  * Every migration, in order, as a static import map (bundlers and tests see them all; nothing is
@@ -18,5 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0300-privacy': privacy,
   '2026-12-02T0100-leaderboards': leaderboards,
   '2026-12-02T0200-segments': segments,
-  '2026-12-09T0100-segment-streams': segmentStreams,
+  '2026-12-02T0300-segment-streams': segmentStreams,
 };
