@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pointAt, routeActivity, routeLine } from '../src/demo/route-activity.js';
+import { pointAt, routeActivity, routeFrom, routeLine } from '../src/demo/route-activity.js';
 import { DATABASES, REDIS_URL, redisNamespace, useTestApp } from './adapters.js';
 import { type SignedIn, signUp } from './helpers.js';
 import { ROUTE, segmentApi } from './segment-helpers.js';
@@ -151,6 +151,41 @@ describe.each(targets)('segment efforts and leaderboards ($name)', (target) => {
     expect(b.viewer?.neighbours).toHaveLength(2);
   });
 
+  it('crowns the fastest past effort when a new segment is back-filled, not the oldest', async () => {
+    // Elsewhere in Lyon, so nothing here touches the other boards.
+    const river: typeof ROUTE = routeFrom(
+      [45.74, 4.86],
+      [
+        [0, 700],
+        [90, 700],
+      ],
+      (s) => 165 + 0.01 * s,
+    );
+    const eve = await signUp(t.app, 'eve');
+    const finn = await signUp(t.app, 'finn');
+    const slowOld = await api.upload(
+      eve,
+      { seed: 30, speedMps: 2.5, startTime: now() - 20 * DAY },
+      river,
+    );
+    const fastNew = await api.upload(
+      finn,
+      { seed: 31, speedMps: 3.4, startTime: now() - DAY },
+      river,
+    );
+    const res = await api.createSegment(finn, {
+      name: 'River bend',
+      sport_type: 'Run',
+      points: routeLine(river, 300, 1100),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const river2 = res.json().id as string;
+    const [slow] = await api.efforts(slowOld, eve);
+    const [fast] = await api.efforts(fastNew, finn);
+    expect(slow).toMatchObject({ segment: { id: river2 }, pr_rank: 1, kom_rank: 2 });
+    expect(fast).toMatchObject({ segment: { id: river2 }, pr_rank: 1, kom_rank: 1 });
+    expect(api.handles(await api.board(river2))).toEqual(['finn', 'eve']);
+  });
   it('filters boards by following, sex, age group and period', async () => {
     runs.cleo = await api.upload(who.cleo, { seed: 4, speedMps: 4, startTime: now() - 3600 });
     runs.danOld = await api.upload(who.dan, {

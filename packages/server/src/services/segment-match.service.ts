@@ -106,13 +106,19 @@ export class SegmentMatchService {
     return 'success';
   }
 
-  /** Matches one new segment over existing activities, oldest first (so KOM ranks are as they were). */
+  /**
+   * Matches one new segment over existing activities. KOM ranks are given once every past
+   * effort is on the board, so the crown goes to the fastest athlete, not to whoever happened
+   * to be matched first (a rank kept "from the time of upload" means nothing for efforts
+   * uploaded before the segment existed).
+   */
   async backfill(segmentId: string, signal?: AbortSignal): Promise<'success' | 'skipped'> {
     const segment = await this.segments.findById(segmentId);
     if (!segment) return 'skipped';
     const prepared = prepareStored(segment);
     const sports = activitySportsOf(segment.sport_type);
     let after: { startedAt: Date; id: string } | undefined;
+    const matched = new Map<string, Set<string>>();
     for (;;) {
       const page = await this.efforts.activitiesCovering(
         [segment.min_lat, segment.min_lng, segment.max_lat, segment.max_lng],
@@ -134,11 +140,20 @@ export class SegmentMatchService {
           if (!(await this.activities.findForUpdate(tx, row.id))) return 0;
           return this.efforts.replaceForActivitySegment(tx, row.id, segmentId, rows);
         });
-        if (rows.length || removed) {
-          await this.ranking.refresh(segmentId, row.athlete_id, new Set(rows.map((r) => r.id)));
+        if (rows.length || removed) await this.ranking.refresh(segmentId, row.athlete_id);
+        if (rows.length) {
+          const ids = matched.get(row.athlete_id) ?? new Set<string>();
+          for (const r of rows) ids.add(r.id);
+          matched.set(row.athlete_id, ids);
         }
       }
-      if (page.length < BACKFILL_PAGE) return 'success';
+      if (page.length < BACKFILL_PAGE) {
+        for (const [athleteId, ids] of matched) {
+          if (signal?.aborted) throw new Error('stopped before the backfill finished; it resumes');
+          await this.ranking.refresh(segmentId, athleteId, ids);
+        }
+        return 'success';
+      }
       const last = page.at(-1)!;
       after = { startedAt: last.started_at!, id: last.id };
     }
