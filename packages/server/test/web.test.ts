@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { webRoot } from '../src/http/web.js';
 import { DATABASES, useTestApp } from './adapters.js';
@@ -27,5 +28,20 @@ describe.runIf(webRoot())('web app served by the API process', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toContain('immutable');
     expect((await t.app.inject('/manifest.webmanifest')).json().name).toBe('Stride');
+  });
+
+  it('sends the build’s compressed copies to clients that accept them', async () => {
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec((await t.app.inject('/')).body)![1]!;
+    const plain = await t.app.inject(asset);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const br = await t.app.inject({ url: asset, headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(String(br.headers.vary).toLowerCase()).toContain('accept-encoding');
+    expect(br.headers['content-type']).toContain('javascript');
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(brotliDecompressSync(br.rawPayload).equals(plain.rawPayload)).toBe(true);
+    const gz = await t.app.inject({ url: asset, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).equals(plain.rawPayload)).toBe(true);
   });
 });

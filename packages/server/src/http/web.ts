@@ -26,6 +26,8 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
     // Routes for exactly the files built (the folder does not change while running).
     wildcard: false,
     index: false,
+    // The build writes .br and .gz copies of its text files: sent to clients that accept them.
+    preCompressed: true,
     setHeaders(res, path) {
       if (path.includes('/assets/'))
         res.header('cache-control', 'public, max-age=31536000, immutable');
