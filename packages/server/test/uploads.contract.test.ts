@@ -170,6 +170,43 @@ describe.each(DATABASES)('uploads on $name', (database) => {
     });
   });
 
+  it('imports a file again once its activity was deleted, instead of calling it a duplicate', async () => {
+    const file = new TextEncoder().encode(
+      toGpx(
+        'Again',
+        'Run',
+        syntheticActivity({
+          seed: 9,
+          sport: 'Run',
+          startLat: 45.7,
+          startLng: 4.8,
+          startTime: 1_781_000_000,
+          distanceM: 3000,
+        }),
+      ),
+    );
+    const first = (await upload(ben, { name: 'again.gpx', bytes: file })).json();
+    await drain();
+    const done = await status(ben, first.id);
+    expect(done.status).toBe('ready');
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/activities/${done.activity_id}`,
+      headers: ben.headers,
+    });
+    expect(del.statusCode).toBe(204);
+    const second = (await upload(ben, { name: 'again.gpx', bytes: file })).json();
+    await drain();
+    const again = await status(ben, second.id);
+    expect(again.status).toBe('ready');
+    expect(again.activity_id).not.toBe(done.activity_id);
+    const read = await t.app.inject({
+      url: `/api/v1/activities/${again.activity_id}`,
+      headers: ben.headers,
+    });
+    expect(read.statusCode).toBe(200);
+  });
+
   it('keeps uploads private to their athlete', async () => {
     const mine = (await upload(ann, { name: 'x.gpx', bytes: gpx })).json();
     expect(

@@ -112,7 +112,13 @@ export class ActivityRepository {
       .executeTakeFirst();
   }
 
+  /**
+   * Deletes the activity and the uploads that produced it or were answered as its duplicates:
+   * their file goes with it, and the same file uploaded again is a new activity, not a
+   * duplicate of one that no longer exists.
+   */
   async delete(id: string, executor: Executor = this.db): Promise<void> {
+    await executor.deleteFrom('uploads').where('activity_id', '=', id).execute();
     await executor.deleteFrom('activities').where('id', '=', id).execute();
   }
 
