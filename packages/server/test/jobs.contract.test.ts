@@ -108,6 +108,44 @@ describe.each(DATABASES)('durable jobs on $name', (database) => {
     expect(await jobs.findById(id!)).toMatchObject({ status: 'done', locked_by: null });
   });
 
+  it('keeps a job requeued while running on the same worker until its new run finishes', async () => {
+    // The embedded case: one runner claims the requeued job again while the stale run is
+    // still going. The stale run finishing first must not mark the new run's job done.
+    const job = { name: 'slow', payload: {}, key: 'slow:same-worker', requeue: true };
+    const releases: Array<() => void> = [];
+    const handlers = {
+      slow: async () => {
+        await new Promise<void>((r) => releases.push(r));
+        return 'success' as const;
+      },
+    };
+    const id = await jobs.enqueue(job);
+    const runner = new JobRunner(jobs, handlers, {
+      workerId: 'solo',
+      pollIntervalMs: 10,
+      leaseMs: 300,
+    });
+    runner.start();
+    try {
+      while (releases.length < 1) await sleep(5);
+      expect(await jobs.enqueue(job)).toBe(id);
+      runner.wake();
+      while (releases.length < 2) await sleep(5);
+      releases[0]!();
+      // Longer than the lease: the new run's claim must be renewed, not taken over.
+      await sleep(500);
+      expect(await jobs.findById(id!)).toMatchObject({ status: 'running', locked_by: 'solo' });
+      expect(releases).toHaveLength(2);
+      releases[1]!();
+      for (let i = 0; i < 200 && (await jobs.findById(id!))?.status !== 'done'; i++)
+        await sleep(10);
+      expect(await jobs.findById(id!)).toMatchObject({ status: 'done', locked_by: null });
+    } finally {
+      for (const r of releases) r();
+      await runner.stop();
+    }
+  });
+
   it('retries with backoff, then dies after max attempts with its error visible', async () => {
     const id = await jobs.enqueue({ name: 'flaky', payload: {}, maxAttempts: 3 });
     let calls = 0;

@@ -95,6 +95,8 @@ export interface JobsTable {
   max_attempts: Generated<number>;
   run_at: ColumnType<Date, Date | undefined, Date>;
   locked_by: string | null;
+  /** The current claim's token: set by each claim, checked by its completion and renewals. */
+  claim: string | null;
   locked_until: Date | null;
   last_error: string | null;
   result: string | null;

@@ -43,7 +43,8 @@ export class JobRunner {
   private readonly pollIntervalMs: number;
   private readonly leaseMs: number;
   private readonly backoff: { baseMs: number; maxMs: number };
-  private readonly running = new Map<number, Promise<void>>();
+  /** Runs in progress by claim token (one job queued again may run twice here at once). */
+  private readonly running = new Map<string, Promise<void>>();
   private readonly abort = new AbortController();
   private timer: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -125,11 +126,12 @@ export class JobRunner {
           if (free <= 0 || this.stopped) break;
           const claimed = await this.jobs.claim(this.workerId, free, this.leaseMs);
           for (const job of claimed) {
+            const claim = job.claim!;
             const done = this.execute(job).finally(() => {
-              this.running.delete(job.id);
+              this.running.delete(claim);
               this.wake();
             });
-            this.running.set(job.id, done);
+            this.running.set(claim, done);
           }
           if (claimed.length === free) this.pollAgain = true;
         } while (this.pollAgain && !this.stopped);
@@ -153,7 +155,7 @@ export class JobRunner {
         lastAttempt: job.attempts >= job.max_attempts,
         signal: this.abort.signal,
       });
-      await this.jobs.complete(job.id, this.workerId, result);
+      await this.jobs.complete(job.id, this.workerId, result, job.claim ?? undefined);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const permanent = err instanceof PermanentJobError;
@@ -166,7 +168,7 @@ export class JobRunner {
         'job failed',
       );
       await this.jobs
-        .fail(job.id, this.workerId, message, retryAt)
+        .fail(job.id, this.workerId, message, retryAt, job.claim ?? undefined)
         .catch((e) => this.options.log?.error({ err: e }, 'could not record job failure'));
     }
   }

@@ -49,6 +49,7 @@ export class JobRepository {
                 attempts: 0,
                 max_attempts: job.maxAttempts ?? 5,
                 locked_by: null,
+                claim: null,
                 locked_until: null,
                 last_error: null,
                 result: null,
@@ -65,7 +66,8 @@ export class JobRepository {
   /**
    * Claims up to `limit` runnable jobs for `workerId`: queued ones that are due, and running
    * ones whose lease expired (their worker died). SKIP LOCKED lets any number of workers claim
-   * concurrently without ever handing one job to two of them.
+   * concurrently without ever handing one job to two of them. Each claim gets a fresh `claim`
+   * token that its completion, failure and lease renewals must present.
    */
   async claim(workerId: string, limit: number, leaseMs: number): Promise<JobRow[]> {
     const result = await sql<JobRow>`
@@ -73,6 +75,7 @@ export class JobRepository {
         status = 'running',
         attempts = attempts + 1,
         locked_by = ${workerId},
+        claim = gen_random_uuid(),
         locked_until = now() + ${leaseMs} * interval '1 millisecond'
       where id in (
         select id from jobs
@@ -86,33 +89,51 @@ export class JobRepository {
     return result.rows;
   }
 
-  /** Keeps the lease of jobs still running on this worker. */
-  async extendLease(ids: number[], workerId: string, leaseMs: number): Promise<void> {
-    if (!ids.length) return;
+  /** Keeps the lease of the claims still running on this worker. */
+  async extendLease(claims: string[], workerId: string, leaseMs: number): Promise<void> {
+    if (!claims.length) return;
     await this.db
       .updateTable('jobs')
       .set({ locked_until: sql`now() + ${leaseMs} * interval '1 millisecond'` })
-      .where('id', 'in', ids)
+      .where('claim', 'in', claims)
       .where('locked_by', '=', workerId)
       .where('status', '=', 'running')
       .execute();
   }
 
-  /** Marks the job done, if this worker still holds it. Returns false if the lease was lost. */
-  async complete(id: number, workerId: string, result: string): Promise<boolean> {
-    const r = await this.db
+  /**
+   * Marks the job done, if this worker still holds it (with `claim`: under that very claim, so
+   * a stale run of a job claimed again cannot finish the new run's job). Returns false if the
+   * lease was lost.
+   */
+  async complete(id: number, workerId: string, result: string, claim?: string): Promise<boolean> {
+    let q = this.db
       .updateTable('jobs')
-      .set({ status: 'done', result, finished_at: new Date(), locked_by: null, locked_until: null })
+      .set({
+        status: 'done',
+        result,
+        finished_at: new Date(),
+        locked_by: null,
+        claim: null,
+        locked_until: null,
+      })
       .where('id', '=', id)
       .where('locked_by', '=', workerId)
-      .where('status', '=', 'running')
-      .executeTakeFirst();
+      .where('status', '=', 'running');
+    if (claim) q = q.where('claim', '=', claim);
+    const r = await q.executeTakeFirst();
     return r.numUpdatedRows === 1n;
   }
 
   /** Records a failure: queued again at `retryAt`, or dead when `retryAt` is null. */
-  async fail(id: number, workerId: string, error: string, retryAt: Date | null): Promise<void> {
-    await this.db
+  async fail(
+    id: number,
+    workerId: string,
+    error: string,
+    retryAt: Date | null,
+    claim?: string,
+  ): Promise<void> {
+    let q = this.db
       .updateTable('jobs')
       .set(
         retryAt
@@ -121,6 +142,7 @@ export class JobRepository {
               run_at: retryAt,
               last_error: error,
               locked_by: null,
+              claim: null,
               locked_until: null,
             }
           : {
@@ -128,19 +150,21 @@ export class JobRepository {
               last_error: error,
               finished_at: new Date(),
               locked_by: null,
+              claim: null,
               locked_until: null,
             },
       )
       .where('id', '=', id)
-      .where('locked_by', '=', workerId)
-      .execute();
+      .where('locked_by', '=', workerId);
+    if (claim) q = q.where('claim', '=', claim);
+    await q.execute();
   }
 
   /** Puts every running job back in the queue (embedded start-up: no other worker can exist). */
   async requeueRunning(): Promise<number> {
     const r = await this.db
       .updateTable('jobs')
-      .set({ status: 'queued', locked_by: null, locked_until: null })
+      .set({ status: 'queued', locked_by: null, claim: null, locked_until: null })
       .where('status', '=', 'running')
       .executeTakeFirst();
     return Number(r.numUpdatedRows);

@@ -6,6 +6,7 @@ import * as privacy from './2026-11-23T0300-privacy.js';
 import * as leaderboards from './2026-12-02T0100-leaderboards.js';
 import * as segments from './2026-12-02T0200-segments.js';
 import * as segmentStreams from './2026-12-02T0300-segment-streams.js';
+import * as jobClaims from './2026-12-02T0400-job-claims.js';
 
 /**
  * Every migration, in order, as a static import map (bundlers and tests see them all; nothing is
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0100-leaderboards': leaderboards,
   '2026-12-02T0200-segments': segments,
   '2026-12-02T0300-segment-streams': segmentStreams,
+  '2026-12-02T0400-job-claims': jobClaims,
 };
