@@ -19,7 +19,7 @@ import {
   type SegmentMatch,
   type Track,
 } from '../src/index.js';
-import { sliceLine, streetLine } from '../src/segments/synthetic.js';
+import { sliceLine, streetLine } from '../src/testing/segments.js';
 import { prng, syntheticTrack } from '../src/testing/synthetic.js';
 
 const LAT0 = 45.75; // Lyon

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { StrideCoreError } from '../errors.js';
+import { Plane, type XY } from '../testing/segments.js';
 import { prng } from '../testing/synthetic.js';
 import { describeSegment } from './describe.js';
 import { SegmentError } from './errors.js';
 import { prepareSegment } from './prepare.js';
-import { Plane, type XY } from './synthetic.js';
 
 const plane = new Plane();
 const line = (points: readonly XY[]) => plane.line('x', points);

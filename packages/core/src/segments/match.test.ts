@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { prng } from '../testing/synthetic.js';
-import { matchSegment } from './match.js';
-import { prepareSegment } from './prepare.js';
 import {
   cutPath,
   irregularTimes,
@@ -10,7 +7,10 @@ import {
   regularTimes,
   rideAlong,
   type XY,
-} from './synthetic.js';
+} from '../testing/segments.js';
+import { prng } from '../testing/synthetic.js';
+import { matchSegment } from './match.js';
+import { prepareSegment } from './prepare.js';
 
 const plane = new Plane();
 const straight: XY[] = [

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Plane, sliceLine } from '../testing/segments.js';
 import { prng } from '../testing/synthetic.js';
 import { type Track, trackFromColumns } from '../track.js';
 import { matchSegment } from './match.js';
 import { prepareSegment } from './prepare.js';
-import { Plane, sliceLine } from './synthetic.js';
 
 const plane = new Plane(52.37, 4.9);
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { sliceLine, streetLine } from '../testing/segments.js';
 import { prng, syntheticTrack } from '../testing/synthetic.js';
 import { matchSegment, type SegmentMatch } from './match.js';
 import { type PreparedSegment, prepareSegment } from './prepare.js';
 import { SegmentIndex } from './segment-index.js';
-import { sliceLine, streetLine } from './synthetic.js';
 
 const { track } = syntheticTrack({ seed: 21, sport: 'run', seconds: 2400 });
 const random = prng(99);

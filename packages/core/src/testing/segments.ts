@@ -4,8 +4,8 @@
  * known (constant speed along a known path).
  */
 import { scaleAt } from '../geo/ruler.js';
+import type { SegmentLine } from '../segments/prepare.js';
 import { type Track, trackFromColumns } from '../track.js';
-import type { SegmentLine } from './prepare.js';
 
 export type XY = readonly [number, number];
 
