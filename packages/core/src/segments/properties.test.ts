@@ -42,7 +42,7 @@ type Params = { seed: number; v: number; a: number; len: number };
 /** A track of n samples and the sample range [k0, k1] a segment is cut from. */
 function cutOf({ seed, v, a, len }: Params, n: number, radiusM = 150, noiseM = 0) {
   const track = wander(seed, n, v, radiusM, noiseM);
-  return { track, k0: Math.floor(a * n), k1: Math.floor((a + len) * n) };
+  return { track, k0: Math.floor(a * n), k1: Math.min(n - 1, Math.floor((a + len) * n)) };
 }
 
 describe('segment matching properties', () => {
@@ -76,6 +76,20 @@ describe('segment matching properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('finds a segment cut to the very last sample', () => {
+    // a + len = 1 once put the cut one past the end: the segment must end on the last sample.
+    const p = { seed: 1, v: 1.5, a: 0.6, len: 0.4 };
+    for (const noiseM of [0, 3]) {
+      const { track, k0, k1 } = cutOf(p, 400, 150, noiseM);
+      expect(k1).toBe(track.length - 1);
+      const segment = prepareSegment(sliceLine('end', track, k0, k1));
+      const found = matchSegment(track, segment).filter(
+        (m) => Math.abs(m.endTime - track.time[k1]!) <= 15,
+      );
+      expect(found).toHaveLength(1);
+    }
   });
 
   it('never matches the same smooth line ridden backwards', () => {
