@@ -306,9 +306,18 @@ export type StreamKey = (typeof STREAM_KEYS)[number];
 
 type Stream = { data: unknown[]; original_size: number; resolution: 'high' };
 
+/**
+ * Whose altitude a stored activity carries: a phone recording has GPS altitude, a device file
+ * barometric. Streams are smoothed as the saved statistics were, so grade agrees with gain.
+ */
+export function elevationSourceOf(row: Pick<ActivityRow, 'source'>): 'gps' | 'barometric' {
+  return row.source === 'recorded' ? 'gps' : 'barometric';
+}
+
 /** The derived per-sample streams (distance, moving, velocity, grade) of a stored track. */
-export function derivedStreams(track: Track, sport: string) {
-  return coreCompute(track, { sport, elevationSource: 'barometric' }).streams;
+export function derivedStreams(track: Track, row: Pick<ActivityRow, 'sport_type' | 'source'>) {
+  return coreCompute(track, { sport: row.sport_type, elevationSource: elevationSourceOf(row) })
+    .streams;
 }
 
 /**
@@ -319,10 +328,10 @@ export function derivedStreams(track: Track, sport: string) {
 export function streamsFor(
   track: Track,
   keys: readonly string[],
-  sport: string,
+  row: Pick<ActivityRow, 'sport_type' | 'source'>,
   keep?: Uint8Array | null,
 ): Record<string, Stream> {
-  const derived = derivedStreams(track, sport);
+  const derived = derivedStreams(track, row);
   const idx: number[] = [];
   for (let i = 0; i < track.length; i++) if (!keep || keep[i]) idx.push(i);
   const round = (v: number, p: number) => (Number.isFinite(v) ? Math.round(v * p) / p : null);

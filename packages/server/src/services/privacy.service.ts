@@ -48,7 +48,7 @@ export class PrivacyService {
       track: raw,
       streams: async (keys) => {
         const t = await raw();
-        return t ? streamsFor(t, keys, row.sport_type) : null;
+        return t ? streamsFor(t, keys, row) : null;
       },
       hidden: async () => null,
     };
@@ -65,7 +65,7 @@ export class PrivacyService {
       isOwner,
       geometry: geometryOf(clipped),
       track: async () => clipped,
-      streams: async (keys) => streamsFor(track, keys, row.sport_type, keep),
+      streams: async (keys) => streamsFor(track, keys, row, keep),
       hidden: async () => hidden,
     };
   }

@@ -28,8 +28,8 @@ const BACKFILL_PAGE = 200;
  * effort's moving time and distance agree with the activity's (computed only once a segment
  * matched: most activities match none).
  */
-function measured(track: Track, row: Pick<ActivityRow, 'sport_type'>): MatchOptions {
-  const { moving, distance } = derivedStreams(track, row.sport_type);
+function measured(track: Track, row: Pick<ActivityRow, 'sport_type' | 'source'>): MatchOptions {
+  const { moving, distance } = derivedStreams(track, row);
   return { sport: row.sport_type, moving, distance };
 }
 
