@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticActivity, toGpx } from '../src/demo/synthetic-activity.js';
+import { ActivityRepository } from '../src/repositories/activity.repository.js';
+import { FollowRepository } from '../src/repositories/follow.repository.js';
+import { UploadRepository } from '../src/repositories/upload.repository.js';
+import { AccountService } from '../src/services/account.service.js';
 import { DATABASES, useTestApp } from './adapters.js';
 import { multipart, type SignedIn, signUp } from './helpers.js';
 
@@ -94,6 +98,33 @@ describe.each(DATABASES)('data rights on $name', (database) => {
     expect(profile.following.map((f: { handle: string }) => f.handle)).toEqual(['ben']);
     const activities = JSON.parse(new TextDecoder().decode(files['activities.json']));
     expect(activities).toHaveLength(2);
+  });
+
+  it('reads activities a page at a time and writes the zip as it goes', async () => {
+    const c = t.container;
+    // One activity per page: the export must walk the keyset to the end, not stop at a page.
+    const paged = new AccountService(
+      {
+        athletes: c.athletes,
+        activities: new ActivityRepository(c.database.db),
+        follows: new FollowRepository(c.database.db),
+        privacyZones: c.privacyZones,
+        uploads: new UploadRepository(c.database.db),
+      },
+      c.blobs,
+      c.activityReads,
+      c.activityChanges,
+      1,
+    );
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of await paged.export(ann.id)) chunks.push(chunk);
+    expect(chunks.length).toBeGreaterThan(1);
+    const files = unzipSync(Buffer.concat(chunks));
+    const activities = JSON.parse(new TextDecoder().decode(files['activities.json']));
+    expect(activities.map((a: { id: string }) => a.id).sort()).toEqual(
+      [uploadedActivity, recorded].sort(),
+    );
+    expect(Object.keys(files).filter((n) => n.startsWith('activities/'))).toHaveLength(2);
   });
 
   it('deletes the account with every row and file, only with the right password', async () => {

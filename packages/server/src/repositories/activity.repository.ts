@@ -6,6 +6,7 @@ import type {
   Database,
   NewActivity,
 } from '../db/schema.js';
+import { msPrecision } from './keyset.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -290,5 +291,28 @@ export class ActivityRepository {
       .where('athlete_id', '=', athleteId)
       .executeTakeFirstOrThrow();
     return Number(r.n);
+  }
+
+  /**
+   * One page of all of an athlete's activities, of every state and visibility, oldest first
+   * after the keyset (created_at, id): for the athlete's own export and deletion.
+   */
+  async pageOwnedBy(
+    athleteId: string,
+    limit: number,
+    after?: { createdAt: Date; id: string },
+    executor: Executor = this.db,
+  ): Promise<ActivityRow[]> {
+    const created = msPrecision('created_at');
+    let q = executor.selectFrom('activities').selectAll().where('athlete_id', '=', athleteId);
+    if (after) {
+      q = q.where((eb) =>
+        eb.or([
+          eb(created, '>', after.createdAt),
+          eb.and([eb(created, '=', after.createdAt), eb('id', '>', after.id)]),
+        ]),
+      );
+    }
+    return q.orderBy(created).orderBy('id').limit(limit).execute();
   }
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { AthleteRow, AthleteUpdate, Database, NewAthlete } from '../db/schema.js';
 
@@ -50,5 +50,15 @@ export class AthleteRepository {
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirst();
+  }
+
+  transaction<T>(fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(fn);
+  }
+
+  /** Deletes the athlete; every row that belongs to them goes with it (foreign-key cascades). */
+  async delete(tx: Transaction<Database>, id: string): Promise<boolean> {
+    const r = await tx.deleteFrom('athletes').where('id', '=', id).executeTakeFirst();
+    return r.numDeletedRows > 0n;
   }
 }

@@ -93,4 +93,20 @@ export class FollowRepository {
       .execute();
     return rows.map((r) => r.followee_id);
   }
+
+  /** Handles (and since when) of all an athlete's followers, or of all they follow. */
+  async allHandles(
+    athleteId: string,
+    direction: 'followers' | 'following',
+  ): Promise<Array<{ handle: string; created_at: Date }>> {
+    const self = direction === 'followers' ? 'f.followee_id' : 'f.follower_id';
+    const other = direction === 'followers' ? 'f.follower_id' : 'f.followee_id';
+    return this.db
+      .selectFrom('follows as f')
+      .innerJoin('athletes as a', 'a.id', other)
+      .select(['a.handle', 'f.created_at'])
+      .where(self, '=', athleteId)
+      .orderBy('f.created_at')
+      .execute();
+  }
 }

@@ -67,4 +67,28 @@ export class UploadRepository {
       .limit(limit)
       .execute();
   }
+
+  /** Every stored original an athlete uploaded (not those refused as duplicates), oldest first. */
+  async originalsOf(
+    athleteId: string,
+    executor: Executor = this.db,
+  ): Promise<Array<Pick<UploadRow, 'id' | 'blob_key' | 'file_name'>>> {
+    return executor
+      .selectFrom('uploads')
+      .select(['id', 'blob_key', 'file_name'])
+      .where('athlete_id', '=', athleteId)
+      .where('status', '!=', 'duplicate')
+      .orderBy('created_at')
+      .execute();
+  }
+
+  /** Ids of every upload of an athlete, whatever its status. */
+  async idsOf(athleteId: string, executor: Executor = this.db): Promise<string[]> {
+    const rows = await executor
+      .selectFrom('uploads')
+      .select('id')
+      .where('athlete_id', '=', athleteId)
+      .execute();
+    return rows.map((r) => r.id);
+  }
 }

@@ -1,12 +1,27 @@
 import { verify } from '@node-rs/argon2';
-import { zipSync } from 'fflate';
-import type { Kysely } from 'kysely';
 import type { BlobStore } from '../adapters/blobs/blob-store.js';
-import type { Database } from '../db/schema.js';
+import type { ActivityRow } from '../db/schema.js';
 import { Errors } from '../errors.js';
+import type { ActivityRepository } from '../repositories/activity.repository.js';
+import type { AthleteRepository } from '../repositories/athlete.repository.js';
+import type { FollowRepository } from '../repositories/follow.repository.js';
+import type { PrivacyZoneRepository } from '../repositories/privacy-zone.repository.js';
+import type { UploadRepository } from '../repositories/upload.repository.js';
 import { ActivityChanges } from './activity-changes.js';
 import { exportActivity } from './activity-compute.js';
 import type { ActivityReadService } from './activity-read.service.js';
+import { type ZipEntry, zipStream } from './zip-stream.js';
+
+export interface AccountRepositories {
+  athletes: AthleteRepository;
+  activities: ActivityRepository;
+  follows: FollowRepository;
+  privacyZones: PrivacyZoneRepository;
+  uploads: UploadRepository;
+}
+
+const encoder = new TextEncoder();
+const json = (v: unknown) => encoder.encode(JSON.stringify(v, null, 2));
 
 /**
  * The athlete's data rights: a complete export of what Stride holds about them, and deletion
@@ -14,83 +29,68 @@ import type { ActivityReadService } from './activity-read.service.js';
  */
 export class AccountService {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly repos: AccountRepositories,
     private readonly blobs: BlobStore,
     private readonly reads: ActivityReadService,
     private readonly changes: ActivityChanges = new ActivityChanges(),
+    /** Activities read from the database at a time while exporting or deleting. */
+    private readonly pageSize = 100,
   ) {}
 
   /**
-   * A zip: `profile.json` (account, settings, privacy zones, follows), `activities.json`
-   * (every activity's summary and details), `activities/<id>.gpx` for each recorded track, and
-   * `originals/` with every file the athlete uploaded, as uploaded.
+   * A zip, streamed as it is written: `profile.json` (account, settings, privacy zones,
+   * follows), `activities.json` (every activity's summary and details), `activities/<id>.gpx`
+   * for each recorded track, and `originals/` with every file the athlete uploaded, as
+   * uploaded. Activities are read a page at a time, so an athlete with years of training
+   * exports in bounded memory.
    */
-  async export(athleteId: string): Promise<Uint8Array> {
-    const athlete = await this.db
-      .selectFrom('athletes')
-      .selectAll()
-      .where('id', '=', athleteId)
-      .executeTakeFirst();
+  async export(athleteId: string): Promise<AsyncGenerator<Uint8Array>> {
+    const athlete = await this.repos.athletes.findById(athleteId);
     if (!athlete) throw Errors.notFound('no such athlete');
     const { password_hash: _hash, privacy_secret: _secret, ...profile } = athlete;
-    const [zones, following, followers, activities, uploads] = await Promise.all([
-      this.db
-        .selectFrom('privacy_zones')
-        .select(['id', 'lat', 'lng', 'radius_m', 'created_at'])
-        .where('athlete_id', '=', athleteId)
-        .execute(),
-      this.db
-        .selectFrom('follows')
-        .innerJoin('athletes', 'athletes.id', 'follows.followee_id')
-        .select(['athletes.handle', 'follows.created_at'])
-        .where('follower_id', '=', athleteId)
-        .execute(),
-      this.db
-        .selectFrom('follows')
-        .innerJoin('athletes', 'athletes.id', 'follows.follower_id')
-        .select(['athletes.handle', 'follows.created_at'])
-        .where('followee_id', '=', athleteId)
-        .execute(),
-      this.db
-        .selectFrom('activities')
-        .selectAll()
-        .where('athlete_id', '=', athleteId)
-        .orderBy('started_at')
-        .execute(),
-      this.db
-        .selectFrom('uploads')
-        .selectAll()
-        .where('athlete_id', '=', athleteId)
-        .where('status', '!=', 'duplicate')
-        .execute(),
+    const [zones, following, followers, originals] = await Promise.all([
+      this.repos.privacyZones.listByAthlete(athleteId),
+      this.repos.follows.allHandles(athleteId, 'following'),
+      this.repos.follows.allHandles(athleteId, 'followers'),
+      this.repos.uploads.originalsOf(athleteId),
     ]);
-    const files: Record<string, Uint8Array> = {};
-    const json = (v: unknown) => new TextEncoder().encode(JSON.stringify(v, null, 2));
-    files['profile.json'] = json({ athlete: profile, privacy_zones: zones, following, followers });
-    files['activities.json'] = json(
-      activities.map(({ streams_key: _k, file_hash: _h, ...a }) => a),
-    );
-    for (const row of activities) {
-      const track = await this.reads.loadTrack(row);
-      if (track?.length)
-        files[`activities/${row.id}.gpx`] = exportActivity(row, track, 'gpx').bytes;
+    const privacyZones = zones.map(({ id, lat, lng, radius_m, created_at }) => ({
+      id,
+      lat,
+      lng,
+      radius_m,
+      created_at,
+    }));
+    const activities = () => this.activitiesOf(athleteId);
+    const blobs = this.blobs;
+    const reads = this.reads;
+    async function* entries(): AsyncGenerator<ZipEntry> {
+      yield {
+        name: 'profile.json',
+        chunks: [json({ athlete: profile, privacy_zones: privacyZones, following, followers })],
+      };
+      yield { name: 'activities.json', chunks: activitiesJson(activities()) };
+      for await (const row of activities()) {
+        const track = await reads.loadTrack(row);
+        if (track?.length) {
+          yield {
+            name: `activities/${row.id}.gpx`,
+            chunks: [exportActivity(row, track, 'gpx').bytes],
+          };
+        }
+      }
+      for (const u of originals) {
+        const bytes = await blobs.get(u.blob_key);
+        const safe = (u.file_name ?? 'file').replace(/[^A-Za-z0-9._-]+/g, '_');
+        if (bytes) yield { name: `originals/${u.id}-${safe}`, chunks: [bytes] };
+      }
     }
-    for (const u of uploads) {
-      const bytes = await this.blobs.get(u.blob_key);
-      if (bytes)
-        files[`originals/${u.id}-${(u.file_name ?? 'file').replace(/[^A-Za-z0-9._-]+/g, '_')}`] =
-          bytes;
-    }
-    return zipSync(files, { level: 6 });
+    return zipStream(entries());
   }
 
   /** Deletes the account after checking the password: every row (by cascade) and every blob. */
   async delete(athleteId: string, password: string): Promise<void> {
-    const athlete = await this.db
-      .selectFrom('athletes')
-      .select(['password_hash'])
-      .where('id', '=', athleteId)
-      .executeTakeFirst();
+    const athlete = await this.repos.athletes.findById(athleteId);
     if (!athlete) throw Errors.notFound('no such athlete');
     if (!(await verify(athlete.password_hash, password).catch(() => false))) {
       throw Errors.invalidCredentials('the password is wrong; the account was not deleted');
@@ -98,16 +98,48 @@ export class AccountService {
     // Rows first (one statement, cascading): if blob removal is interrupted, nothing points at
     // the leftovers and nothing of the athlete is served any more. Change listeners hear of
     // every activity going, in the same transaction.
-    const { activities, uploads } = await this.db.transaction().execute(async (tx) => {
-      const [activities, uploads] = await Promise.all([
-        tx.selectFrom('activities').selectAll().where('athlete_id', '=', athleteId).execute(),
-        tx.selectFrom('uploads').select('id').where('athlete_id', '=', athleteId).execute(),
-      ]);
-      for (const a of activities) await this.changes.emit(tx, a, undefined);
-      await tx.deleteFrom('athletes').where('id', '=', athleteId).execute();
-      return { activities, uploads };
+    const { activityIds, uploadIds } = await this.repos.athletes.transaction(async (tx) => {
+      const activityIds: string[] = [];
+      for await (const a of this.activitiesOf(athleteId, tx)) {
+        await this.changes.emit(tx, a, undefined);
+        activityIds.push(a.id);
+      }
+      const uploadIds = await this.repos.uploads.idsOf(athleteId, tx);
+      await this.repos.athletes.delete(tx, athleteId);
+      return { activityIds, uploadIds };
     });
-    for (const a of activities) await this.blobs.deletePrefix(`activities/${a.id}/`);
-    for (const u of uploads) await this.blobs.deletePrefix(`uploads/${u.id}/`);
+    for (const id of activityIds) await this.blobs.deletePrefix(`activities/${id}/`);
+    for (const id of uploadIds) await this.blobs.deletePrefix(`uploads/${id}/`);
   }
+
+  /** Every activity of the athlete, oldest first, read a page at a time. */
+  private async *activitiesOf(
+    athleteId: string,
+    executor?: Parameters<ActivityRepository['pageOwnedBy']>[3],
+  ): AsyncGenerator<ActivityRow> {
+    let after: { createdAt: Date; id: string } | undefined;
+    for (;;) {
+      const page = await this.repos.activities.pageOwnedBy(
+        athleteId,
+        this.pageSize,
+        after,
+        executor,
+      );
+      yield* page;
+      if (page.length < this.pageSize) return;
+      const last = page[page.length - 1]!;
+      after = { createdAt: last.created_at, id: last.id };
+    }
+  }
+}
+
+/** `activities.json` as a JSON array written one activity at a time. */
+async function* activitiesJson(rows: AsyncIterable<ActivityRow>): AsyncGenerator<Uint8Array> {
+  let first = true;
+  for await (const { streams_key: _k, file_hash: _h, ...a } of rows) {
+    const item = JSON.stringify(a, null, 2).replace(/\n/g, '\n  ');
+    yield encoder.encode(`${first ? '[\n  ' : ',\n  '}${item}`);
+    first = false;
+  }
+  yield encoder.encode(first ? '[]' : '\n]');
 }

@@ -41,8 +41,10 @@ describe('activity streams', () => {
   it('give a phone recording a grade that follows the climb, not the GPS noise', () => {
     const track = noisyClimb();
     const spread = (source: 'recorded' | 'upload') => {
-      const grade = streamsFor(track, ['grade_smooth'], { sport_type: 'Run', source })
-        .grade_smooth!.data.slice(100, -100) as number[];
+      const grade = streamsFor(track, ['grade_smooth'], {
+        sport_type: 'Run',
+        source,
+      }).grade_smooth!.data.slice(100, -100) as number[];
       return Math.max(...grade.map((g) => Math.abs(g - 3)));
     };
     // The GPS smoothing keeps the grade near the true 3 %; the barometric one (trusting the

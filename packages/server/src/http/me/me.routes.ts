@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Container } from '../../container.js';
@@ -49,7 +50,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = asy
       return reply
         .header('content-type', 'application/zip')
         .header('content-disposition', 'attachment; filename="stride-export.zip"')
-        .send(Buffer.from(zip));
+        .send(Readable.from(zip));
     },
   );
 
