@@ -127,6 +127,12 @@ describe.runIf(hasChromium)(
       await page.getByRole('button', { name: 'Sign up' }).click();
       await page.getByRole('tab', { name: 'Following' }).waitFor();
 
+      // Set a maximum heart rate first, so the uploads get heart-rate zones.
+      await page.goto(`${server.url}/settings`);
+      await page.getByLabel(/Maximum heart rate/).fill('186');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
       // Upload both files through the picker; each reaches ready with a link to its activity.
       await page.getByRole('link', { name: 'Upload', exact: true }).click();
       // A slow uplink (60 kB/s), so the progress bars are seen moving before the files arrive.
@@ -235,6 +241,21 @@ describe.runIf(hasChromium)(
         .textContent();
       expect(shown).toBe(`${(ride.distance / 1000).toFixed(2)} km`);
       expect(await page.getByRole('heading', { name: 'Splits' }).count()).toBe(1);
+      // A ride's best efforts are its best power and speed over fixed times; zones at 186 bpm.
+      const bests = page.locator('table.ride-bests tbody tr');
+      expect(await bests.locator('th').allTextContents()).toEqual([
+        '5 s',
+        '1 min',
+        '5 min',
+        '20 min',
+        '1 h',
+      ]);
+      expect(await bests.nth(3).locator('td').first().textContent()).toMatch(/^\d+ W$/);
+      const zoneRows = page.locator('.hr-zones li');
+      expect(await zoneRows.count()).toBe(5);
+      expect(await zoneRows.nth(1).locator('.hr-zone-range').textContent()).toBe(
+        `${Math.round(0.6 * 186)}–${Math.round(0.7 * 186) - 1} bpm`,
+      );
       // Phone shots are of the screen (a full-page shot would draw the fixed tab bar mid-page).
       await page.screenshot({ path: screenshotPath('activity-page') });
       await page.getByRole('heading', { name: 'Analysis' }).evaluate((h) => h.scrollIntoView());

@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { hrZoneBounds } from '@stride/core';
 import { importActivityFile } from '@stride/formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticActivity, toGpx } from '../src/demo/synthetic-activity.js';
@@ -42,6 +43,58 @@ describe.each(DATABASES)('uploads on $name', (database) => {
       .inject({ method: 'GET', url: `/api/v1/uploads/${id}`, headers: who.headers })
       .then((r) => r.json());
   const drain = () => t.container.runner.drain();
+
+  it("times heart-rate zones at the athlete's own maximum heart rate", async () => {
+    const cai = await signUp(t.app, 'cai');
+    const run = (seed: number) =>
+      new TextEncoder().encode(
+        toGpx(
+          'Zones',
+          'Run',
+          syntheticActivity({
+            seed,
+            sport: 'Run',
+            startLat: 45.2,
+            startLng: 5.7,
+            startTime: 1_780_000_000 + seed * 86_400,
+            distanceM: 3000,
+          }),
+        ),
+      );
+    const analysisOf = async (seed: number) => {
+      const accepted = (await upload(cai, { name: `z${seed}.gpx`, bytes: run(seed) })).json();
+      await drain();
+      const { activity_id } = await status(cai, accepted.id);
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/activities/${activity_id}`,
+        headers: cai.headers,
+      });
+      return res.json().analysis;
+    };
+    // Neither a maximum nor an age: no zones rather than made-up ones.
+    expect((await analysisOf(1)).hr_zones).toBeNull();
+
+    const refused = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: cai.headers,
+      payload: { max_heartrate: 300 },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toContain('max_heartrate');
+    const set = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: cai.headers,
+      payload: { max_heartrate: 172 },
+    });
+    expect(set.json().max_heartrate).toBe(172);
+
+    const zones: { min: number; max: number; time: number }[] = (await analysisOf(2)).hr_zones;
+    expect(zones.map((z) => z.min)).toEqual([0, ...hrZoneBounds(172)]);
+    expect(zones.reduce((sum, z) => sum + z.time, 0)).toBeGreaterThan(0);
+  });
 
   it('accepts a GPX with 202, processes it in the background, and serves the activity', async () => {
     const res = await upload(

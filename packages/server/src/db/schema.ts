@@ -41,6 +41,8 @@ export interface AthletesTable {
   sex: Sex | null;
   birth_year: number | null;
   weight_kg: number | null;
+  /** Maximum heart rate, bpm, for zones (else estimated from age). */
+  max_hr: number | null;
   country: string | null;
   region: string | null;
   city: string | null;

@@ -37,6 +37,10 @@ export const Me = Type.Object(
     sex: Type.Union([Sex, Type.Null()]),
     birth_year: Type.Union([Type.Integer(), Type.Null()]),
     weight: Type.Union([Type.Number({ description: 'kg' }), Type.Null()]),
+    max_heartrate: Type.Union([
+      Type.Integer({ description: 'bpm, for heart-rate zones (else estimated from age)' }),
+      Type.Null(),
+    ]),
     country: Type.Union([Type.String(), Type.Null()]),
     region: Type.Union([Type.String(), Type.Null()]),
     city: Type.Union([Type.String(), Type.Null()]),

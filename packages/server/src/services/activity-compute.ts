@@ -115,6 +115,7 @@ function profile(a: AthleteRow | null | undefined) {
     ...(a.weight_kg !== null ? { weightKg: a.weight_kg } : {}),
     ...(a.sex === 'M' || a.sex === 'F' ? { sex: a.sex } : {}),
     ...(a.birth_year !== null ? { birthYear: a.birth_year } : {}),
+    ...(a.max_hr !== null ? { maxHr: a.max_hr } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ export interface Me {
   email: string;
   sex: 'M' | 'F' | 'X' | null;
   birth_year: number | null;
+  max_heartrate: number | null;
   weight: number | null;
   country: string | null;
   region: string | null;
@@ -121,11 +122,34 @@ export interface SegmentEffort {
   kom_rank: number | null;
 }
 
+/** The best average over a window of timer time (rides): watts for power, m/s for speed. */
+export interface WindowBest {
+  duration: number;
+  value: number;
+  start_index: number;
+  end_index: number;
+}
+
+/** Timer seconds in one heart-rate zone [min, max) bpm; max is -1 for the open top zone. */
+export interface ZoneTime {
+  min: number;
+  max: number;
+  time: number;
+}
+
+/** The part of the analysis the activity page shows (the rest is for tools and exports). */
+export interface ActivityAnalysis {
+  best_power?: WindowBest[];
+  best_speed?: WindowBest[];
+  hr_zones?: ZoneTime[] | null;
+}
+
 export interface ActivityDetail extends ActivitySummary {
   splits_metric: Split[];
   splits_standard: Split[];
   laps: Lap[];
   best_efforts: BestEffort[];
+  analysis?: ActivityAnalysis;
   segment_efforts?: SegmentEffort[];
   events: { kind: 'START' | 'PAUSE' | 'RESUME' | 'STOP'; at: string }[];
 }

@@ -10,12 +10,25 @@ import {
   formatSpeed,
   formatSpeedFor,
   formatStart,
+  formatWindow,
   ordinal,
   speedLabel,
   sportName,
 } from './format.js';
 
 describe('formatting', () => {
+  it('names best-effort windows as athletes say them', () => {
+    expect([5, 60, 300, 1200, 3600].map(formatWindow)).toEqual([
+      '5 s',
+      '1 min',
+      '5 min',
+      '20 min',
+      '1 h',
+    ]);
+    expect(formatWindow(90)).toBe('1:30');
+    expect(formatWindow(5400)).toBe('1:30:00');
+  });
+
   it('shows distance in km or miles to the hundredth', () => {
     expect(formatDistance(12_345, 'metric')).toBe('12.35 km');
     expect(formatDistance(1609.344 * 26.2188, 'imperial')).toBe('26.22 mi');

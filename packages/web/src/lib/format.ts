@@ -43,6 +43,13 @@ export function formatDuration(s: number | null | undefined): string {
   return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
+/** A window length as athletes say it: "5 s", "1 min", "20 min", "1 h". */
+export function formatWindow(s: number): string {
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return s % 60 ? formatDuration(s) : `${s / 60} min`;
+  return s % 3600 ? formatDuration(s) : `${s / 3600} h`;
+}
+
 /** Seconds per km (or mile) at `mps`, or null when standing still. */
 export function paceSeconds(
   mps: number | null | undefined,

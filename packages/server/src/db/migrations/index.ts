@@ -7,6 +7,7 @@ import * as leaderboards from './2026-12-02T0100-leaderboards.js';
 import * as segments from './2026-12-02T0200-segments.js';
 import * as segmentStreams from './2026-12-02T0300-segment-streams.js';
 import * as jobClaims from './2026-12-02T0400-job-claims.js';
+import * as athleteMaxHr from './2026-12-02T0500-athlete-max-hr.js';
 
 /**
  * Every migration, in order, as a static import map (bundlers and tests see them all; nothing is
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0200-segments': segments,
   '2026-12-02T0300-segment-streams': segmentStreams,
   '2026-12-02T0400-job-claims': jobClaims,
+  '2026-12-02T0500-athlete-max-hr': athleteMaxHr,
 };

@@ -11,6 +11,7 @@ export function presentMe(a: AthleteRow): Me {
     sex: a.sex,
     birth_year: a.birth_year,
     weight: a.weight_kg,
+    max_heartrate: a.max_hr,
     country: a.country,
     region: a.region,
     city: a.city,

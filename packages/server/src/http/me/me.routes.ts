@@ -83,6 +83,13 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = asy
           sex: Nullable(Sex),
           birth_year: Nullable(Type.Integer({ minimum: 1900, maximum: 2100 })),
           weight: Nullable(Type.Number({ exclusiveMinimum: 0, maximum: 500, description: 'kg' })),
+          max_heartrate: Nullable(
+            Type.Integer({
+              minimum: 100,
+              maximum: 240,
+              description: 'bpm, for heart-rate zones of activities processed from now on',
+            }),
+          ),
           country: Nullable(Type.String({ maxLength: 80 })),
           region: Nullable(Type.String({ maxLength: 80 })),
           city: Nullable(Type.String({ maxLength: 80 })),
@@ -107,10 +114,11 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = asy
       },
     },
     async (request) => {
-      const { weight, hide_start, hide_end, ...rest } = request.body;
+      const { weight, max_heartrate, hide_start, hide_end, ...rest } = request.body;
       const changes = {
         ...rest,
         ...(weight !== undefined ? { weight_kg: weight } : {}),
+        ...(max_heartrate !== undefined ? { max_hr: max_heartrate } : {}),
         ...(hide_start !== undefined ? { hide_start_m: hide_start } : {}),
         ...(hide_end !== undefined ? { hide_end_m: hide_end } : {}),
       };

@@ -18,7 +18,13 @@ import {
 import { initialRange, type Range, stretchRoute } from '../../lib/stretch.js';
 import { useMe, useUnits } from '../auth/use-me.js';
 import { DeleteActivity, EditActivity, ExportButtons } from './activity-actions.js';
-import { BestEfforts, LapsTable, SplitsTable } from './interval-tables.js';
+import {
+  BestEfforts,
+  HeartRateZones,
+  LapsTable,
+  RideBests,
+  SplitsTable,
+} from './interval-tables.js';
 import { SegmentEfforts } from './segment-efforts.js';
 import { useActivity, useStreams } from './use-activity.js';
 
@@ -221,6 +227,8 @@ export function ActivityPage({ id }: { id: string }) {
         <div>
           <LapsTable laps={a.laps} sport={a.sport_type} units={units} />
           <BestEfforts efforts={a.best_efforts} />
+          <RideBests power={a.analysis?.best_power} speed={a.analysis?.best_speed} units={units} />
+          <HeartRateZones zones={a.analysis?.hr_zones} />
         </div>
       </div>
     </main>

@@ -1,11 +1,13 @@
-import type { BestEffort, Lap, Split, Units } from '../../api/types.js';
+import type { BestEffort, Lap, Split, Units, WindowBest, ZoneTime } from '../../api/types.js';
 import { Section } from '../../components/section.js';
 import {
   distanceUnit,
   formatDistance,
   formatDuration,
   formatElevation,
+  formatSpeed,
   formatSpeedFor,
+  formatWindow,
   speedLabel,
 } from '../../lib/format.js';
 
@@ -102,6 +104,77 @@ export function BestEfforts({ efforts }: { efforts: BestEffort[] }) {
           </li>
         ))}
       </ul>
+    </Section>
+  );
+}
+
+/** A ride's best average power and speed over 5 s, 1, 5, 20 and 60 minutes (a power curve). */
+export function RideBests({
+  power = [],
+  speed = [],
+  units,
+}: {
+  power?: WindowBest[];
+  speed?: WindowBest[];
+  units: Units;
+}) {
+  const durations = [...new Set([...power, ...speed].map((b) => b.duration))].sort((a, b) => a - b);
+  if (!durations.length) return null;
+  const at = (list: WindowBest[], d: number) => list.find((b) => b.duration === d)?.value;
+  return (
+    <Section id="ride-bests-title" title="Best efforts">
+      <div className="table-scroll">
+        <table className="ride-bests">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              {power.length > 0 && <th scope="col">Power</th>}
+              {speed.length > 0 && <th scope="col">Speed</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {durations.map((d) => {
+              const watts = at(power, d);
+              return (
+                <tr key={d}>
+                  <th scope="row">{formatWindow(d)}</th>
+                  {power.length > 0 && <td>{watts != null ? `${Math.round(watts)} W` : '–'}</td>}
+                  {speed.length > 0 && <td>{formatSpeed(at(speed, d), units)}</td>}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}
+
+/** Time in each heart-rate zone, as a bar of its share of the timed total. */
+export function HeartRateZones({ zones }: { zones?: ZoneTime[] | null }) {
+  const total = zones?.reduce((sum, z) => sum + z.time, 0) ?? 0;
+  if (!zones?.length || total <= 0) return null;
+  return (
+    <Section id="hr-zones-title" title="Heart rate zones">
+      <ol className="hr-zones">
+        {zones.map((z, i) => {
+          const share = (100 * z.time) / total;
+          return (
+            <li key={z.min}>
+              <span className="hr-zone-name">Z{i + 1}</span>
+              <span className="hr-zone-range">
+                {z.max < 0 ? `${z.min}+` : z.min <= 0 ? `< ${z.max}` : `${z.min}–${z.max - 1}`} bpm
+              </span>
+              <span className="hr-zone-bar" aria-hidden="true">
+                <span className={`hr-zone-fill zone-${i + 1}`} style={{ width: `${share}%` }} />
+              </span>
+              <span className="hr-zone-time">
+                {formatDuration(z.time)} <small>{Math.round(share)}%</small>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
     </Section>
   );
 }

@@ -40,6 +40,7 @@ export function SettingsPage() {
       hide_end: Number(f.get('hide_end')),
       weight: num('weight'),
       birth_year: num('birth_year'),
+      max_heartrate: num('max_heartrate'),
       sex: (f.get('sex') || null) as Me['sex'],
       country: text('country'),
       region: text('region'),
@@ -104,13 +105,23 @@ export function SettingsPage() {
           />
         </label>
         <label>
-          Birth year (for age-group leaderboards)
+          Birth year (for age-group leaderboards and estimated heart-rate zones)
           <input
             name="birth_year"
             type="number"
             min={1900}
             max={2100}
             defaultValue={m.birth_year ?? ''}
+          />
+        </label>
+        <label>
+          Maximum heart rate (bpm, for heart-rate zones of new activities)
+          <input
+            name="max_heartrate"
+            type="number"
+            min={100}
+            max={240}
+            defaultValue={m.max_heartrate ?? ''}
           />
         </label>
         <label>
