@@ -31,6 +31,7 @@ import { ActivityService } from './services/activity.service.js';
 import { ActivityChanges } from './services/activity-changes.js';
 import { ActivityImportService } from './services/activity-import.service.js';
 import { ActivityReadService } from './services/activity-read.service.js';
+import { ActivityRecomputeService } from './services/activity-recompute.service.js';
 import { AthleteStatsService } from './services/athlete-stats.service.js';
 import { AuthService } from './services/auth.service.js';
 import { FollowService } from './services/follow.service.js';
@@ -67,6 +68,7 @@ export interface Container {
   athleteStats: AthleteStatsService;
   privacy: PrivacyService;
   account: AccountService;
+  recompute: ActivityRecomputeService;
   /** Derived data (leaderboards, segment efforts) subscribes here to activity changes. */
   activityChanges: ActivityChanges;
   /** Leaderboard stores: Redis sorted sets when REDIS_URL is set, SQL tables otherwise. */
@@ -220,9 +222,17 @@ export async function createContainer(
     );
     activityChanges.on(segmentOutbox.onActivityChange);
     leaderboardRebuild.add(segmentRanking.rebuildStep());
+    const recompute = new ActivityRecomputeService(
+      activityRepository,
+      activities,
+      imports,
+      jobs,
+      wakeWorker,
+    );
     const handlers = createJobHandlers({
       imports,
       activities,
+      recompute,
       leaderboards,
       rebuild: leaderboardRebuild,
       segmentMatches,
@@ -251,6 +261,7 @@ export async function createContainer(
       uploads,
       activities,
       activityReads: reads,
+      recompute,
       athleteStats: new AthleteStatsService(activityRepository, followRepository),
       privacy,
       account: new AccountService(

@@ -10,7 +10,8 @@ import { DEMO_PASSWORD, seedDemo } from './demo/seed.js';
  * the API and runs background jobs in this process; `api` and `worker` split them across
  * processes sharing one PostgreSQL database. `--demo` first adds demo athletes and activities;
  * `--rebuild-leaderboards` queues a job that clears the leaderboards and refills them from the
- * database (after switching to Redis, or when Redis lost them). Exits non-zero with a one-line reason when
+ * database (after switching to Redis, or when Redis lost them); `--recompute-activities` queues
+ * computing every activity again with this version's code (after an upgrade). Exits non-zero with a one-line reason when
  * configuration or the data directory is not usable.
  */
 async function main(): Promise<void> {
@@ -50,6 +51,10 @@ async function main(): Promise<void> {
   if (args.includes('--rebuild-leaderboards')) {
     await container.leaderboards.requestRebuild();
     log.info('leaderboard rebuild queued');
+  }
+  if (args.includes('--recompute-activities')) {
+    await container.recompute.requestAll();
+    log.info('recompute of every activity queued');
   }
   if (demo) {
     // Uploads go through the worker like any other; the app is usable while they process.

@@ -1,5 +1,6 @@
 import type { ActivityService } from '../services/activity.service.js';
 import type { ActivityImportService } from '../services/activity-import.service.js';
+import type { ActivityRecomputeService } from '../services/activity-recompute.service.js';
 import type { LeaderboardService } from '../services/leaderboard.service.js';
 import type { LeaderboardRebuild } from '../services/leaderboard-rebuild.js';
 import type { SegmentMatchService } from '../services/segment-match.service.js';
@@ -9,6 +10,7 @@ import { checkRegistry, JOB_NAMES, type JobHandlers } from './registry.js';
 export function createJobHandlers(deps: {
   imports: ActivityImportService;
   activities: ActivityService;
+  recompute: ActivityRecomputeService;
   leaderboards: LeaderboardService;
   rebuild: LeaderboardRebuild;
   segmentMatches: SegmentMatchService;
@@ -18,6 +20,10 @@ export function createJobHandlers(deps: {
   const handlers: JobHandlers = {
     'upload.process': (payload, ctx) => deps.imports.process(payload.uploadId, ctx.lastAttempt),
     'activity.finalize': (payload) => deps.activities.finalize(payload.activityId),
+    'activities.recompute': (payload) => deps.recompute.recompute(payload.activityId),
+    'activities.recompute-athlete': (payload, ctx) =>
+      deps.recompute.fanOut(payload.athleteId, ctx.signal),
+    'activities.recompute-all': (_payload, ctx) => deps.recompute.fanOut(undefined, ctx.signal),
     'leaderboards.athlete-day': (payload) => deps.leaderboards.refreshDay(payload),
     'leaderboards.rebuild': (_payload, ctx) => deps.rebuild.run(ctx.signal),
     'segments.match-activity': (payload) => matches.matchActivity(payload.activityId),

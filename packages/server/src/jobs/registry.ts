@@ -9,6 +9,12 @@ export interface JobPayloads {
   'upload.process': { uploadId: string };
   /** Compute a recorded activity's statistics and streams once it is complete. */
   'activity.finalize': { activityId: string };
+  /** Compute a complete activity again (from its original file or its recorded points). */
+  'activities.recompute': { activityId: string };
+  /** Queue `activities.recompute` for every activity of an athlete (their profile changed). */
+  'activities.recompute-athlete': { athleteId: string };
+  /** Queue `activities.recompute` for every activity on the server (after an upgrade). */
+  'activities.recompute-all': Record<string, never>;
   /** Recount one athlete's totals of one sport on one local day ('YYYY-MM-DD') into the boards. */
   'leaderboards.athlete-day': { athleteId: string; sport: string; day: string };
   /** Clear every leaderboard and refill it from the database. */
@@ -33,6 +39,9 @@ export type JobName = keyof JobPayloads;
 export const JOB_NAMES: readonly JobName[] = [
   'upload.process',
   'activity.finalize',
+  'activities.recompute',
+  'activities.recompute-athlete',
+  'activities.recompute-all',
   'leaderboards.athlete-day',
   'leaderboards.rebuild',
   'segments.match-activity',

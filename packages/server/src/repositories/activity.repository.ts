@@ -315,4 +315,19 @@ export class ActivityRepository {
     }
     return q.orderBy(created).orderBy('id').limit(limit).execute();
   }
+
+  /** One page of every activity on the server, oldest first after the keyset (created_at, id). */
+  async pageAll(limit: number, after?: { createdAt: Date; id: string }): Promise<ActivityRow[]> {
+    const created = msPrecision('created_at');
+    let q = this.db.selectFrom('activities').selectAll();
+    if (after) {
+      q = q.where((eb) =>
+        eb.or([
+          eb(created, '>', after.createdAt),
+          eb.and([eb(created, '=', after.createdAt), eb('id', '>', after.id)]),
+        ]),
+      );
+    }
+    return q.orderBy(created).orderBy('id').limit(limit).execute();
+  }
 }

@@ -1,13 +1,13 @@
 import { type ImportedActivity, importActivityFile, isFormatError } from '@stride/formats';
 import type { Kysely } from 'kysely';
 import type { BlobStore } from '../adapters/blobs/blob-store.js';
-import type { ActivityRow, Database, Visibility } from '../db/schema.js';
+import type { ActivityRow, AthleteRow, Database, Visibility } from '../db/schema.js';
 import { PermanentJobError } from '../jobs/runner.js';
 import type { ActivityRepository } from '../repositories/activity.repository.js';
 import type { AthleteRepository } from '../repositories/athlete.repository.js';
 import type { UploadRepository } from '../repositories/upload.repository.js';
 import { type ActivityService, defaultName } from './activity.service.js';
-import { computeActivity } from './activity-compute.js';
+import { type ComputedActivity, computeActivity } from './activity-compute.js';
 import { uuidFromName } from './ids.js';
 import type { UploadRequest } from './upload.service.js';
 
@@ -63,14 +63,7 @@ export class ActivityImportService {
       for (const [k, activity] of imported.entries()) {
         const id = uuidFromName(`upload:${uploadId}:${k}`);
         const sport = request.sport_type || activity.sport || 'Workout';
-        const computed = computeActivity(activity.track, {
-          sport,
-          athlete,
-          pauses: activity.pauses,
-          laps: activity.laps,
-          deviceTotals: activity.deviceTotals,
-          elevationSource: 'barometric',
-        });
+        const computed = computeImported(activity, sport, athlete);
         const existing = await this.findDuplicate(
           upload.athlete_id,
           upload.file_hash,
@@ -125,6 +118,23 @@ export class ActivityImportService {
     }
   }
 
+  /**
+   * Computes an uploaded activity again from its original file, as stored, with the athlete's
+   * current profile and the activity's current sport: 'skipped' when the activity or its
+   * original is gone.
+   */
+  async recompute(row: ActivityRow): Promise<'success' | 'skipped'> {
+    const upload = row.upload_id ? await this.uploads.findById(row.upload_id) : undefined;
+    const bytes = upload ? await this.blobs.get(upload.blob_key) : undefined;
+    if (!upload || !bytes) return 'skipped';
+    const imported = importActivityFile(bytes).activities.filter((a) => a.track.length > 0);
+    const k = imported.findIndex((_, i) => uuidFromName(`upload:${upload.id}:${i}`) === row.id);
+    if (k < 0) return 'skipped';
+    const athlete = await this.athletes.findById(row.athlete_id);
+    await this.lifecycle.storeComputed(row, computeImported(imported[k]!, row.sport_type, athlete));
+    return 'success';
+  }
+
   /** An existing activity of the athlete from the same file, or starting within a minute with a similar distance. */
   private async findDuplicate(
     athleteId: string,
@@ -148,4 +158,20 @@ function deviceName(a: ImportedActivity): string | null {
   const d = a.device;
   if (!d) return null;
   return d.name ?? ([d.manufacturer, d.product].filter(Boolean).join(' ') || null);
+}
+
+/** A device file's activity computed as devices do: barometric altitude, the file's laps and pauses. */
+function computeImported(
+  activity: ImportedActivity,
+  sport: string,
+  athlete: AthleteRow | null | undefined,
+): ComputedActivity {
+  return computeActivity(activity.track, {
+    sport,
+    athlete,
+    pauses: activity.pauses,
+    laps: activity.laps,
+    deviceTotals: activity.deviceTotals,
+    elevationSource: 'barometric',
+  });
 }

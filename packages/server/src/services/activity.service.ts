@@ -274,19 +274,23 @@ export class ActivityService {
     const row = await this.activities.findById(id);
     if (row?.state !== 'complete' || row.source !== 'recorded') return 'skipped';
     if (row.algorithm_version !== null && row.streams_key) return 'skipped';
+    await this.storeComputed(row, await this.computeRecorded(row));
+    return 'success';
+  }
+
+  /** Statistics and streams of a complete recorded activity, from its points and state log. */
+  async computeRecorded(row: ActivityRow): Promise<ComputedActivity> {
     const athlete = await this.athletes.findById(row.athlete_id);
-    const track = assemble(await this.activities.pointBatches(id));
-    const events = (await this.activities.events(id)).map(toSessionEvent);
+    const track = assemble(await this.activities.pointBatches(row.id));
+    const events = (await this.activities.events(row.id)).map(toSessionEvent);
     // Recorded on a phone: GPS altitude, smoothed as the phone's live totals smooth it, so the
     // saved gain is the gain the athlete saw.
-    const computed = computeActivity(track, {
+    return computeActivity(track, {
       sport: row.sport_type,
       athlete,
       events,
       elevationSource: 'gps',
     });
-    await this.storeComputed(row, computed);
-    return 'success';
   }
 
   private async finalizeNow(id: string): Promise<ActivityRow> {

@@ -10,6 +10,9 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
   Type.Optional(Type.Union([t, Type.Null()]));
 
 /** The signed-in athlete's own account. */
+/** Profile fields the computed statistics depend on. */
+const STATS_INPUTS = ['max_hr', 'birth_year', 'weight_kg', 'sex'] as const;
+
 export const meRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = async (
   app,
   { container },
@@ -87,7 +90,8 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = asy
             Type.Integer({
               minimum: 100,
               maximum: 240,
-              description: 'bpm, for heart-rate zones of activities processed from now on',
+              description:
+                'bpm, for heart-rate zones; a change recomputes every activity in the background',
             }),
           ),
           country: Nullable(Type.String({ maxLength: 80 })),
@@ -122,8 +126,12 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = asy
         ...(hide_start !== undefined ? { hide_start_m: hide_start } : {}),
         ...(hide_end !== undefined ? { hide_end_m: hide_end } : {}),
       };
+      const before = await container.athletes.findById(request.athleteId);
       const athlete = await container.athletes.update(request.athleteId, changes);
-      if (!athlete) throw Errors.invalidToken('this account no longer exists');
+      if (!before || !athlete) throw Errors.invalidToken('this account no longer exists');
+      // Zones follow the maximum heart rate (or the age); calories, the weight and sex.
+      if (STATS_INPUTS.some((k) => before[k] !== athlete[k]))
+        await container.recompute.requestForAthlete(request.athleteId);
       // Hidden distances decide which efforts others see; sex and age, which boards count them.
       if (['hide_start', 'hide_end', 'sex', 'birth_year'].some((k) => k in request.body))
         await container.segmentOutbox.athleteChanged(request.athleteId);

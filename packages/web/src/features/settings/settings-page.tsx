@@ -115,7 +115,7 @@ export function SettingsPage() {
           />
         </label>
         <label>
-          Maximum heart rate (bpm, for heart-rate zones of new activities)
+          Maximum heart rate (bpm, for heart-rate zones)
           <input
             name="max_heartrate"
             type="number"

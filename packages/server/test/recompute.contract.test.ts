@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { hrZoneBounds } from '@stride/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { syntheticActivity, toGpx } from '../src/demo/synthetic-activity.js';
+import { DATABASES, useTestApp } from './adapters.js';
+import { multipart, type SignedIn, signUp } from './helpers.js';
+
+type Zone = { min: number; max: number; time: number };
+
+describe.each(DATABASES)('recomputing activities on $name', (database) => {
+  const t = useTestApp(database);
+  let ann: SignedIn;
+  let uploaded: string;
+  const recorded = randomUUID();
+  const drain = () => t.container.runner.drain();
+  const get = async (id: string) =>
+    (
+      await t.app.inject({ method: 'GET', url: `/api/v1/activities/${id}`, headers: ann.headers })
+    ).json();
+  const patchMe = (payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: ann.headers, payload });
+
+  beforeAll(async () => {
+    ann = await signUp(t.app, 'ann');
+    const samples = syntheticActivity({
+      seed: 4,
+      sport: 'Ride',
+      startLat: 45.2,
+      startLng: 5.7,
+      startTime: 1_780_000_000,
+      distanceM: 8000,
+    });
+    const { payload, headers } = multipart({
+      name: 'ride.gpx',
+      bytes: new TextEncoder().encode(toGpx('Ride', 'Ride', samples)),
+    });
+    const up = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/uploads',
+        payload,
+        headers: { ...headers, ...ann.headers },
+      })
+    ).json();
+    await drain();
+    uploaded = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/uploads/${up.id}`, headers: ann.headers })
+    ).json().activity_id;
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/activities/${recorded}/recording`,
+      headers: ann.headers,
+      payload: {
+        sport_type: 'Run',
+        events: [
+          { kind: 'START', at: '2026-06-01T06:00:00Z' },
+          { kind: 'STOP', at: '2026-06-01T06:05:00Z' },
+        ],
+        points: Array.from({ length: 300 }, (_, i) => ({
+          t: 1_780_293_600 + i,
+          lat: 46 + i * 3e-5,
+          lng: 5,
+          hr: 120 + (i % 60),
+        })),
+      },
+    });
+    expect(res.statusCode).toBeLessThan(300);
+    await drain();
+  });
+
+  it('times zones on past activities once the athlete sets a maximum heart rate', async () => {
+    const ride = await get(uploaded);
+    const run = await get(recorded);
+    expect(ride.analysis.hr_zones).toBeNull();
+    expect(run.analysis.hr_zones).toBeNull();
+
+    expect((await patchMe({ max_heartrate: 178 })).statusCode).toBe(200);
+    await drain();
+    for (const [before, id] of [
+      [ride, uploaded],
+      [run, recorded],
+    ] as const) {
+      const after = await get(id);
+      const zones: Zone[] = after.analysis.hr_zones;
+      expect(zones.map((z) => z.min)).toEqual([0, ...hrZoneBounds(178)]);
+      expect(zones.reduce((s, z) => s + z.time, 0)).toBeGreaterThan(0);
+      // Everything not depending on the profile is as it was.
+      for (const k of ['distance', 'moving_time', 'elapsed_time', 'total_elevation_gain', 'name'])
+        expect(after[k], k).toEqual(before[k]);
+      expect(after.laps).toEqual(before.laps);
+    }
+  });
+
+  it('estimates calories of past activities once the weight is known, and again when it changes', async () => {
+    // The run has no power: its calories come from heart rate, which needs the weight.
+    expect((await get(recorded)).calories).toBeNull();
+    expect((await patchMe({ weight: 60 })).statusCode).toBe(200);
+    await drain();
+    const light = (await get(recorded)).calories;
+    expect(light).toBeGreaterThan(0);
+    expect((await patchMe({ weight: 95 })).statusCode).toBe(200);
+    await drain();
+    expect((await get(recorded)).calories).toBeGreaterThan(light);
+    // Saving the same values again queues nothing.
+    expect((await patchMe({ weight: 95, max_heartrate: 178 })).statusCode).toBe(200);
+    const queued = await t.container.database.db
+      .selectFrom('jobs')
+      .select('name')
+      .where('name', 'like', 'activities.recompute%')
+      .where('status', '=', 'queued')
+      .execute();
+    expect(queued).toEqual([]);
+  });
+
+  it('recomputes every activity on request, giving the same numbers, and survives a lost original', async () => {
+    const before = await get(uploaded);
+    const upload = await t.container.database.db
+      .selectFrom('uploads')
+      .select('blob_key')
+      .where('athlete_id', '=', ann.id)
+      .executeTakeFirstOrThrow();
+    await t.container.blobs.delete(upload.blob_key);
+    await t.container.recompute.requestAll();
+    await drain();
+    const failed = await t.container.database.db
+      .selectFrom('jobs')
+      .select(['name', 'status'])
+      .where('name', 'like', 'activities.recompute%')
+      .where('status', '!=', 'done')
+      .execute();
+    expect(failed).toEqual([]);
+    const after = await get(uploaded);
+    expect(after.distance).toBe(before.distance);
+    expect(after.analysis.hr_zones).toEqual(before.analysis.hr_zones);
+    expect((await get(recorded)).analysis.hr_zones).not.toBeNull();
+  });
+});
