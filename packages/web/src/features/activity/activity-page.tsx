@@ -228,7 +228,10 @@ export function ActivityPage({ id }: { id: string }) {
           <LapsTable laps={a.laps} sport={a.sport_type} units={units} />
           <BestEfforts efforts={a.best_efforts} />
           <RideBests power={a.analysis?.best_power} speed={a.analysis?.best_speed} units={units} />
-          <HeartRateZones zones={a.analysis?.hr_zones} />
+          <HeartRateZones
+            zones={a.analysis?.hr_zones}
+            hint={owner && a.average_heartrate != null}
+          />
         </div>
       </div>
     </main>

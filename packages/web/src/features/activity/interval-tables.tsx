@@ -1,3 +1,4 @@
+import { Link } from 'wouter';
 import type { BestEffort, Lap, Split, Units, WindowBest, ZoneTime } from '../../api/types.js';
 import { Section } from '../../components/section.js';
 import {
@@ -150,10 +151,30 @@ export function RideBests({
   );
 }
 
-/** Time in each heart-rate zone, as a bar of its share of the timed total. */
-export function HeartRateZones({ zones }: { zones?: ZoneTime[] | null }) {
+/**
+ * Time in each heart-rate zone, as a bar of its share of the timed total. Without zones (no
+ * maximum heart rate or age known), the owner of an activity with heart rate is told how to
+ * get them.
+ */
+export function HeartRateZones({
+  zones,
+  hint = false,
+}: {
+  zones?: ZoneTime[] | null;
+  hint?: boolean;
+}) {
   const total = zones?.reduce((sum, z) => sum + z.time, 0) ?? 0;
-  if (!zones?.length || total <= 0) return null;
+  if (!zones?.length || total <= 0) {
+    if (!hint) return null;
+    return (
+      <Section id="hr-zones-title" title="Heart rate zones">
+        <p className="muted">
+          Set your maximum heart rate (or birth year) in <Link href="/settings">Settings</Link> to
+          see time in zones; your past activities are updated too.
+        </p>
+      </Section>
+    );
+  }
   return (
     <Section id="hr-zones-title" title="Heart rate zones">
       <ol className="hr-zones">
