@@ -9,10 +9,10 @@ import { presentMe } from './me.presenter.js';
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
   Type.Optional(Type.Union([t, Type.Null()]));
 
-/** The signed-in athlete's own account. */
 /** Profile fields the computed statistics depend on. */
 const STATS_INPUTS = ['max_hr', 'birth_year', 'weight_kg', 'sex'] as const;
 
+/** The signed-in athlete's own account. */
 export const meRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = async (
   app,
   { container },
