@@ -237,6 +237,47 @@ describe.each(DATABASES)('durable jobs on $name', (database) => {
     expect(effects.filter((e) => e === 'B')).toHaveLength(1);
   });
 
+  it('keeps claiming after a poll found every slot busy', async () => {
+    // A poll with no free slot finishes without awaiting anything; it once left the runner
+    // believing a poll was still under way, so it never claimed again.
+    const releases: Array<() => void> = [];
+    const ran: number[] = [];
+    const handlers = {
+      busy: async (p: { i: number }) => {
+        ran.push(p.i);
+        await new Promise<void>((r) => releases.push(r));
+        return 'success' as const;
+      },
+    };
+    const first = await jobs.enqueue({ name: 'busy', payload: { i: 1 } });
+    const second = await jobs.enqueue({ name: 'busy', payload: { i: 2 } });
+    const runner = new JobRunner(jobs, handlers, {
+      workerId: 'full',
+      concurrency: 1,
+      pollIntervalMs: 60_000,
+    });
+    runner.start();
+    try {
+      while (releases.length < 1) await sleep(5);
+      for (let k = 0; k < 3; k++) {
+        runner.wake(); // every slot is busy: these polls claim nothing
+        await sleep(20);
+      }
+      releases[0]!();
+      // The next poll is the one the finished job asks for, not the (minute-long) timer's.
+      for (let i = 0; i < 300 && releases.length < 2; i++) await sleep(10);
+      expect(ran).toEqual([1, 2]);
+      releases[1]!();
+      for (let i = 0; i < 300 && (await jobs.findById(second!))?.status !== 'done'; i++)
+        await sleep(10);
+      expect((await jobs.findById(first!))?.status).toBe('done');
+      expect((await jobs.findById(second!))?.status).toBe('done');
+    } finally {
+      for (const r of releases) r();
+      await runner.stop();
+    }
+  });
+
   it('never hands one job to two of several concurrent runners', async () => {
     const n = 40;
     for (let i = 0; i < n; i++) await jobs.enqueue({ name: 'count', payload: { i } });

@@ -29,7 +29,11 @@ export interface JobRunnerOptions {
   leaseMs?: number;
   /** Retry n waits baseMs·2^(n-1), at most maxMs, with ±20 % jitter. */
   backoff?: { baseMs: number; maxMs: number };
-  log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  log?: {
+    debug?(obj: object, msg: string): void;
+    info(obj: object, msg: string): void;
+    error(obj: object, msg: string): void;
+  };
 }
 
 /**
@@ -113,40 +117,50 @@ export class JobRunner {
     this.timer.unref();
   }
 
-  private async poll(): Promise<void> {
+  private poll(): Promise<void> {
     if (this.polling) {
       this.pollAgain = true;
-      return;
+      return this.polling;
     }
-    this.polling = (async () => {
-      try {
-        do {
-          this.pollAgain = false;
-          const free = this.concurrency - this.running.size;
-          if (free <= 0 || this.stopped) break;
-          const claimed = await this.jobs.claim(this.workerId, free, this.leaseMs);
-          for (const job of claimed) {
-            const claim = job.claim!;
-            const done = this.execute(job).finally(() => {
-              this.running.delete(claim);
-              this.wake();
-            });
-            this.running.set(claim, done);
-          }
-          if (claimed.length === free) this.pollAgain = true;
-        } while (this.pollAgain && !this.stopped);
-      } catch (err) {
-        this.options.log?.error({ err }, 'job polling failed');
-      } finally {
+    // The bookkeeping runs in promise callbacks, always after `this.polling` is assigned: a
+    // pass that finishes without awaiting (every slot busy) must not leave a settled promise
+    // behind, or every later poll would think one is still under way and the runner stall.
+    const pass = this.claimWhileFree()
+      .catch((err) => this.options.log?.error({ err }, 'job polling failed'))
+      .finally(() => {
         this.polling = undefined;
         this.schedule(this.pollIntervalMs);
+      });
+    this.polling = pass;
+    return pass;
+  }
+
+  /** Claims due jobs into the free slots, again while a claim filled them all. */
+  private async claimWhileFree(): Promise<void> {
+    do {
+      this.pollAgain = false;
+      const free = this.concurrency - this.running.size;
+      if (free <= 0 || this.stopped) return;
+      const claimed = await this.jobs.claim(this.workerId, free, this.leaseMs);
+      for (const job of claimed) {
+        const claim = job.claim!;
+        const done = this.execute(job).finally(() => {
+          this.running.delete(claim);
+          this.wake();
+        });
+        this.running.set(claim, done);
       }
-    })();
-    await this.polling;
+      if (claimed.length === free) this.pollAgain = true;
+    } while (this.pollAgain && !this.stopped);
   }
 
   private async execute(job: JobRow): Promise<void> {
     const handler = this.handlers[job.name] as JobHandler<unknown> | undefined;
+    const started = Date.now();
+    this.options.log?.debug?.(
+      { job: job.id, name: job.name, attempt: job.attempts },
+      'job started',
+    );
     try {
       if (!handler) throw new PermanentJobError(`no handler is registered for job "${job.name}"`);
       const result = await handler(job.payload, {
@@ -156,6 +170,10 @@ export class JobRunner {
         signal: this.abort.signal,
       });
       await this.jobs.complete(job.id, this.workerId, result, job.claim ?? undefined);
+      this.options.log?.debug?.(
+        { job: job.id, name: job.name, result, ms: Date.now() - started },
+        'job done',
+      );
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const permanent = err instanceof PermanentJobError;
