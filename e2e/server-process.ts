@@ -15,7 +15,8 @@ export interface ServerProcess {
 /** Runs main.js with `env`; resolves once it logs its address, rejects if it exits first. */
 export function startServer(
   env: Record<string, string | undefined>,
-  timeoutMs = 20_000,
+  // A fresh data dir runs initdb and every migration: seconds alone, far longer on a busy machine.
+  timeoutMs = 60_000,
 ): Promise<ServerProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first`);
   const child = spawn(process.execPath, [MAIN], {
