@@ -251,6 +251,20 @@ describe.runIf(hasChromium)(
         '1 h',
       ]);
       expect(await bests.nth(3).locator('td').first().textContent()).toMatch(/^\d+ W$/);
+      // Choosing the best 20 minutes of power draws that stretch on the map and names it.
+      const twenty = bests.nth(3).getByRole('button').first();
+      await twenty.click();
+      await bests.nth(3).getByRole('button', { pressed: true }).first().waitFor();
+      await expect
+        .poll(async () =>
+          Number(await page.locator('.activity-map').getAttribute('data-highlight-points')),
+        )
+        .toBeGreaterThan(1000 / 5);
+      await page.locator('.map-caption', { hasText: 'Best 20 min power' }).waitFor();
+      await page.getByRole('button', { name: 'Show the whole activity' }).click();
+      await expect
+        .poll(() => page.locator('.activity-map').getAttribute('data-highlight-points'))
+        .not.toMatch(/^[1-9]/);
       const zoneRows = page.locator('.hr-zones li');
       expect(await zoneRows.count()).toBe(5);
       expect(await zoneRows.nth(1).locator('.hr-zone-range').textContent()).toBe(

@@ -24,6 +24,7 @@ import {
   LapsTable,
   RideBests,
   SplitsTable,
+  type Stretch,
 } from './interval-tables.js';
 import { SegmentEfforts } from './segment-efforts.js';
 import { useActivity, useStreams } from './use-activity.js';
@@ -80,6 +81,7 @@ export function ActivityPage({ id }: { id: string }) {
   const streams = useStreams(id, activity.isSuccess);
   const [editing, setEditing] = useState(false);
   const [effortId, setEffortId] = useState<string | null>(null);
+  const [best, setBest] = useState<Stretch | null>(null);
   const [range, setRange] = useState<Range | null>(null);
   const frame = useRef<HTMLDivElement>(null);
   // Streams draw the full-resolution route (already privacy-clipped for other viewers); the
@@ -91,7 +93,8 @@ export function ActivityPage({ id }: { id: string }) {
   const effort = activity.data?.segment_efforts?.find((e) => e.id === effortId) ?? null;
   // The stretch on show: the one being chosen for a new segment, else the chosen effort. Effort
   // indices are into the streams this viewer is served, so they slice them directly.
-  const shown = range ?? (effort ? { start: effort.start_index, end: effort.end_index } : null);
+  const shown =
+    range ?? (effort ? { start: effort.start_index, end: effort.end_index } : (best ?? null));
   const from = shown?.start ?? -1;
   const to = shown?.end ?? -1;
   const latlng = streams.data?.latlng?.data;
@@ -123,7 +126,14 @@ export function ActivityPage({ id }: { id: string }) {
   const canCreate = owner && hasSegments(a.sport_type) && !!latlng && (distance?.length ?? 0) > 1;
   const chooseEffort = (e: SegmentEffort | null) => {
     setEffortId(e?.id ?? null);
+    setBest(null);
     if (e) frame.current?.scrollIntoView({ behavior: smoothScroll(), block: 'nearest' });
+  };
+  // Best efforts' indices are into the owner's full streams: others may be served fewer samples.
+  const chooseBest = (b: Stretch | null) => {
+    setBest(b);
+    setEffortId(null);
+    if (b) frame.current?.scrollIntoView({ behavior: smoothScroll(), block: 'nearest' });
   };
 
   return (
@@ -144,15 +154,21 @@ export function ActivityPage({ id }: { id: string }) {
             label={`Map of ${a.name}`}
             className="route-map activity-map"
           />
-          {effort && !range && (
+          {(effort || best) && !range && (
             <p className="map-caption" aria-live="polite">
               <span className="caption-text">
-                <strong>{effort.segment.name}</strong> · {formatDuration(effort.elapsed_time)}
+                {effort ? (
+                  <>
+                    <strong>{effort.segment.name}</strong> · {formatDuration(effort.elapsed_time)}
+                  </>
+                ) : (
+                  <strong>{best!.label}</strong>
+                )}
               </span>
               <button
                 type="button"
                 className="ghost small"
-                onClick={() => setEffortId(null)}
+                onClick={() => chooseEffort(null)}
                 aria-label="Show the whole activity"
               >
                 ✕
@@ -226,8 +242,18 @@ export function ActivityPage({ id }: { id: string }) {
         />
         <div>
           <LapsTable laps={a.laps} sport={a.sport_type} units={units} />
-          <BestEfforts efforts={a.best_efforts} />
-          <RideBests power={a.analysis?.best_power} speed={a.analysis?.best_speed} units={units} />
+          <BestEfforts
+            efforts={a.best_efforts}
+            selected={best?.key ?? null}
+            {...(owner ? { onSelect: chooseBest } : {})}
+          />
+          <RideBests
+            power={a.analysis?.best_power}
+            speed={a.analysis?.best_speed}
+            units={units}
+            selected={best?.key ?? null}
+            {...(owner ? { onSelect: chooseBest } : {})}
+          />
           <HeartRateZones
             zones={a.analysis?.hr_zones}
             hint={owner && a.average_heartrate != null}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { BestEffort, Lap, Split, Units, WindowBest, ZoneTime } from '../../api/types.js';
 import { Section } from '../../components/section.js';
@@ -93,17 +94,75 @@ export function LapsTable({ laps, sport, units }: { laps: Lap[]; sport: string; 
   );
 }
 
-export function BestEfforts({ efforts }: { efforts: BestEffort[] }) {
+/** A stretch of the activity chosen to show on the map and charts, with what to call it. */
+export interface Stretch {
+  key: string;
+  label: string;
+  start: number;
+  end: number;
+}
+
+/** A best effort's name as a toggle that shows its stretch, or plain text when it cannot. */
+function StretchToggle({
+  stretch,
+  selected,
+  onSelect,
+  children,
+}: {
+  stretch: Stretch | null;
+  selected?: string | null | undefined;
+  onSelect?: ((s: Stretch | null) => void) | undefined;
+  children: ReactNode;
+}) {
+  if (!stretch || !onSelect) return <span>{children}</span>;
+  const on = selected === stretch.key;
+  return (
+    <button
+      type="button"
+      className="link-button"
+      aria-pressed={on}
+      title="Show on the map and charts"
+      onClick={() => onSelect(on ? null : stretch)}
+    >
+      {children}
+    </button>
+  );
+}
+
+const stretchOf = (key: string, label: string, start?: number, end?: number): Stretch | null =>
+  start != null && end != null && end > start ? { key, label, start, end } : null;
+
+/** A run's fastest 400 m, 1 km, 5 km… within the activity; each can be shown on the map. */
+export function BestEfforts({
+  efforts,
+  selected,
+  onSelect,
+}: {
+  efforts: BestEffort[];
+  selected?: string | null;
+  onSelect?: (s: Stretch | null) => void;
+}) {
   if (!efforts.length) return null;
   return (
     <Section id="efforts-title" title="Best efforts">
       <ul className="effort-list">
-        {efforts.map((e) => (
-          <li key={e.name}>
-            <span>{e.name}</span>
-            <strong>{formatDuration(e.elapsed_time)}</strong>
-          </li>
-        ))}
+        {efforts.map((e) => {
+          const key = `best:${e.name}`;
+          const stretch = stretchOf(
+            key,
+            `Best ${e.name} · ${formatDuration(e.elapsed_time)}`,
+            e.start_index,
+            e.end_index,
+          );
+          return (
+            <li key={e.name} className={selected === key ? 'selected' : undefined}>
+              <StretchToggle stretch={stretch} selected={selected} onSelect={onSelect}>
+                {e.name}
+              </StretchToggle>
+              <strong>{formatDuration(e.elapsed_time)}</strong>
+            </li>
+          );
+        })}
       </ul>
     </Section>
   );
@@ -114,14 +173,33 @@ export function RideBests({
   power = [],
   speed = [],
   units,
+  selected,
+  onSelect,
 }: {
   power?: WindowBest[];
   speed?: WindowBest[];
   units: Units;
+  selected?: string | null;
+  onSelect?: (s: Stretch | null) => void;
 }) {
   const durations = [...new Set([...power, ...speed].map((b) => b.duration))].sort((a, b) => a - b);
   if (!durations.length) return null;
-  const at = (list: WindowBest[], d: number) => list.find((b) => b.duration === d)?.value;
+  const at = (list: WindowBest[], d: number) => list.find((b) => b.duration === d);
+  const cell = (b: WindowBest | undefined, kind: 'power' | 'speed') => {
+    if (!b) return '–';
+    const text = kind === 'power' ? `${Math.round(b.value)} W` : formatSpeed(b.value, units);
+    const stretch = stretchOf(
+      `${kind}:${b.duration}`,
+      `Best ${formatWindow(b.duration)} ${kind} · ${text}`,
+      b.start_index,
+      b.end_index,
+    );
+    return (
+      <StretchToggle stretch={stretch} selected={selected} onSelect={onSelect}>
+        {text}
+      </StretchToggle>
+    );
+  };
   return (
     <Section id="ride-bests-title" title="Best efforts">
       <div className="table-scroll">
@@ -134,16 +212,13 @@ export function RideBests({
             </tr>
           </thead>
           <tbody>
-            {durations.map((d) => {
-              const watts = at(power, d);
-              return (
-                <tr key={d}>
-                  <th scope="row">{formatWindow(d)}</th>
-                  {power.length > 0 && <td>{watts != null ? `${Math.round(watts)} W` : '–'}</td>}
-                  {speed.length > 0 && <td>{formatSpeed(at(speed, d), units)}</td>}
-                </tr>
-              );
-            })}
+            {durations.map((d) => (
+              <tr key={d}>
+                <th scope="row">{formatWindow(d)}</th>
+                {power.length > 0 && <td>{cell(at(power, d), 'power')}</td>}
+                {speed.length > 0 && <td>{cell(at(speed, d), 'speed')}</td>}
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
