@@ -42,7 +42,7 @@ export class ArchiveImportService {
 
   async expand(uploadId: string, lastAttempt: boolean): Promise<'success' | 'skipped'> {
     const archive = await this.uploads.findById(uploadId);
-    if (!archive || archive.kind !== 'archive') return 'skipped';
+    if (archive?.kind !== 'archive') return 'skipped';
     if (!['queued', 'processing'].includes(archive.status)) return 'skipped';
     await this.uploads.setStatus(uploadId, 'processing');
     try {
@@ -68,9 +68,11 @@ export class ArchiveImportService {
     const request = (archive.requested ?? {}) as UploadRequest;
     try {
       const entries = listZipEntries(bytes, this.limits);
-      const files = entries.filter((e) => isActivityFileName(e.name));
-      if (!files.length) return 'The archive holds no GPX, TCX or FIT files.';
       const csv = findActivitiesCsv(entries);
+      // A Strava export keeps recordings in activities/ beside the CSV; routes/ holds plans.
+      const folder = csv ? `${csv.name.slice(0, csv.name.lastIndexOf('/') + 1)}activities/` : '';
+      const files = entries.filter((e) => e.name.startsWith(folder) && isActivityFileName(e.name));
+      if (!files.length) return 'The archive holds no GPX, TCX or FIT files.';
       const wanted: ZipEntry[] = csv ? [csv, ...files] : files;
       let meta = new Map<string, StravaActivityMeta>();
       for (const read of readZipEntries(bytes, wanted, this.limits)) {
