@@ -1,13 +1,15 @@
 import type { FileFormat } from './types.js';
+import { isZip } from './zip.js';
 
-export type SniffedFormat = FileFormat | 'gzip' | 'unknown';
+export type SniffedFormat = FileFormat | 'gzip' | 'zip' | 'unknown';
 
 /**
- * Tells the format from the bytes alone (never the file name): gzip magic, the FIT header's
- * ".FIT" signature, or the root element of an XML document (after BOM, declaration, comments).
+ * Tells the format from the bytes alone (never the file name): gzip or ZIP magic, the FIT
+ * header's ".FIT" signature, or the root element of an XML document (after BOM, declaration, comments).
  */
 export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) return 'gzip';
+  if (isZip(bytes)) return 'zip';
   if (isFitHeader(bytes, 0)) return 'fit';
   const root = xmlRootName(bytes);
   if (root === 'gpx') return 'gpx';

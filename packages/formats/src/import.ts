@@ -55,6 +55,11 @@ export function importActivityFile(
     case 'fit':
       result = parseFit(input, budget);
       break;
+    case 'zip':
+      throw new FormatError(
+        'FORMAT_UNKNOWN',
+        'The file is a ZIP archive, not an activity file: upload the archive itself to import the activities it holds',
+      );
     default:
       throw new FormatError(
         'FORMAT_UNKNOWN',

@@ -12,7 +12,7 @@ export { exportFit } from './export/fit-writer.js';
 export { exportGpx } from './export/gpx-writer.js';
 export { exportTcx } from './export/tcx-writer.js';
 export { importActivityFile } from './import.js';
-export { DEFAULT_LIMITS, type ImportLimits } from './limits.js';
+export { DEFAULT_LIMITS, type ImportLimits, resolveLimits } from './limits.js';
 export { mapSport } from './sport.js';
 export type {
   DeviceInfo,
@@ -25,3 +25,10 @@ export type {
   Pause,
   Waypoint,
 } from './types.js';
+export {
+  type ArchiveLimits,
+  isZip,
+  listZipEntries,
+  readZipEntries,
+  type ZipEntry,
+} from './zip.js';

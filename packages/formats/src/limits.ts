@@ -8,6 +8,10 @@ export interface ImportLimits {
   maxDecompressedBytes: number;
   /** Largest accepted decompressed/compressed size ratio (gzip bombs reach 1000:1). */
   maxCompressionRatio: number;
+  /** Most entries (files and folders) in one ZIP archive. */
+  maxArchiveEntries: number;
+  /** Largest sum of the decompressed sizes of the files read from one ZIP archive (bytes). */
+  maxArchiveBytes: number;
   /** Most samples across all activities and courses of one file. */
   maxPoints: number;
   /** Most tracks/routes/activities in one file (each costs memory even when tiny). */
@@ -23,6 +27,10 @@ export const DEFAULT_LIMITS: Readonly<ImportLimits> = Object.freeze({
   maxDecompressedBytes: 250 * 1024 * 1024,
   // Real GPX compresses 8–15:1; 100:1 leaves room for very repetitive files.
   maxCompressionRatio: 100,
+  // A Strava archive of ten years holds a few thousand activities and as many photos.
+  maxArchiveEntries: 20_000,
+  // Activity files are read and stored one at a time, so this bounds storage, not memory.
+  maxArchiveBytes: 4 * 1024 * 1024 * 1024,
   maxPoints: 2_000_000,
   maxTracks: 1_000,
   timeBudgetMs: 30_000,

@@ -32,6 +32,7 @@ import { ActivityChanges } from './services/activity-changes.js';
 import { ActivityImportService } from './services/activity-import.service.js';
 import { ActivityReadService } from './services/activity-read.service.js';
 import { ActivityRecomputeService } from './services/activity-recompute.service.js';
+import { ArchiveImportService } from './services/archive-import.service.js';
 import { AthleteStatsService } from './services/athlete-stats.service.js';
 import { AuthService } from './services/auth.service.js';
 import { FollowService } from './services/follow.service.js';
@@ -229,8 +230,10 @@ export async function createContainer(
       jobs,
       wakeWorker,
     );
+    const archives = new ArchiveImportService(uploadRepository, uploads, blobs, wakeWorker);
     const handlers = createJobHandlers({
       imports,
+      archives,
       activities,
       recompute,
       leaderboards,

@@ -188,11 +188,16 @@ export interface ActivityPointBatchesTable {
 }
 
 export type UploadStatus = 'queued' | 'processing' | 'ready' | 'duplicate' | 'error';
+/** One activity file, or a ZIP archive of them (its files become uploads of their own). */
+export type UploadKind = 'file' | 'archive';
 
 export interface UploadsTable {
   id: string;
   athlete_id: string;
   status: UploadStatus;
+  kind: ColumnType<UploadKind, UploadKind | undefined, never>;
+  /** The archive this file was read from. */
+  parent_id: ColumnType<string | null, string | null | undefined, never>;
   error: string | null;
   activity_id: string | null;
   file_name: string | null;

@@ -1,6 +1,7 @@
 import type { ActivityService } from '../services/activity.service.js';
 import type { ActivityImportService } from '../services/activity-import.service.js';
 import type { ActivityRecomputeService } from '../services/activity-recompute.service.js';
+import type { ArchiveImportService } from '../services/archive-import.service.js';
 import type { LeaderboardService } from '../services/leaderboard.service.js';
 import type { LeaderboardRebuild } from '../services/leaderboard-rebuild.js';
 import type { SegmentMatchService } from '../services/segment-match.service.js';
@@ -9,6 +10,7 @@ import { checkRegistry, JOB_NAMES, type JobHandlers } from './registry.js';
 /** One handler per job name; start-up fails if the registry and the handlers disagree. */
 export function createJobHandlers(deps: {
   imports: ActivityImportService;
+  archives: ArchiveImportService;
   activities: ActivityService;
   recompute: ActivityRecomputeService;
   leaderboards: LeaderboardService;
@@ -19,6 +21,7 @@ export function createJobHandlers(deps: {
   const matches = deps.segmentMatches;
   const handlers: JobHandlers = {
     'upload.process': (payload, ctx) => deps.imports.process(payload.uploadId, ctx.lastAttempt),
+    'upload.expand': (payload, ctx) => deps.archives.expand(payload.uploadId, ctx.lastAttempt),
     'activity.finalize': (payload) => deps.activities.finalize(payload.activityId),
     'activities.recompute': (payload) => deps.recompute.recompute(payload.activityId),
     'activities.recompute-athlete': (payload, ctx) =>

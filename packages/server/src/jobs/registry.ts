@@ -7,6 +7,8 @@ import type { JobHandler } from './runner.js';
 export interface JobPayloads {
   /** Parse an uploaded file and create its activity (or record why not). */
   'upload.process': { uploadId: string };
+  /** Read an uploaded ZIP archive and make an upload (with its own job) of each activity file. */
+  'upload.expand': { uploadId: string };
   /** Compute a recorded activity's statistics and streams once it is complete. */
   'activity.finalize': { activityId: string };
   /** Compute a complete activity again (from its original file or its recorded points). */
@@ -38,6 +40,7 @@ export type JobName = keyof JobPayloads;
 
 export const JOB_NAMES: readonly JobName[] = [
   'upload.process',
+  'upload.expand',
   'activity.finalize',
   'activities.recompute',
   'activities.recompute-athlete',

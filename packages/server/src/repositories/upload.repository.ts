@@ -1,32 +1,71 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, UploadRow, UploadStatus } from '../db/schema.js';
+import type { Database, UploadKind, UploadRow, UploadStatus } from '../db/schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
+
+/** How an archive's files are doing: `queued` counts those waiting or being processed. */
+export interface ArchiveCounts {
+  files: number;
+  ready: number;
+  duplicate: number;
+  error: number;
+  queued: number;
+}
+
+type NewUpload = {
+  id: string;
+  athlete_id: string;
+  status: UploadStatus;
+  kind?: UploadKind;
+  parent_id?: string | null;
+  file_name: string | null;
+  file_size: number;
+  file_hash: string;
+  blob_key: string;
+  external_id: string | null;
+  requested: unknown;
+  activity_id?: string | null;
+  error?: string | null;
+};
 
 export class UploadRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async insert(
-    upload: {
-      id: string;
-      athlete_id: string;
-      status: UploadStatus;
-      file_name: string | null;
-      file_size: number;
-      file_hash: string;
-      blob_key: string;
-      external_id: string | null;
-      requested: unknown;
-      activity_id?: string | null;
-      error?: string | null;
-    },
-    executor: Executor = this.db,
-  ): Promise<UploadRow> {
+  async insert(upload: NewUpload, executor: Executor = this.db): Promise<UploadRow> {
     return executor
       .insertInto('uploads')
       .values({ ...upload, requested: JSON.stringify(upload.requested ?? null) })
       .returningAll()
       .executeTakeFirstOrThrow();
+  }
+
+  /** Inserts unless a row with this id exists: true when this call created it. */
+  async insertIfAbsent(upload: NewUpload, executor: Executor = this.db): Promise<boolean> {
+    const row = await executor
+      .insertInto('uploads')
+      .values({ ...upload, requested: JSON.stringify(upload.requested ?? null) })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return !!row;
+  }
+
+  /** The statuses of an archive's files, counted in one query. */
+  async countChildren(parentId: string): Promise<ArchiveCounts> {
+    const rows = await this.db
+      .selectFrom('uploads')
+      .select(['status', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .where('parent_id', '=', parentId)
+      .groupBy('status')
+      .execute();
+    const counts: ArchiveCounts = { files: 0, ready: 0, duplicate: 0, error: 0, queued: 0 };
+    for (const { status, n } of rows) {
+      const count = Number(n);
+      counts.files += count;
+      if (status === 'queued' || status === 'processing') counts.queued += count;
+      else counts[status] += count;
+    }
+    return counts;
   }
 
   async findById(id: string, executor: Executor = this.db): Promise<UploadRow | undefined> {
@@ -68,7 +107,10 @@ export class UploadRepository {
       .execute();
   }
 
-  /** Every stored original an athlete uploaded (not those refused as duplicates), oldest first. */
+  /**
+   * Every stored original an athlete uploaded (not those refused as duplicates), oldest first.
+   * Archives are left out: each of their activity files is an upload of its own.
+   */
   async originalsOf(
     athleteId: string,
     executor: Executor = this.db,
@@ -78,6 +120,7 @@ export class UploadRepository {
       .select(['id', 'blob_key', 'file_name'])
       .where('athlete_id', '=', athleteId)
       .where('status', '!=', 'duplicate')
+      .where('kind', '=', 'file')
       .orderBy('created_at')
       .execute();
   }

@@ -170,12 +170,25 @@ export type Streams = Partial<
   > & { latlng: { data: ([number, number] | null)[] }; moving: { data: boolean[] } }
 >;
 
+/** How an archive's activity files are doing; `queued` counts those not done yet. */
+export interface ArchiveCounts {
+  files: number;
+  ready: number;
+  duplicate: number;
+  error: number;
+  queued: number;
+}
+
 export interface Upload {
   id: string;
+  /** An activity file, or a ZIP archive of them whose files are uploads of their own. */
+  kind: 'file' | 'archive';
   status: 'queued' | 'processing' | 'ready' | 'duplicate' | 'error';
   activity_id: string | null;
   error: string | null;
   file_name: string | null;
+  archive_id: string | null;
+  counts: ArchiveCounts | null;
   created_at: string;
 }
 

@@ -5,6 +5,7 @@ import { api } from '../../api/client.js';
 import type { Upload } from '../../api/types.js';
 import { formatBytes } from '../../lib/format.js';
 import { ACTIVITY_LISTS } from '../feed/use-activity-list.js';
+import { archiveProgress, inProgress } from './archive-progress.js';
 
 export interface UploadEntry {
   key: string;
@@ -18,10 +19,8 @@ export interface UploadEntry {
 }
 
 const POLL_MS = 1000;
-const finished = (u: Upload | undefined) =>
-  !!u && u.status !== 'queued' && u.status !== 'processing';
 
-/** Polls GET /uploads/:id until the server has processed the file. */
+/** Polls GET /uploads/:id until the server has processed the file (an archive: all its files). */
 function useUploadStatus(initial: Upload | undefined) {
   const client = useQueryClient();
   const q = useQuery({
@@ -29,14 +28,16 @@ function useUploadStatus(initial: Upload | undefined) {
     queryFn: ({ signal }) => api.get<Upload>(`/uploads/${initial!.id}`, signal),
     enabled: !!initial,
     initialData: initial,
-    refetchInterval: (query) => (finished(query.state.data) ? false : POLL_MS),
+    refetchInterval: (query) => (inProgress(query.state.data) ? POLL_MS : false),
     // The first answer is already old news: poll at once.
     initialDataUpdatedAt: 0,
   });
   const status = q.data?.status;
+  // An archive's activities arrive one by one: refresh the lists as its count grows.
+  const imported = q.data?.counts?.ready ?? 0;
   useEffect(() => {
     if (status === 'ready') void client.invalidateQueries({ queryKey: ACTIVITY_LISTS });
-  }, [status, client]);
+  }, [status, imported, client]);
   return q.data;
 }
 
@@ -48,7 +49,16 @@ const LABEL: Record<Upload['status'], string> = {
   error: 'Could not be imported',
 };
 
-/** One file: name, size, a progress bar while sending, then the processing outcome. */
+const ARCHIVE_LABEL: Partial<Record<Upload['status'], string>> = {
+  queued: 'Waiting to be opened…',
+  processing: 'Reading the archive…',
+  error: 'Could not be read',
+};
+
+/**
+ * One file: name, size, a progress bar while sending, then the processing outcome. An archive
+ * shows how many of its activities are imported so far.
+ */
 export function UploadItem({ entry }: { entry: UploadEntry }) {
   const upload = useUploadStatus(entry.upload);
   const sending = !entry.upload && !entry.error;
@@ -71,7 +81,17 @@ export function UploadItem({ entry }: { entry: UploadEntry }) {
             {entry.error}
           </p>
         )}
-        {upload && (
+        {upload?.kind === 'archive' && (
+          <p className={`upload-status ${upload.status}`}>
+            {upload.status === 'ready' && upload.counts
+              ? archiveProgress(upload.counts)
+              : ARCHIVE_LABEL[upload.status]}
+            {upload.status === 'error' && upload.error && (
+              <span className="error">: {upload.error}</span>
+            )}
+          </p>
+        )}
+        {upload && upload.kind !== 'archive' && (
           <p className={`upload-status ${upload.status}`}>
             {LABEL[upload.status]}
             {upload.status === 'ready' && upload.activity_id && (

@@ -5,9 +5,13 @@ import { uploadFile } from '../../api/upload-file.js';
 import { formatBytes } from '../../lib/format.js';
 import { type UploadEntry, UploadItem } from './upload-item.js';
 
-const ACCEPT = '.gpx,.tcx,.fit,.gz,application/gpx+xml,application/vnd.garmin.tcx+xml';
+const ACCEPT =
+  '.gpx,.tcx,.fit,.gz,.zip,application/gpx+xml,application/vnd.garmin.tcx+xml,application/zip';
 
-/** Upload GPX, TCX or FIT files (or .gz): drop several or pick them; each shows its progress. */
+/**
+ * Upload GPX, TCX or FIT files (or .gz), or a ZIP of them such as a Strava export: drop several
+ * or pick them; each shows its progress.
+ */
 export function UploadPage() {
   const [entries, setEntries] = useState<UploadEntry[]>([]);
   const [over, setOver] = useState(false);
@@ -68,7 +72,7 @@ export function UploadPage() {
         <p className="drop-title">Drop files here</p>
         <p id={hint} className="muted">
           GPX, TCX or FIT from your watch, bike computer or app, also gzip-compressed. Several at
-          once.
+          once, or a ZIP of them: your Strava archive imports whole, with names and sports.
         </p>
         <label className="button file-button">
           Choose files
