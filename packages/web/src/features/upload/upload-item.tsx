@@ -35,6 +35,7 @@ function useUploadStatus(initial: Upload | undefined) {
   const status = q.data?.status;
   // An archive's activities arrive one by one: refresh the lists as its count grows.
   const imported = q.data?.counts?.ready ?? 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `imported` re-runs it as the count grows
   useEffect(() => {
     if (status === 'ready') void client.invalidateQueries({ queryKey: ACTIVITY_LISTS });
   }, [status, imported, client]);
