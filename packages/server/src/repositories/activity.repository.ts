@@ -53,6 +53,12 @@ function visibleTo(
   ]);
 }
 
+/** Where an oldest-first page of activities ends: the last row's creation time and id. */
+export interface ActivityCursor {
+  createdAt: Date;
+  id: string;
+}
+
 export interface StoredEvent {
   seq: number;
   kind: ActivityEventKind;
@@ -300,26 +306,26 @@ export class ActivityRepository {
   async pageOwnedBy(
     athleteId: string,
     limit: number,
-    after?: { createdAt: Date; id: string },
+    after?: ActivityCursor,
     executor: Executor = this.db,
   ): Promise<ActivityRow[]> {
-    const created = msPrecision('created_at');
-    let q = executor.selectFrom('activities').selectAll().where('athlete_id', '=', athleteId);
-    if (after) {
-      q = q.where((eb) =>
-        eb.or([
-          eb(created, '>', after.createdAt),
-          eb.and([eb(created, '=', after.createdAt), eb('id', '>', after.id)]),
-        ]),
-      );
-    }
-    return q.orderBy(created).orderBy('id').limit(limit).execute();
+    return this.pageOldestFirst(executor, limit, after, athleteId);
   }
 
   /** One page of every activity on the server, oldest first after the keyset (created_at, id). */
-  async pageAll(limit: number, after?: { createdAt: Date; id: string }): Promise<ActivityRow[]> {
+  async pageAll(limit: number, after?: ActivityCursor): Promise<ActivityRow[]> {
+    return this.pageOldestFirst(this.db, limit, after);
+  }
+
+  private pageOldestFirst(
+    executor: Executor,
+    limit: number,
+    after: ActivityCursor | undefined,
+    athleteId?: string,
+  ): Promise<ActivityRow[]> {
     const created = msPrecision('created_at');
-    let q = this.db.selectFrom('activities').selectAll();
+    let q = executor.selectFrom('activities').selectAll();
+    if (athleteId) q = q.where('athlete_id', '=', athleteId);
     if (after) {
       q = q.where((eb) =>
         eb.or([
