@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { type Route, routeActivity, routeFrom } from '../src/demo/route-activity.js';
-import { toGpx } from '../src/demo/synthetic-activity.js';
+import { type SyntheticSample, toGpx } from '../src/demo/synthetic-activity.js';
 import { multipart, type SignedIn } from './helpers.js';
 
 /** 3 km through Lyon with three turns, climbing about 2 %. */
@@ -23,13 +23,23 @@ export function segmentApi(app: () => FastifyInstance, drain: () => Promise<unkn
   const inject: Inject = ((opts: Parameters<Inject>[0]) => app().inject(opts)) as Inject;
   const auth = (who?: SignedIn) => (who ? who.headers : {});
 
-  /** Uploads one go along `route` and returns the activity id once processed and matched. */
+  /**
+   * Uploads one go along `route` (its samples changed by `edit` when given) and returns the
+   * activity id once processed and matched.
+   */
   async function upload(
     who: SignedIn,
-    o: { seed: number; speedMps: number; startTime: number; visibility?: string },
+    o: {
+      seed: number;
+      speedMps: number;
+      startTime: number;
+      visibility?: string;
+      edit?: (samples: SyntheticSample[]) => SyntheticSample[];
+    },
     route: Route = ROUTE,
   ): Promise<string> {
-    const samples = routeActivity(route, { seed: o.seed, sport: 'Run', ...o });
+    const generated = routeActivity(route, { seed: o.seed, sport: 'Run', ...o });
+    const samples = o.edit ? o.edit(generated) : generated;
     const gpx = new TextEncoder().encode(toGpx('Segment run', 'Run', samples));
     const { payload, headers } = multipart(
       { name: `run-${o.seed}.gpx`, bytes: gpx },

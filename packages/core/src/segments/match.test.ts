@@ -289,4 +289,22 @@ describe('moving time and distance', () => {
     expect(m!.movingS).toBeCloseTo(m!.elapsedS, 6);
     expect(m!.distanceM).toBeCloseTo(1020, -1);
   });
+
+  it('asks for streams on demand once, and times efforts with them as if they were given', () => {
+    const moving = new Uint8Array(times.length).fill(1);
+    const distance = Float64Array.from(times, (t) => at(t) * 1.02);
+    let calls = 0;
+    const streams = () => {
+      calls++;
+      return { moving, distance };
+    };
+    const lazy = matchSegment(track, seg, { sport: 'Run', streams });
+    expect(calls).toBe(1);
+    expect(lazy).toEqual(matchSegment(track, seg, { sport: 'Run', moving, distance }));
+    expect(lazy[0]!.movingS).toBeCloseTo(lazy[0]!.elapsedS, 6);
+    // The reverse way matches nothing, so the streams are never computed.
+    const back = prepareSegment(plane.line('b', cutPath(straight, 1100, 100)));
+    expect(matchSegment(track, back, { streams })).toEqual([]);
+    expect(calls).toBe(1);
+  });
 });

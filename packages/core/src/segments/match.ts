@@ -2,7 +2,7 @@ import type { Track } from '../track.js';
 import { Crossings, findStartCrossings } from './crossings.js';
 import { follow } from './follow.js';
 import { effortDistance, effortMoving, type Span } from './measure.js';
-import { type MatchOptions, type Tolerances, tolerances } from './options.js';
+import { type MatchOptions, measuring, type Tolerances, tolerances } from './options.js';
 import type { PreparedSegment } from './prepare.js';
 
 /** One effort of a track on a segment, timed between interpolated gate crossings. */
@@ -40,7 +40,7 @@ export function effortsFrom(
   segment: PreparedSegment,
   crossings: Crossings,
   tol: Tolerances,
-  options: MatchOptions,
+  measure: () => MatchOptions,
   out: SegmentMatch[],
 ): void {
   const spans: Span[] = [];
@@ -71,6 +71,7 @@ export function effortsFrom(
   for (const s of spans) {
     if (s.startTime < lastEnd) continue;
     lastEnd = s.endTime;
+    const options = measure();
     out.push({
       segmentId: segment.id,
       startIndex: s.u >= 1 ? s.i1 : s.i0,
@@ -106,6 +107,6 @@ export function matchSegment(
     crossings,
   );
   const out: SegmentMatch[] = [];
-  if (crossings.n > 0) effortsFrom(track, segment, crossings, tol, options, out);
+  if (crossings.n > 0) effortsFrom(track, segment, crossings, tol, measuring(options), out);
   return out;
 }

@@ -20,6 +20,18 @@ export interface MatchOptions {
   moving?: ArrayLike<number> | null;
   /** Cumulative metres aligned with the track (`streams.distance`); default: the GPS path. */
   distance?: ArrayLike<number> | null;
+  /**
+   * `moving` and `distance` on demand, in their place: called at most once per match, and only
+   * once the track has an effort. Computing the activity's streams costs a pass over the whole
+   * track, and most activities match no segment at all.
+   */
+  streams?: () => EffortStreams;
+}
+
+/** The activity's own streams that time efforts (see MatchOptions.moving and .distance). */
+export interface EffortStreams {
+  moving?: ArrayLike<number> | null;
+  distance?: ArrayLike<number> | null;
 }
 
 export const MATCH_DEFAULTS = {
@@ -42,5 +54,19 @@ export function tolerances(o: MatchOptions): Tolerances {
     corridorM: o.corridorM ?? MATCH_DEFAULTS.corridorM,
     checkpointRadiusM: o.checkpointRadiusM ?? MATCH_DEFAULTS.checkpointRadiusM,
     maxGapM: o.maxGapM ?? MATCH_DEFAULTS.maxGapM,
+  };
+}
+
+/**
+ * The options efforts are measured with, for one match: `streams` is called on the first
+ * effort measured and its result kept for the others.
+ */
+export function measuring(o: MatchOptions): () => MatchOptions {
+  const { streams } = o;
+  if (!streams) return () => o;
+  let resolved: MatchOptions | undefined;
+  return () => {
+    resolved ??= { ...o, ...streams() };
+    return resolved;
   };
 }

@@ -42,6 +42,30 @@ describe('SegmentIndex', () => {
     expect(cuts.sort()).toEqual(forward.sort());
   });
 
+  it('times efforts with streams asked for once, only when something matched', () => {
+    const index = new SegmentIndex(segments);
+    // Streams unlike the defaults: every other step moving, distance 5 % longer than the path.
+    const moving = Uint8Array.from({ length: track.length }, (_v, i) => i % 2);
+    const distance = Float64Array.from({ length: track.length }, (_v, i) => 1.05 * 3 * i);
+    let calls = 0;
+    const streams = () => {
+      calls++;
+      return { moving, distance };
+    };
+    const given = index.match(track, { moving, distance });
+    const lazy = index.match(track, { streams });
+    expect(calls).toBe(1);
+    expect(lazy).toEqual(given);
+    expect(lazy.length).toBeGreaterThan(10);
+    expect(lazy.map((m) => m.movingS)).not.toEqual(index.match(track).map((m) => m.movingS));
+    // Reversed slices start on the track but never match: nothing to time, no streams.
+    const reversed = new SegmentIndex(
+      segments.filter((s) => /^cut/.test(s.id) && !(Number(s.id.slice(3)) % 3)),
+    );
+    expect(reversed.match(track, { streams })).toEqual([]);
+    expect(calls).toBe(1);
+  });
+
   it('returns efforts by start time', () => {
     const got = new SegmentIndex(segments).match(track);
     for (let i = 1; i < got.length; i++)

@@ -3,7 +3,7 @@ import type { Track } from '../track.js';
 import { TrackChunks } from './chunks.js';
 import { Crossings, findStartCrossings } from './crossings.js';
 import { effortsFrom, type SegmentMatch } from './match.js';
-import { type MatchOptions, tolerances } from './options.js';
+import { type MatchOptions, measuring, tolerances } from './options.js';
 import type { PreparedSegment } from './prepare.js';
 
 export interface SegmentIndexOptions {
@@ -145,6 +145,7 @@ export class SegmentIndex {
     // Hits sorted by (slot, chunk): each candidate's chunks in track order.
     const hits = this.hits.subarray(0, this.nHits).sort();
     const cr = this.crossings;
+    const measure = measuring(options);
     let h = 0;
     while (h < hits.length) {
       const slot = Math.floor(hits[h]! / nc);
@@ -162,7 +163,7 @@ export class SegmentIndex {
           cr,
         );
       }
-      if (cr.n > 0) effortsFrom(track, segment, cr, tol, options, out);
+      if (cr.n > 0) effortsFrom(track, segment, cr, tol, measure, out);
     }
     return out.sort((p, q) => p.startTime - q.startTime || (p.segmentId < q.segmentId ? -1 : 1));
   }

@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import type {
   ActivityRow,
   Database,
@@ -22,6 +22,11 @@ export interface EffortWithSegment extends SegmentEffortRow {
   segment_distance: number;
   segment_average_grade: number | null;
 }
+
+/** Narrows a query on segment_efforts to some of its rows. */
+type EffortFilter = (
+  q: SelectQueryBuilder<Database, 'segment_efforts', object>,
+) => SelectQueryBuilder<Database, 'segment_efforts', object>;
 
 const lockOn = (key: string) => sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
 
@@ -51,6 +56,43 @@ export class SegmentEffortRepository {
   }
 
   /**
+   * Locks the efforts `where` picks, in (start_date, id) order; returns their ids. Matching,
+   * backfill and refresh lock effort rows this way before changing them, so none of them waits
+   * on another in a circle: a refresh (one athlete on one segment, across activities) and a
+   * replace (one activity, across segments) share that activity's efforts on that segment, and
+   * once there are two of them (laps) a delete in scan order and rank updates in another order
+   * deadlock.
+   */
+  private async lockInOrder(tx: Transaction<Database>, where: EffortFilter): Promise<string[]> {
+    const rows = await where(tx.selectFrom('segment_efforts'))
+      .select('id')
+      .orderBy('start_date')
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Deletes the efforts `where` picks (locked in order first); returns their segments. */
+  private async deleteInOrder(tx: Transaction<Database>, where: EffortFilter): Promise<string[]> {
+    const ids = await this.lockInOrder(tx, where);
+    if (!ids.length) return [];
+    const removed = await tx
+      .deleteFrom('segment_efforts')
+      .where('id', 'in', ids)
+      .returning('segment_id')
+      .execute();
+    return removed.map((r) => r.segment_id);
+  }
+
+  /** Locks one athlete's efforts on one segment before a refresh writes their ranks. */
+  async lockForRanks(tx: Transaction<Database>, segmentId: string, athleteId: string) {
+    await this.lockInOrder(tx, (q) =>
+      q.where('segment_id', '=', segmentId).where('athlete_id', '=', athleteId),
+    );
+  }
+
+  /**
    * Replaces the activity's efforts on every segment the matcher knew (index version up to
    * `version`); efforts on newer segments are their backfill's to write. Returns the segments
    * whose efforts were removed.
@@ -61,20 +103,19 @@ export class SegmentEffortRepository {
     version: number,
     efforts: readonly NewSegmentEffort[],
   ): Promise<string[]> {
-    const removed = await tx
-      .deleteFrom('segment_efforts')
-      .where('activity_id', '=', activityId)
-      .where('segment_id', 'in', (eb) =>
-        eb.selectFrom('segments').select('id').where('index_version', '<=', version),
-      )
-      .returning('segment_id')
-      .execute();
+    const removed = await this.deleteInOrder(tx, (q) =>
+      q
+        .where('activity_id', '=', activityId)
+        .where('segment_id', 'in', (eb) =>
+          eb.selectFrom('segments').select('id').where('index_version', '<=', version),
+        ),
+    );
     if (efforts.length)
       await tx
         .insertInto('segment_efforts')
         .values([...efforts])
         .execute();
-    return [...new Set(removed.map((r) => r.segment_id))];
+    return [...new Set(removed)];
   }
 
   /** Replaces the activity's efforts on one segment (backfill). */
@@ -84,17 +125,15 @@ export class SegmentEffortRepository {
     segmentId: string,
     efforts: readonly NewSegmentEffort[],
   ): Promise<number> {
-    const removed = await tx
-      .deleteFrom('segment_efforts')
-      .where('activity_id', '=', activityId)
-      .where('segment_id', '=', segmentId)
-      .executeTakeFirst();
+    const removed = await this.deleteInOrder(tx, (q) =>
+      q.where('activity_id', '=', activityId).where('segment_id', '=', segmentId),
+    );
     if (efforts.length)
       await tx
         .insertInto('segment_efforts')
         .values([...efforts])
         .execute();
-    return Number(removed.numDeletedRows);
+    return removed.length;
   }
 
   async segmentIdsOfActivity(activityId: string, executor: Executor = this.db): Promise<string[]> {

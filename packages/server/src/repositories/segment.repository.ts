@@ -29,12 +29,33 @@ export interface SegmentChange {
 // a reader sees version v, every change up to v is committed.
 const CHANGES_LOCK = sql`select pg_advisory_xact_lock(hashtextextended('segment_changes', 0))`;
 
+/**
+ * Changes kept in the log. A process further behind reloads its whole index; one within them
+ * catches up in one sync, faster than a reload (0.4 s for 10,000 adds against 0.9–1.4 s to
+ * reload 31 k segments, docs/segments.md).
+ */
+export const SEGMENT_CHANGES_KEPT = 10_000;
+
+export interface SegmentRepositoryOptions {
+  /** Changes the log keeps (at least 1: the latest version is the index's clock). */
+  changesKept?: number;
+}
+
 const boxOf = (b: BBox) => sql`box(point(${b[1]}, ${b[0]}), point(${b[3]}, ${b[2]}))`;
 const SEGMENT_BOX = sql`box(point(min_lng, min_lat), point(max_lng, max_lat))`;
 
 /** Segments, their change log (for every process's index) and stars. */
 export class SegmentRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly changesKept: number;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    options: SegmentRepositoryOptions = {},
+  ) {
+    this.changesKept = options.changesKept ?? SEGMENT_CHANGES_KEPT;
+    if (!Number.isInteger(this.changesKept) || this.changesKept < 1)
+      throw new RangeError(`changesKept must be a whole number ≥ 1, not ${this.changesKept}`);
+  }
 
   transaction<T>(fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(fn);
@@ -49,10 +70,7 @@ export class SegmentRepository {
       .values({ ...segment, index_version: version })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('segment_changes')
-      .values({ version, segment_id: row.id, op: 'add' })
-      .execute();
+    await this.logChange(tx, version, row.id, 'add');
     return row;
   }
 
@@ -83,12 +101,28 @@ export class SegmentRepository {
     const gone = await tx.deleteFrom('segments').where('id', '=', id).executeTakeFirst();
     if (!gone.numDeletedRows) return false;
     const version = (await this.indexVersion(tx)) + 1;
-    await tx
-      .insertInto('segment_changes')
-      .values({ version, segment_id: id, op: 'remove' })
-      .execute();
+    await this.logChange(tx, version, id, 'remove');
     await tx.deleteFrom('segment_athletes').where('segment_id', '=', id).execute();
     return true;
+  }
+
+  /**
+   * Logs one change and drops those that fall out of the kept window, under CHANGES_LOCK:
+   * the log stays a gapless run of its last `changesKept` versions, so a reader can tell from
+   * the changes it reads whether any it needs are gone. The latest change is never dropped
+   * (the next version is counted from it).
+   */
+  private async logChange(
+    tx: Transaction<Database>,
+    version: number,
+    segmentId: string,
+    op: SegmentChange['op'],
+  ): Promise<void> {
+    await tx.insertInto('segment_changes').values({ version, segment_id: segmentId, op }).execute();
+    await tx
+      .deleteFrom('segment_changes')
+      .where('version', '<=', version - this.changesKept)
+      .execute();
   }
 
   async findById(id: string, executor: Executor = this.db): Promise<SegmentRow | undefined> {
@@ -109,6 +143,10 @@ export class SegmentRepository {
     return Number(r?.v ?? 0);
   }
 
+  /**
+   * The changes after version `after` up to `upTo`, oldest first. The log keeps only its last
+   * versions: fewer than `upTo - after` rows means the oldest of them were pruned.
+   */
   async changesBetween(after: number, upTo: number): Promise<SegmentChange[]> {
     return this.db
       .selectFrom('segment_changes')

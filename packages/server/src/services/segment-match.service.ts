@@ -25,12 +25,17 @@ const BACKFILL_PAGE = 200;
 
 /**
  * Match options that time efforts with the activity's own moving and distance streams, so an
- * effort's moving time and distance agree with the activity's (computed only once a segment
- * matched: most activities match none).
+ * effort's moving time and distance agree with the activity's. Core computes them only once a
+ * segment matched (most activities match none), within the one pass that finds the efforts.
  */
 function measured(track: Track, row: Pick<ActivityRow, 'sport_type' | 'source'>): MatchOptions {
-  const { moving, distance } = derivedStreams(track, row);
-  return { sport: row.sport_type, moving, distance };
+  return {
+    sport: row.sport_type,
+    streams: () => {
+      const { moving, distance } = derivedStreams(track, row);
+      return { moving, distance };
+    },
+  };
 }
 
 /** An effort row from core's match, timed at the interpolated gate crossings. */
@@ -85,12 +90,8 @@ export class SegmentMatchService {
     await this.catalog.sync();
     let version = this.catalog.version;
     let matches: SegmentMatch[] = [];
-    if (track && sport) {
-      // Synchronous from here to the second match: both see the same index version.
-      ({ version, matches } = this.catalog.match(track, sport, { sport: row.sport_type }));
-      if (matches.length)
-        ({ version, matches } = this.catalog.match(track, sport, measured(track, row)));
-    }
+    if (track && sport)
+      ({ version, matches } = this.catalog.match(track, sport, measured(track, row)));
     const hidden = track && matches.length ? await this.privacy.hiddenFromOthers(row, track) : null;
     const rows = matches.map((m) => effortRow(row, m, hidden));
     const removed = await this.efforts.transaction(async (tx) => {
@@ -130,8 +131,7 @@ export class SegmentMatchService {
       for (const row of page) {
         if (signal?.aborted) throw new Error('stopped before the backfill finished; it resumes');
         const track = await this.loadTrack(row);
-        let matches = track ? matchSegment(track, prepared, { sport: row.sport_type }) : [];
-        if (track && matches.length) matches = matchSegment(track, prepared, measured(track, row));
+        const matches = track ? matchSegment(track, prepared, measured(track, row)) : [];
         const hidden =
           track && matches.length ? await this.privacy.hiddenFromOthers(row, track) : null;
         const rows = matches.map((m) => effortRow(row, m, hidden));

@@ -101,7 +101,9 @@ export class SegmentRankingService {
    *
    * Ranks and counters are written under a per-(segment, athlete) lock; the boards are written
    * after commit (the SQL adapter needs its own connection), and a refresh whose generation was
-   * overtaken while it wrote them runs again, so the last write always reflects the last state.
+   * overtaken while it wrote them writes them again from the table, so the last write always
+   * reflects the last state. Only efforts changing between the first read and the lock make
+   * it compute ranks again.
    */
   async refresh(
     segmentId: string,
@@ -116,6 +118,7 @@ export class SegmentRankingService {
       const generation = await this.efforts.transaction(async (tx) => {
         if (!(await this.segments.findById(segmentId, tx))) return 'gone' as const;
         await this.efforts.lockSegmentAthlete(tx, segmentId, athleteId);
+        await this.efforts.lockForRanks(tx, segmentId, athleteId);
         const current = await this.efforts.forSegmentAthlete(segmentId, athleteId, tx);
         if (fingerprint(current) !== fingerprint(efforts)) return null;
         for (const e of efforts) {
@@ -145,6 +148,13 @@ export class SegmentRankingService {
         published.map(toRecord),
       );
       if ((await this.efforts.generation(segmentId, athleteId)) === generation) return;
+      // A refresh committed after this one: its ranks and counts stand (it saw ours under the
+      // lock), but its board write may have landed before ours. Only the boards need writing
+      // again, from the table and without committing: another full round would move the
+      // generation under that refresh in turn, and two refreshes of one athlete could keep
+      // sending each other round again until both gave up.
+      await this.republish(segmentId, athleteId);
+      return;
     }
     throw new Error(
       `the efforts of athlete ${athleteId} on segment ${segmentId} kept changing during refresh`,
