@@ -146,6 +146,42 @@ describe.each(DATABASES)('durable jobs on $name', (database) => {
     }
   });
 
+  it('keeps claiming jobs after a poll that found every slot busy', async () => {
+    // A poll tick while the only slot is busy once left the runner believing it was still
+    // polling, for good: it never claimed another job.
+    const seen: string[] = [];
+    let release: (() => void) | undefined;
+    const runner = new JobRunner(
+      jobs,
+      {
+        hold: async () => {
+          seen.push('hold');
+          await new Promise<void>((r) => (release = r));
+          return 'success';
+        },
+        next: async () => {
+          seen.push('next');
+          return 'success';
+        },
+      },
+      { workerId: 'busy', concurrency: 1, pollIntervalMs: 10 },
+    );
+    await jobs.enqueue({ name: 'hold', payload: {} });
+    runner.start();
+    try {
+      while (!release) await sleep(5);
+      // The next poll is due 10 ms after the claim: it comes while the slot is busy.
+      await sleep(50);
+      await jobs.enqueue({ name: 'next', payload: {} });
+      release();
+      for (let i = 0; i < 500 && !seen.includes('next'); i++) await sleep(10);
+      expect(seen).toEqual(['hold', 'next']);
+    } finally {
+      release?.();
+      await runner.stop();
+    }
+  });
+
   it('retries with backoff, then dies after max attempts with its error visible', async () => {
     const id = await jobs.enqueue({ name: 'flaky', payload: {}, maxAttempts: 3 });
     let calls = 0;

@@ -118,31 +118,37 @@ export class JobRunner {
       this.pollAgain = true;
       return;
     }
-    this.polling = (async () => {
-      try {
-        do {
-          this.pollAgain = false;
-          const free = this.concurrency - this.running.size;
-          if (free <= 0 || this.stopped) break;
-          const claimed = await this.jobs.claim(this.workerId, free, this.leaseMs);
-          for (const job of claimed) {
-            const claim = job.claim!;
-            const done = this.execute(job).finally(() => {
-              this.running.delete(claim);
-              this.wake();
-            });
-            this.running.set(claim, done);
-          }
-          if (claimed.length === free) this.pollAgain = true;
-        } while (this.pollAgain && !this.stopped);
-      } catch (err) {
-        this.options.log?.error({ err }, 'job polling failed');
-      } finally {
-        this.polling = undefined;
-        this.schedule(this.pollIntervalMs);
-      }
-    })();
+    // Cleared by a chained callback, which runs after the assignment: a claim round that ends
+    // before its first await (every slot busy) would otherwise clear `polling` before it was
+    // set, and leave it set for good, so the runner would never poll again.
+    this.polling = this.claimWhileFree().finally(() => {
+      this.polling = undefined;
+      this.schedule(this.pollIntervalMs);
+    });
     await this.polling;
+  }
+
+  /** Claims and starts due jobs while slots are free. */
+  private async claimWhileFree(): Promise<void> {
+    try {
+      do {
+        this.pollAgain = false;
+        const free = this.concurrency - this.running.size;
+        if (free <= 0 || this.stopped) break;
+        const claimed = await this.jobs.claim(this.workerId, free, this.leaseMs);
+        for (const job of claimed) {
+          const claim = job.claim!;
+          const done = this.execute(job).finally(() => {
+            this.running.delete(claim);
+            this.wake();
+          });
+          this.running.set(claim, done);
+        }
+        if (claimed.length === free) this.pollAgain = true;
+      } while (this.pollAgain && !this.stopped);
+    } catch (err) {
+      this.options.log?.error({ err }, 'job polling failed');
+    }
   }
 
   private async execute(job: JobRow): Promise<void> {
