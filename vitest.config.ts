@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// FC_RUNS_FACTOR / FC_SEED: run the property tests harder (test/fast-check-runs.ts).
+const fastCheckRuns = process.env.FC_RUNS_FACTOR || process.env.FC_SEED;
+
 // Workspace packages resolve to their TypeScript sources in tests (the "@stride/source"
 // export condition), so tests never need a prior build.
 export default defineConfig({
@@ -11,6 +14,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     globalSetup: ['./test/global-setup.ts'],
+    setupFiles: fastCheckRuns ? ['./test/fast-check-runs.ts'] : [],
     // CI lists every test by name, so the log shows each contract suite once per adapter.
     reporters: process.env.CI
       ? ['verbose', ['json', { outputFile: 'test-artifacts/vitest.json' }]]

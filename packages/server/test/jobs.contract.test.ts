@@ -6,6 +6,14 @@ import { JobRepository } from '../src/repositories/job.repository.js';
 import { DATABASES, type DatabaseLease } from './adapters.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Waits until the clock is past `at` (a lease end or a retry time written by the database), so
+ * a test waits exactly as long as the state it checks needs, however slow the machine.
+ */
+async function untilPast(at: Date, marginMs = 20): Promise<void> {
+  const wait = at.getTime() + marginMs - Date.now();
+  if (wait > 0) await sleep(wait);
+}
 
 describe.each(DATABASES)('durable jobs on $name', (database) => {
   let lease: DatabaseLease;
@@ -120,10 +128,11 @@ describe.each(DATABASES)('durable jobs on $name', (database) => {
       },
     };
     const id = await jobs.enqueue(job);
+    // Renewed every lease/3: a one-second lease outlasts the machine stalling for 600 ms.
     const runner = new JobRunner(jobs, handlers, {
       workerId: 'solo',
       pollIntervalMs: 10,
-      leaseMs: 300,
+      leaseMs: 1000,
     });
     runner.start();
     try {
@@ -131,10 +140,13 @@ describe.each(DATABASES)('durable jobs on $name', (database) => {
       expect(await jobs.enqueue(job)).toBe(id);
       runner.wake();
       while (releases.length < 2) await sleep(5);
+      const newRun = (await jobs.findById(id!))!;
       releases[0]!();
-      // Longer than the lease: the new run's claim must be renewed, not taken over.
-      await sleep(500);
-      expect(await jobs.findById(id!)).toMatchObject({ status: 'running', locked_by: 'solo' });
+      // Past the end of the new run's lease as it stood: renewed since, not taken over.
+      await untilPast(newRun.locked_until!);
+      const renewed = await jobs.findById(id!);
+      expect(renewed).toMatchObject({ status: 'running', locked_by: 'solo', claim: newRun.claim });
+      expect(renewed!.locked_until!.getTime()).toBeGreaterThan(newRun.locked_until!.getTime());
       expect(releases).toHaveLength(2);
       releases[1]!();
       for (let i = 0; i < 200 && (await jobs.findById(id!))?.status !== 'done'; i++)
@@ -142,6 +154,42 @@ describe.each(DATABASES)('durable jobs on $name', (database) => {
       expect(await jobs.findById(id!)).toMatchObject({ status: 'done', locked_by: null });
     } finally {
       for (const r of releases) r();
+      await runner.stop();
+    }
+  });
+
+  it('keeps claiming jobs after a poll that found every slot busy', async () => {
+    // A poll tick while the only slot is busy once left the runner believing it was still
+    // polling, for good: it never claimed another job.
+    const seen: string[] = [];
+    let release: (() => void) | undefined;
+    const runner = new JobRunner(
+      jobs,
+      {
+        hold: async () => {
+          seen.push('hold');
+          await new Promise<void>((r) => (release = r));
+          return 'success';
+        },
+        next: async () => {
+          seen.push('next');
+          return 'success';
+        },
+      },
+      { workerId: 'busy', concurrency: 1, pollIntervalMs: 10 },
+    );
+    await jobs.enqueue({ name: 'hold', payload: {} });
+    runner.start();
+    try {
+      while (!release) await sleep(5);
+      // The next poll is due 10 ms after the claim: it comes while the slot is busy.
+      await sleep(50);
+      await jobs.enqueue({ name: 'next', payload: {} });
+      release();
+      for (let i = 0; i < 500 && !seen.includes('next'); i++) await sleep(10);
+      expect(seen).toEqual(['hold', 'next']);
+    } finally {
+      release?.();
       await runner.stop();
     }
   });
@@ -157,16 +205,30 @@ describe.each(DATABASES)('durable jobs on $name', (database) => {
           throw new Error(`boom ${calls}`);
         },
       },
-      { backoff: { baseMs: 200, maxMs: 1000 } },
+      { backoff: { baseMs: 500, maxMs: 5000 } },
     );
-    await runner.drain();
-    const afterFirst = await jobs.findById(id!);
-    expect(afterFirst).toMatchObject({ status: 'queued', attempts: 1, last_error: 'boom 1' });
+    /** Runs the job once; returns its row and bounds on the retry wait it was given. */
+    const attempt = async () => {
+      const before = Date.now();
+      await runner.drain();
+      const after = Date.now();
+      const row = (await jobs.findById(id!))!;
+      const runAt = row.run_at.getTime();
+      return { row, waitMs: { atLeast: runAt - after, atMost: runAt - before } };
+    };
+    const first = await attempt();
+    expect(first.row).toMatchObject({ status: 'queued', attempts: 1, last_error: 'boom 1' });
+    // The first retry waits 400–600 ms (500 ms ± 20 %), the second twice that.
+    expect(first.waitMs.atMost).toBeGreaterThanOrEqual(400);
+    expect(first.waitMs.atLeast).toBeLessThanOrEqual(600);
     // Backoff: not due yet, so an immediate drain runs nothing.
     expect(await runner.drain()).toBe(0);
-    await sleep(300); // first retry waits 160–240 ms
-    await runner.drain();
-    await sleep(600); // second retry waits 320–480 ms
+    await untilPast(first.row.run_at);
+    const second = await attempt();
+    expect(second.row).toMatchObject({ status: 'queued', attempts: 2, last_error: 'boom 2' });
+    expect(second.waitMs.atMost).toBeGreaterThanOrEqual(800);
+    expect(second.waitMs.atLeast).toBeLessThanOrEqual(1200);
+    await untilPast(second.row.run_at);
     await runner.drain();
     expect(calls).toBe(3);
     expect(await jobs.findById(id!)).toMatchObject({
@@ -194,7 +256,7 @@ describe.each(DATABASES)('durable jobs on $name', (database) => {
   it('completes a job exactly once after its worker crashed mid-job', async () => {
     const id = await jobs.enqueue({ name: 'crashy', payload: {} });
     const effects: string[] = [];
-    let wakeZombie!: () => void;
+    let wakeZombie: (() => void) | undefined;
     // Worker A claims the job and "crashes": its handler never returns and, as with a dead
     // process, nothing renews its lease (drain() runs no heartbeat).
     const a = new JobRunner(
@@ -211,11 +273,12 @@ describe.each(DATABASES)('durable jobs on $name', (database) => {
       { workerId: 'A', leaseMs: 300 },
     );
     const zombie = a.drain();
-    await sleep(100);
-    expect(await jobs.findById(id!)).toMatchObject({ status: 'running', locked_by: 'A' });
+    while (!wakeZombie) await sleep(5);
+    const held = await jobs.findById(id!);
+    expect(held).toMatchObject({ status: 'running', locked_by: 'A' });
 
     // Worker B starts after A's lease expired, reclaims the job and finishes it.
-    await sleep(400);
+    await untilPast(held!.locked_until!);
     const b = new JobRunner(
       jobs,
       {
@@ -235,47 +298,6 @@ describe.each(DATABASES)('durable jobs on $name', (database) => {
     expect(await jobs.complete(id!, 'A', 'success')).toBe(false);
     expect(await jobs.findById(id!)).toMatchObject({ status: 'done', locked_by: null });
     expect(effects.filter((e) => e === 'B')).toHaveLength(1);
-  });
-
-  it('keeps claiming after a poll found every slot busy', async () => {
-    // A poll with no free slot finishes without awaiting anything; it once left the runner
-    // believing a poll was still under way, so it never claimed again.
-    const releases: Array<() => void> = [];
-    const ran: number[] = [];
-    const handlers = {
-      busy: async (p: { i: number }) => {
-        ran.push(p.i);
-        await new Promise<void>((r) => releases.push(r));
-        return 'success' as const;
-      },
-    };
-    const first = await jobs.enqueue({ name: 'busy', payload: { i: 1 } });
-    const second = await jobs.enqueue({ name: 'busy', payload: { i: 2 } });
-    const runner = new JobRunner(jobs, handlers, {
-      workerId: 'full',
-      concurrency: 1,
-      pollIntervalMs: 60_000,
-    });
-    runner.start();
-    try {
-      while (releases.length < 1) await sleep(5);
-      for (let k = 0; k < 3; k++) {
-        runner.wake(); // every slot is busy: these polls claim nothing
-        await sleep(20);
-      }
-      releases[0]!();
-      // The next poll is the one the finished job asks for, not the (minute-long) timer's.
-      for (let i = 0; i < 300 && releases.length < 2; i++) await sleep(10);
-      expect(ran).toEqual([1, 2]);
-      releases[1]!();
-      for (let i = 0; i < 300 && (await jobs.findById(second!))?.status !== 'done'; i++)
-        await sleep(10);
-      expect((await jobs.findById(first!))?.status).toBe('done');
-      expect((await jobs.findById(second!))?.status).toBe('done');
-    } finally {
-      for (const r of releases) r();
-      await runner.stop();
-    }
   });
 
   it('never hands one job to two of several concurrent runners', async () => {

@@ -86,6 +86,7 @@ export function segmentApi(app: () => FastifyInstance, drain: () => Promise<unkn
         elapsed_time: number;
         effort_id: string;
         activity_id: string;
+        start_date_local: string;
       }>;
       viewer: { best: { rank: number; elapsed_time: number }; neighbours: unknown[] } | null;
     };

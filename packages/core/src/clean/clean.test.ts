@@ -48,6 +48,16 @@ describe('cleanTrack', () => {
     expect(r.stats.distance).toBeLessThan(100);
   });
 
+  it('drops a resume marker written before its pause, keeping timer within elapsed time', () => {
+    // Pause at 20 s, then a resume stamped 15 s: resuming before the pause would count 35 s
+    // of timer time in a 30 s activity. The early marker is a backwards sample.
+    const t = cols([0, 10, 20, 15, 30], [45, 45.0003, 100, 200, 45.0006], [7, 7, 0, 0, 7]);
+    const r = computeActivity(t, { sport: 'Run' });
+    expect(r.stats.cleaning).toMatchObject({ pauseMarkers: 1, backwardsTime: 1, kept: 3 });
+    expect(r.stats.elapsed_time).toBe(30);
+    expect(r.stats.timer_time).toBe(20);
+  });
+
   it('removes a single GPS teleport without losing distance', () => {
     const t = lineTrack({ n: 300, stepM: 3 });
     const lat = Float64Array.from(t.lat);

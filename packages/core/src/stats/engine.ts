@@ -163,6 +163,12 @@ export class ActivityEngine {
     if (!Number.isNaN(la) && !Number.isNaN(lo)) {
       if (la === 100 || la === 200) {
         // Legacy OpenTracks writes a pause as a fix at latitude 100 and the resume at 200.
+        if (!this.opts.explicitEvents && time < this.lastEventAt) {
+          // Earlier than the pause or resume before it: taken as an event it would resume
+          // before the pause, counting timer time that elapsed time does not have.
+          rep.backwardsTime++;
+          return false;
+        }
         rep.pauseMarkers++;
         if (!this.opts.explicitEvents) {
           if (la === 100 && this.state === 'running') this.event('PAUSE', time);

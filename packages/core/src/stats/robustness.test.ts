@@ -54,7 +54,22 @@ describe('computeActivity on imperfect input', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        // A resume marker (latitude 200) stamped before the pause marker (100) once resumed
+        // the timer before it paused: timer time beyond elapsed time.
+        examples: [
+          [
+            [
+              { dt: 0, lat: 0, lon: Number.NaN, ele: 0, hr: 40, power: 0, dist: 0 },
+              { dt: 1, lat: 100, lon: 0, ele: 0, hr: 40, power: 0, dist: 0 },
+              { dt: -0.5, lat: 200, lon: 0, ele: 0, hr: 40, power: 0, dist: 0 },
+            ],
+            'Run',
+            false,
+          ],
+        ],
+      },
     );
   });
 });
