@@ -14,7 +14,7 @@ import { healthRoutes } from './http/health/health.routes.js';
 import { leaderboardRoutes } from './http/leaderboards/leaderboards.routes.js';
 import { meRoutes } from './http/me/me.routes.js';
 import { registerAuthenticate } from './http/plugins/authenticate.js';
-import { registerErrorHandler } from './http/plugins/error-handler.js';
+import { frameworkErrors, registerErrorHandler } from './http/plugins/error-handler.js';
 import { privacyZoneRoutes } from './http/privacy/privacy-zones.routes.js';
 import { ErrorResponse } from './http/schemas.js';
 import { mySegmentRoutes, segmentRoutes } from './http/segments/segments.routes.js';
@@ -43,6 +43,7 @@ export async function buildApp(
       : { logger: { level: config.logLevel } }),
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (!options.container) app.addHook('onClose', async () => container.close());
 
