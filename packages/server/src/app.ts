@@ -20,6 +20,7 @@ import { ErrorResponse } from './http/schemas.js';
 import { mySegmentRoutes, segmentRoutes } from './http/segments/segments.routes.js';
 import { uploadRoutes } from './http/uploads/uploads.routes.js';
 import { isAppNavigation, registerWebApp, webRoot } from './http/web.js';
+import { UUID_PATTERN } from './services/ids.js';
 
 export interface BuildAppOptions extends ContainerOptions {
   /** An already-wired container (otherwise one is created from config and closed with the app). */
@@ -44,6 +45,10 @@ export async function buildApp(
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     frameworkErrors,
+    ajv: {
+      // ajv-formats also takes "urn:uuid:…", which PostgreSQL's uuid type does not.
+      onCreate: (ajv) => ajv.addFormat('uuid', UUID_PATTERN),
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (!options.container) app.addHook('onClose', async () => container.close());
 
