@@ -15,6 +15,7 @@ import { leaderboardRoutes } from './http/leaderboards/leaderboards.routes.js';
 import { meRoutes } from './http/me/me.routes.js';
 import { registerAuthenticate } from './http/plugins/authenticate.js';
 import { frameworkErrors, registerErrorHandler } from './http/plugins/error-handler.js';
+import { registerInputGuard } from './http/plugins/input-guard.js';
 import { privacyZoneRoutes } from './http/privacy/privacy-zones.routes.js';
 import { ErrorResponse } from './http/schemas.js';
 import { mySegmentRoutes, segmentRoutes } from './http/segments/segments.routes.js';
@@ -58,6 +59,7 @@ export async function buildApp(
     web ? (req) => isAppNavigation(req.method, req.url, req.headers.accept) : undefined,
   );
   app.addSchema(ErrorResponse);
+  registerInputGuard(app);
   registerAuthenticate(app, container.auth);
 
   await app.register(swagger, {
