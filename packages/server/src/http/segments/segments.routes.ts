@@ -291,21 +291,19 @@ export const segmentRoutes: FastifyPluginAsyncTypebox<{ container: Container }> 
       },
       async (request) => {
         const limit = request.query.limit ?? 30;
-        const key = decodeCursor(request.query.cursor, 2);
+        const key = decodeCursor(request.query.cursor);
         const segment = await segments.found(request.params.id);
         const rows = await segmentReads.myEfforts(
           request.athleteId,
           segment.id,
           limit,
-          key ? { startDate: new Date(key[0] as number), id: String(key[1]) } : undefined,
+          key ? { startDate: key.at, id: key.id } : undefined,
         );
         const last = rows.at(-1);
         return {
           items: rows.map((e) => presentEffort(e, segment)),
           next_cursor:
-            rows.length === limit && last
-              ? encodeCursor([last.start_date.getTime(), last.id])
-              : null,
+            rows.length === limit && last ? encodeCursor(last.start_date, last.id) : null,
         };
       },
     );
@@ -331,17 +329,16 @@ export const mySegmentRoutes: FastifyPluginAsyncTypebox<{ container: Container }
     },
     async (request) => {
       const limit = request.query.limit ?? 30;
-      const key = decodeCursor(request.query.cursor, 2);
+      const key = decodeCursor(request.query.cursor);
       const rows = await container.segments.starred(
         request.athleteId,
         limit,
-        key ? { starredAt: new Date(key[0] as number), id: String(key[1]) } : undefined,
+        key ? { starredAt: key.at, id: key.id } : undefined,
       );
       const last = rows.at(-1);
       return {
         items: rows.map((segment) => presentSegment({ segment, starred: true }, request.athleteId)),
-        next_cursor:
-          rows.length === limit && last ? encodeCursor([last.starred_at.getTime(), last.id]) : null,
+        next_cursor: rows.length === limit && last ? encodeCursor(last.starred_at, last.id) : null,
       };
     },
   );
