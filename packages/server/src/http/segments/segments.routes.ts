@@ -28,7 +28,8 @@ const MAX_BBOX_SPAN_DEG = 10;
 /** "minLat,minLng,maxLat,maxLng" → numbers, or a 400 naming querystring.bbox. */
 export function parseBBox(raw: string): BBox {
   const field = 'querystring.bbox';
-  const parts = raw.split(',').map((p) => Number(p.trim()));
+  // Number('') is 0: an empty part must not pass for the equator or the prime meridian.
+  const parts = raw.split(',').map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
   if (parts.length !== 4 || parts.some((p) => !Number.isFinite(p)))
     throw invalidField(field, 'must be four numbers: minLat,minLng,maxLat,maxLng');
   const [minLat, minLng, maxLat, maxLng] = parts as [number, number, number, number];
