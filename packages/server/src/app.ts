@@ -14,12 +14,14 @@ import { healthRoutes } from './http/health/health.routes.js';
 import { leaderboardRoutes } from './http/leaderboards/leaderboards.routes.js';
 import { meRoutes } from './http/me/me.routes.js';
 import { registerAuthenticate } from './http/plugins/authenticate.js';
-import { registerErrorHandler } from './http/plugins/error-handler.js';
+import { frameworkErrors, registerErrorHandler } from './http/plugins/error-handler.js';
+import { registerInputGuard } from './http/plugins/input-guard.js';
 import { privacyZoneRoutes } from './http/privacy/privacy-zones.routes.js';
 import { ErrorResponse } from './http/schemas.js';
 import { mySegmentRoutes, segmentRoutes } from './http/segments/segments.routes.js';
 import { uploadRoutes } from './http/uploads/uploads.routes.js';
 import { isAppNavigation, registerWebApp, webRoot } from './http/web.js';
+import { UUID_PATTERN } from './services/ids.js';
 
 export interface BuildAppOptions extends ContainerOptions {
   /** An already-wired container (otherwise one is created from config and closed with the app). */
@@ -43,6 +45,11 @@ export async function buildApp(
       : { logger: { level: config.logLevel } }),
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
+    frameworkErrors,
+    ajv: {
+      // ajv-formats also takes "urn:uuid:…", which PostgreSQL's uuid type does not.
+      onCreate: (ajv) => ajv.addFormat('uuid', UUID_PATTERN),
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (!options.container) app.addHook('onClose', async () => container.close());
 
@@ -52,6 +59,7 @@ export async function buildApp(
     web ? (req) => isAppNavigation(req.method, req.url, req.headers.accept) : undefined,
   );
   app.addSchema(ErrorResponse);
+  registerInputGuard(app);
   registerAuthenticate(app, container.auth);
 
   await app.register(swagger, {

@@ -1,24 +1,37 @@
 import { Type } from 'typebox';
 import { Errors } from '../errors.js';
+import { UUID_PATTERN } from '../services/ids.js';
 
-/** Keyset cursors: opaque to clients, a base64url JSON of the last item's sort key. */
-export function encodeCursor(key: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+/** A page's position: the sort time and id of its last item. */
+export interface CursorKey {
+  at: Date;
+  id: string;
 }
 
-export function decodeCursor(
-  cursor: string | undefined,
-  arity: number,
-): (string | number)[] | undefined {
+// The earliest time PostgreSQL stores (4713 BC): a cursor before it names no row.
+const MIN_CURSOR_MS = Date.UTC(-4712, 0, 1);
+const MAX_CURSOR_MS = 8.64e15;
+
+/** Keyset cursors: opaque to clients, a base64url JSON of the last item's [epoch ms, id]. */
+export function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(JSON.stringify([at.getTime(), id])).toString('base64url');
+}
+
+/** The position a cursor names, or a 400 when it is not one this server could have issued. */
+export function decodeCursor(cursor: string | undefined): CursorKey | undefined {
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(key) &&
-      key.length === arity &&
-      key.every((k) => ['string', 'number'].includes(typeof k))
-    ) {
-      return key;
+    if (Array.isArray(key) && key.length === 2) {
+      const [ms, id] = key;
+      if (
+        typeof ms === 'number' &&
+        ms >= MIN_CURSOR_MS &&
+        ms <= MAX_CURSOR_MS &&
+        typeof id === 'string' &&
+        UUID_PATTERN.test(id)
+      )
+        return { at: new Date(ms), id };
     }
   } catch {
     // fall through

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 
+/** A UUID in its usual 8-4-4-4-12 form, any case: what ids look like everywhere in the API. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * A UUID derived from a name (the same name always gives the same id), so a job that runs twice
  * creates the same rows, not copies. Formatted as a version-8 (custom) UUID.

@@ -148,20 +148,18 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ container: Container }>
       async (request) => {
         const q = request.query;
         const limit = q.limit ?? 30;
-        const key = decodeCursor(q.cursor, 2);
+        const key = decodeCursor(q.cursor);
         const athleteId = q.athlete ? (await container.follows.resolve(q.athlete)).id : undefined;
         const page = await activityReads.list(
           request.athleteId,
           q.mode ?? 'USER',
           athleteId,
           limit,
-          key ? { startedAt: new Date(key[0] as number), id: String(key[1]) } : undefined,
+          key ? { startedAt: key.at, id: key.id } : undefined,
         );
         return {
           items: page.items.map((i) => presentSummary(i.view, i.athlete)),
-          next_cursor: page.next
-            ? encodeCursor([page.next.startedAt.getTime(), page.next.id])
-            : null,
+          next_cursor: page.next ? encodeCursor(page.next.startedAt, page.next.id) : null,
         };
       },
     );

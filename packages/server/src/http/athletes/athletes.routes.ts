@@ -152,10 +152,8 @@ export const athleteRoutes: FastifyPluginAsyncTypebox<{ container: Container }> 
       },
       async (request) => {
         const limit = request.query.limit ?? 30;
-        const key = decodeCursor(request.query.cursor, 2);
-        const after = key
-          ? { createdAt: new Date(key[0] as number), athleteId: String(key[1]) }
-          : undefined;
+        const key = decodeCursor(request.query.cursor);
+        const after = key ? { createdAt: key.at, athleteId: key.id } : undefined;
         const rows = await follows.list(request.params.athlete, direction, limit, after);
         const last = rows.at(-1);
         return {
@@ -166,9 +164,7 @@ export const athleteRoutes: FastifyPluginAsyncTypebox<{ container: Container }> 
             since: r.created_at.toISOString(),
           })),
           next_cursor:
-            rows.length === limit && last
-              ? encodeCursor([last.created_at.getTime(), last.athlete_id])
-              : null,
+            rows.length === limit && last ? encodeCursor(last.created_at, last.athlete_id) : null,
         };
       },
     );

@@ -7,7 +7,9 @@ import { SportType } from '../activities/activity.schemas.js';
 import { errorResponses } from '../schemas.js';
 
 const Day = (description: string) => Type.String({ format: 'date', description });
-const Place = (description: string) => Type.String({ minLength: 1, maxLength: 80, description });
+// Boards key places by their trimmed, lower-cased name: a blank one names no place.
+const Place = (description: string) =>
+  Type.String({ minLength: 1, maxLength: 80, pattern: '\\S', description });
 
 const Entry = Type.Object({
   rank: Type.Integer({ description: '1 = longest distance; equal distances share a rank' }),

@@ -81,39 +81,44 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = asy
         tags: ['me'],
         summary: 'Update profile and settings',
         security,
-        body: Type.Object({
-          display_name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
-          sex: Nullable(Sex),
-          birth_year: Nullable(Type.Integer({ minimum: 1900, maximum: 2100 })),
-          weight: Nullable(Type.Number({ exclusiveMinimum: 0, maximum: 500, description: 'kg' })),
-          max_heartrate: Nullable(
-            Type.Integer({
-              minimum: 100,
-              maximum: 240,
-              description:
-                'bpm, for heart-rate zones; a change recomputes every activity in the background',
-            }),
-          ),
-          country: Nullable(Type.String({ maxLength: 80 })),
-          region: Nullable(Type.String({ maxLength: 80 })),
-          city: Nullable(Type.String({ maxLength: 80 })),
-          units: Type.Optional(Units),
-          default_visibility: Type.Optional(Visibility),
-          hide_start: Type.Optional(
-            Type.Integer({
-              minimum: 0,
-              maximum: 3200,
-              description: 'metres hidden at the start of every activity',
-            }),
-          ),
-          hide_end: Type.Optional(
-            Type.Integer({
-              minimum: 0,
-              maximum: 3200,
-              description: 'metres hidden at the end of every activity',
-            }),
-          ),
-        }),
+        body: Type.Object(
+          {
+            display_name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+            sex: Nullable(Sex),
+            birth_year: Nullable(Type.Integer({ minimum: 1900, maximum: 2100 })),
+            // At least 1 kg, as the settings form: the real column cannot hold tiny positive numbers.
+            weight: Nullable(Type.Number({ minimum: 1, maximum: 500, description: 'kg' })),
+            max_heartrate: Nullable(
+              Type.Integer({
+                minimum: 100,
+                maximum: 240,
+                description:
+                  'bpm, for heart-rate zones; a change recomputes every activity in the background',
+              }),
+            ),
+            country: Nullable(Type.String({ maxLength: 80 })),
+            region: Nullable(Type.String({ maxLength: 80 })),
+            city: Nullable(Type.String({ maxLength: 80 })),
+            units: Type.Optional(Units),
+            default_visibility: Type.Optional(Visibility),
+            hide_start: Type.Optional(
+              Type.Integer({
+                minimum: 0,
+                maximum: 3200,
+                description: 'metres hidden at the start of every activity',
+              }),
+            ),
+            hide_end: Type.Optional(
+              Type.Integer({
+                minimum: 0,
+                maximum: 3200,
+                description: 'metres hidden at the end of every activity',
+              }),
+            ),
+          },
+          // Unknown fields are dropped, not written to the athlete row.
+          { additionalProperties: false },
+        ),
         response: { 200: Me, ...errorResponses(400, 401) },
       },
     },

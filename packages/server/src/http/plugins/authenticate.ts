@@ -21,8 +21,8 @@ export function registerAuthenticate(app: FastifyInstance, auth: AuthService): v
     const header = request.headers.authorization;
     if (!header)
       throw Errors.unauthenticated('sign in to do this: send Authorization: Bearer <token>');
-    const [scheme, token] = header.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) {
+    const [scheme, token, ...rest] = header.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token || rest.length) {
       throw Errors.unauthenticated('the Authorization header must be "Bearer <token>"');
     }
     request.athleteId = auth.verifyAccessToken(token);

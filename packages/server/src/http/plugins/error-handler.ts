@@ -1,5 +1,5 @@
 import { StrideCoreError } from '@stride/core';
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, Errors } from '../../errors.js';
 
 interface AjvIssue {
@@ -39,6 +39,9 @@ const FASTIFY_CODES: Record<string, (message: string) => AppError> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: (m) => Errors.badRequest(m),
   FST_ERR_CTP_EMPTY_JSON_BODY: () => Errors.badRequest('the JSON body is empty'),
   FST_ERR_CTP_INVALID_JSON_BODY: () => Errors.badRequest('the body is not valid JSON'),
+  FST_ERR_BAD_URL: () => Errors.badRequest('the URL is not valid percent-encoded UTF-8'),
+  FST_ERR_MAX_PARAM_LENGTH: () =>
+    Errors.notFound('no such resource: a part of the path is longer than any id or handle'),
 };
 
 // Domain errors from core: a state-log event that does not fit the log is a conflict.
@@ -48,40 +51,50 @@ const CORE_CODES: Record<string, (message: string, details?: Record<string, unkn
     CORE_EVENT_ORDER: (m, d) => Errors.eventOutOfOrder(m, d),
   };
 
+/** The catalogue error for any error a request can end with. */
+function toAppError(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof StrideCoreError && CORE_CODES[error.code])
+    return CORE_CODES[error.code]!(error.message, error.details);
+  if (error.validation) {
+    const { message, details } = describeValidation(
+      error.validationContext,
+      error.validation as AjvIssue[],
+    );
+    return Errors.validation(message, details);
+  }
+  if (error.code && FASTIFY_CODES[error.code]) return FASTIFY_CODES[error.code]!(error.message);
+  if (error instanceof SyntaxError && 'statusCode' in error && error.statusCode === 400)
+    return Errors.badRequest('the body is not valid JSON');
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+    return new AppError(error.code ?? 'BAD_REQUEST', error.statusCode, error.message);
+  return Errors.internal();
+}
+
+function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error);
+  if (appError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+  const body: { code: string; message: string; details?: Record<string, unknown> } = {
+    code: appError.code,
+    message: appError.message,
+  };
+  if (appError.details) body.details = appError.details;
+  return reply.status(appError.statusCode).send({ error: body });
+}
+
+/**
+ * For Fastify's `frameworkErrors`: the router refuses some URLs (broken percent-encoding, a
+ * path part over the length limit) before any route or error handler runs.
+ */
+export const frameworkErrors = sendError;
+
 /** Maps every error to `{ error: { code, message, details? } }`; 5xx are logged, 4xx are not. */
 export function registerErrorHandler(
   app: FastifyInstance,
   /** Requests that should get the web app's shell instead of a 404 (client-side routes). */
   isAppRoute?: (request: FastifyRequest) => boolean,
 ): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    let appError: AppError;
-    if (error instanceof AppError) appError = error;
-    else if (error instanceof StrideCoreError && CORE_CODES[error.code]) {
-      appError = CORE_CODES[error.code]!(error.message, error.details);
-    } else if (error.validation) {
-      const { message, details } = describeValidation(
-        error.validationContext,
-        error.validation as AjvIssue[],
-      );
-      appError = Errors.validation(message, details);
-    } else if (error.code && FASTIFY_CODES[error.code]) {
-      appError = FASTIFY_CODES[error.code]!(error.message);
-    } else if (error instanceof SyntaxError && 'statusCode' in error && error.statusCode === 400) {
-      appError = Errors.badRequest('the body is not valid JSON');
-    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      appError = new AppError(error.code ?? 'BAD_REQUEST', error.statusCode, error.message);
-    } else {
-      appError = Errors.internal();
-    }
-    if (appError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
-    const body: { code: string; message: string; details?: Record<string, unknown> } = {
-      code: appError.code,
-      message: appError.message,
-    };
-    if (appError.details) body.details = appError.details;
-    return reply.status(appError.statusCode).send({ error: body });
-  });
+  app.setErrorHandler(sendError);
 
   app.setNotFoundHandler((request, reply) => {
     if (isAppRoute?.(request)) return reply.type('text/html').sendFile('index.html');

@@ -28,7 +28,8 @@ const MAX_BBOX_SPAN_DEG = 10;
 /** "minLat,minLng,maxLat,maxLng" → numbers, or a 400 naming querystring.bbox. */
 export function parseBBox(raw: string): BBox {
   const field = 'querystring.bbox';
-  const parts = raw.split(',').map((p) => Number(p.trim()));
+  // Number('') is 0: an empty part must not pass for the equator or the prime meridian.
+  const parts = raw.split(',').map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
   if (parts.length !== 4 || parts.some((p) => !Number.isFinite(p)))
     throw invalidField(field, 'must be four numbers: minLat,minLng,maxLat,maxLng');
   const [minLat, minLng, maxLat, maxLng] = parts as [number, number, number, number];
@@ -291,21 +292,19 @@ export const segmentRoutes: FastifyPluginAsyncTypebox<{ container: Container }> 
       },
       async (request) => {
         const limit = request.query.limit ?? 30;
-        const key = decodeCursor(request.query.cursor, 2);
+        const key = decodeCursor(request.query.cursor);
         const segment = await segments.found(request.params.id);
         const rows = await segmentReads.myEfforts(
           request.athleteId,
           segment.id,
           limit,
-          key ? { startDate: new Date(key[0] as number), id: String(key[1]) } : undefined,
+          key ? { startDate: key.at, id: key.id } : undefined,
         );
         const last = rows.at(-1);
         return {
           items: rows.map((e) => presentEffort(e, segment)),
           next_cursor:
-            rows.length === limit && last
-              ? encodeCursor([last.start_date.getTime(), last.id])
-              : null,
+            rows.length === limit && last ? encodeCursor(last.start_date, last.id) : null,
         };
       },
     );
@@ -331,17 +330,16 @@ export const mySegmentRoutes: FastifyPluginAsyncTypebox<{ container: Container }
     },
     async (request) => {
       const limit = request.query.limit ?? 30;
-      const key = decodeCursor(request.query.cursor, 2);
+      const key = decodeCursor(request.query.cursor);
       const rows = await container.segments.starred(
         request.athleteId,
         limit,
-        key ? { starredAt: new Date(key[0] as number), id: String(key[1]) } : undefined,
+        key ? { starredAt: key.at, id: key.id } : undefined,
       );
       const last = rows.at(-1);
       return {
         items: rows.map((segment) => presentSegment({ segment, starred: true }, request.athleteId)),
-        next_cursor:
-          rows.length === limit && last ? encodeCursor([last.starred_at.getTime(), last.id]) : null,
+        next_cursor: rows.length === limit && last ? encodeCursor(last.starred_at, last.id) : null,
       };
     },
   );

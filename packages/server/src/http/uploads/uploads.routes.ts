@@ -4,8 +4,8 @@ import { type Static, Type } from 'typebox';
 import type { Container } from '../../container.js';
 import type { UploadRow } from '../../db/schema.js';
 import { Errors } from '../../errors.js';
-import type { UploadRequest } from '../../services/upload.service.js';
 import { errorResponses } from '../schemas.js';
+import { FORM_LIMITS, readUploadForm, UploadForm } from './upload-form.js';
 
 const count = (description: string) => Type.Integer({ minimum: 0, description });
 const ArchiveCounts = Type.Object(
@@ -66,9 +66,6 @@ const present = (u: UploadRow, counts: Static<typeof ArchiveCounts> | null) => (
   created_at: u.created_at.toISOString(),
 });
 
-const FIELDS = ['name', 'description', 'sport_type', 'visibility', 'external_id'] as const;
-const VISIBILITIES = ['everyone', 'followers', 'only_me'];
-
 /**
  * File uploads: GPX, TCX or FIT (optionally gzip-compressed), or a ZIP archive of them,
  * processed in the background.
@@ -80,13 +77,17 @@ export const uploadRoutes: FastifyPluginAsyncTypebox<{ container: Container }> =
   const max = container.config.maxUploadBytes;
   const security = [{ bearerAuth: [] }];
   await app.register(multipart, {
-    limits: { fileSize: max, files: 1, fields: FIELDS.length, fieldSize: 2000, parts: 10 },
+    limits: { fileSize: max, ...FORM_LIMITS },
   });
   app.addHook('preHandler', app.authenticate);
 
   app.post(
     '/',
     {
+      // Fastify would validate a body schema against the unparsed stream; show it only to the document.
+      config: {
+        swaggerTransform: ({ schema, url }) => ({ schema: { ...schema, body: UploadForm }, url }),
+      },
       // Refuse an oversized body from its declared length, before reading it.
       onRequest: async (request) => {
         const length = Number(request.headers['content-length']);
@@ -104,7 +105,8 @@ export const uploadRoutes: FastifyPluginAsyncTypebox<{ container: Container }> =
           'is processed in the background. A ZIP archive (such as a Strava account export, whose ' +
           'activities.csv gives each activity its name, description and sport) is answered with ' +
           'kind "archive": each activity file in it becomes an upload of its own, counted in ' +
-          '`counts`; visibility applies to all of them, the other fields to none.',
+          '`counts`; visibility applies to all of them, the other fields to none. A form that cannot ' +
+          'be read, or a field that breaks its rule, is a 400; a file that is none of these, a 415.',
         security,
         consumes: ['multipart/form-data'],
         response: { 202: Upload, ...errorResponses(400, 401, 413, 415) },
@@ -116,44 +118,12 @@ export const uploadRoutes: FastifyPluginAsyncTypebox<{ container: Container }> =
           'send the file as multipart/form-data with a "file" part',
         );
       }
-      const fields: Record<string, string> = {};
-      let file: { bytes: Uint8Array; name: string | undefined } | undefined;
-      try {
-        for await (const part of request.parts()) {
-          if (part.type === 'file') {
-            if (part.fieldname !== 'file' || file)
-              throw Errors.validation('send exactly one file, in the "file" part');
-            const bytes = await part.toBuffer();
-            file = {
-              bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-              name: part.filename || undefined,
-            };
-          } else if ((FIELDS as readonly string[]).includes(part.fieldname)) {
-            fields[part.fieldname] = String(part.value).trim();
-          }
-        }
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw Errors.payloadTooLarge(`files up to ${Math.floor(max / 1048576)} MiB are accepted`);
-        }
-        throw error;
-      }
-      if (!file) {
-        throw Errors.validation('the "file" part is missing', {
-          fields: [{ field: 'file', message: 'is required' }],
-        });
-      }
-      if (fields.visibility && !VISIBILITIES.includes(fields.visibility)) {
-        throw Errors.validation('visibility must be everyone, followers or only_me', {
-          fields: [{ field: 'visibility', message: 'is invalid' }],
-        });
-      }
+      const form = await readUploadForm(request, max);
       const upload = await container.uploads.accept(
         request.athleteId,
-        file.bytes,
-        file.name,
-        fields as UploadRequest,
+        form.bytes,
+        form.fileName,
+        form.fields,
       );
       reply.status(202);
       return present(upload, await container.uploads.countsOf(upload));
