@@ -110,10 +110,7 @@ export class ActivityImportService {
       });
       return 'success';
     } catch (error) {
-      if (lastAttempt || error instanceof PermanentJobError) {
-        const message = error instanceof Error ? error.message : String(error);
-        await this.uploads.setStatus(uploadId, 'error', { error: `Processing failed: ${message}` });
-      }
+      await recordFailure(this.uploads, uploadId, error, lastAttempt);
       throw error;
     }
   }
@@ -174,4 +171,19 @@ function computeImported(
     deviceTotals: activity.deviceTotals,
     elevationSource: 'barometric',
   });
+}
+
+/**
+ * Marks an upload as failed when its job will not be retried (last attempt, or a permanent
+ * error), so the athlete sees why; otherwise it stays in progress for the retry.
+ */
+export async function recordFailure(
+  uploads: UploadRepository,
+  uploadId: string,
+  error: unknown,
+  lastAttempt: boolean,
+): Promise<void> {
+  if (!lastAttempt && !(error instanceof PermanentJobError)) return;
+  const message = error instanceof Error ? error.message : String(error);
+  await uploads.setStatus(uploadId, 'error', { error: `Processing failed: ${message}` });
 }

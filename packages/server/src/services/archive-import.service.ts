@@ -11,6 +11,7 @@ import type { BlobStore } from '../adapters/blobs/blob-store.js';
 import type { UploadRow } from '../db/schema.js';
 import { PermanentJobError } from '../jobs/runner.js';
 import type { UploadRepository } from '../repositories/upload.repository.js';
+import { recordFailure } from './activity-import.service.js';
 import { uuidFromName } from './ids.js';
 import {
   findActivitiesCsv,
@@ -53,10 +54,7 @@ export class ArchiveImportService {
       else await this.uploads.setStatus(uploadId, 'ready');
       return 'success';
     } catch (error) {
-      if (lastAttempt || error instanceof PermanentJobError) {
-        const message = error instanceof Error ? error.message : String(error);
-        await this.uploads.setStatus(uploadId, 'error', { error: `Processing failed: ${message}` });
-      }
+      await recordFailure(this.uploads, uploadId, error, lastAttempt);
       throw error;
     } finally {
       this.wakeWorker();
