@@ -3,10 +3,10 @@
  * would) claim and complete them with FOR UPDATE SKIP LOCKED, on the embedded database and on
  * PostgreSQL when DATABASE_URL is set.
  */
-import { type DatabaseHandle, openDatabase } from '../src/db/dialect.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { JobRunner } from '../src/jobs/runner.js';
-import { JobRepository } from '../src/repositories/job.repository.js';
+import { type DatabaseHandle, openDatabase } from '../src/platform/db/dialect.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { JobRunner } from '../src/platform/jobs/runner.js';
+import { JobRepository } from '../src/platform/jobs/job.repository.js';
 import { createBenchDatabase } from './bench-database.js';
 
 const JOBS = 2000;

@@ -5,10 +5,10 @@
  */
 import type { Redis as RedisClient } from 'ioredis';
 import { sql } from 'kysely';
-import { dayOf, periodOf } from '../src/adapters/leaderboards/periods.js';
-import { totalsBoardKeys } from '../src/adapters/leaderboards/redis-athlete-totals.js';
-import { boardEntry, boardKeys } from '../src/adapters/leaderboards/redis-segment-boards.js';
-import { type DatabaseHandle, openDatabase } from '../src/db/dialect.js';
+import { dayOf, periodOf } from '../src/leaderboards/periods.js';
+import { totalsBoardKeys } from '../src/leaderboards/stores/redis-athlete-totals.js';
+import { boardEntry, boardKeys } from '../src/leaderboards/stores/redis-segment-boards.js';
+import { type DatabaseHandle, openDatabase } from '../src/platform/db/dialect.js';
 import { createBenchDatabase } from './bench-database.js';
 
 export const N = Number(process.env.STRIDE_BENCH_N ?? 1_000_000);

@@ -14,13 +14,13 @@ import { compareAsync, fmt, printTable } from '../../../bench/harness.js';
 import type {
   AthleteTotalsStore,
   SegmentLeaderboardStore,
-} from '../src/adapters/leaderboards/leaderboard-store.js';
-import { RedisAthleteTotals } from '../src/adapters/leaderboards/redis-athlete-totals.js';
-import { RedisSegmentBoards } from '../src/adapters/leaderboards/redis-segment-boards.js';
-import { deleteByPrefix } from '../src/adapters/leaderboards/redis-support.js';
-import { SqlAthleteTotals } from '../src/adapters/leaderboards/sql-athlete-totals.js';
-import { SqlSegmentBoards } from '../src/adapters/leaderboards/sql-segment-boards.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+} from '../src/leaderboards/leaderboard-store.js';
+import { RedisAthleteTotals } from '../src/leaderboards/stores/redis-athlete-totals.js';
+import { RedisSegmentBoards } from '../src/leaderboards/stores/redis-segment-boards.js';
+import { deleteByPrefix } from '../src/leaderboards/stores/redis-support.js';
+import { SqlAthleteTotals } from '../src/leaderboards/stores/sql-athlete-totals.js';
+import { SqlSegmentBoards } from '../src/leaderboards/stores/sql-segment-boards.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
 import {
   athleteIds,
   loadRedis,

@@ -15,11 +15,11 @@ import { encodePolyline, seededRandom } from '@stride/core';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { fmt } from '../../../bench/harness.js';
-import { type DatabaseHandle, openDatabase } from '../src/db/dialect.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { SegmentRepository } from '../src/repositories/segment.repository.js';
-import { SegmentEffortRepository } from '../src/repositories/segment-effort.repository.js';
-import { SegmentCatalog } from '../src/services/segment-catalog.js';
+import { type DatabaseHandle, openDatabase } from '../src/platform/db/dialect.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { SegmentRepository } from '../src/segments/segment.repository.js';
+import { SegmentEffortRepository } from '../src/segments/segment-effort.repository.js';
+import { SegmentCatalog } from '../src/segments/segment-catalog.js';
 
 const ACTIVITIES = 100_000;
 const SEGMENTS = 20_000;

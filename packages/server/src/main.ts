@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Role } from './config.js';
 import { createContainer } from './container.js';
-import { DataDirLockedError } from './db/data-dir-lock.js';
+import { DataDirLockedError } from './platform/db/data-dir-lock.js';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.js';
 
 /**

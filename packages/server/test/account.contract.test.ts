@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticActivity, toGpx } from '../src/demo/synthetic-activity.js';
-import { ActivityRepository } from '../src/repositories/activity.repository.js';
-import { FollowRepository } from '../src/repositories/follow.repository.js';
-import { UploadRepository } from '../src/repositories/upload.repository.js';
-import { AccountService } from '../src/services/account.service.js';
+import { ActivityRepository } from '../src/activities/activity.repository.js';
+import { FollowRepository } from '../src/athletes/follow.repository.js';
+import { UploadRepository } from '../src/uploads/upload.repository.js';
+import { AccountService } from '../src/accounts/account.service.js';
 import { DATABASES, useTestApp } from './adapters.js';
 import { multipart, type SignedIn, signUp } from './helpers.js';
 

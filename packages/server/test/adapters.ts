@@ -15,7 +15,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { type Container, createContainer } from '../src/container.js';
-import type { DatabaseOptions } from '../src/db/dialect.js';
+import type { DatabaseOptions } from '../src/platform/db/dialect.js';
 
 export interface DatabaseLease {
   /** Passed to createContainer/buildApp as `database` options. */

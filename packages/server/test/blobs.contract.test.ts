@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BlobStore } from '../src/adapters/blobs/blob-store.js';
-import { FsBlobStore } from '../src/adapters/blobs/fs-blob-store.js';
-import { S3BlobStore } from '../src/adapters/blobs/s3-blob-store.js';
+import type { BlobStore } from '../src/platform/blobs/blob-store.js';
+import { FsBlobStore } from '../src/platform/blobs/fs-blob-store.js';
+import { S3BlobStore } from '../src/platform/blobs/s3-blob-store.js';
 
 interface Target {
   name: string;

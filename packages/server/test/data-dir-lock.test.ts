@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DataDirLockedError, lockDataDir } from '../src/db/data-dir-lock.js';
-import { openDatabase } from '../src/db/dialect.js';
+import { DataDirLockedError, lockDataDir } from '../src/platform/db/data-dir-lock.js';
+import { openDatabase } from '../src/platform/db/dialect.js';
 
 const dirs: string[] = [];
 const tempDir = () => {

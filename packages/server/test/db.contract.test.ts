@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../src/db/dialect.js';
-import { isMigrated, migrateToLatest } from '../src/db/migrate.js';
-import { migrations } from '../src/db/migrations/index.js';
+import { type DatabaseHandle, openDatabase } from '../src/platform/db/dialect.js';
+import { isMigrated, migrateToLatest } from '../src/platform/db/migrate.js';
+import { migrations } from '../src/platform/db/migrations/index.js';
 import { DATABASES, type DatabaseLease } from './adapters.js';
 
 describe.each(DATABASES)('SQL storage port on $name', (database) => {

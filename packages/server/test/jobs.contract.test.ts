@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../src/db/dialect.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { JobRunner, PermanentJobError } from '../src/jobs/runner.js';
-import { JobRepository } from '../src/repositories/job.repository.js';
+import { type DatabaseHandle, openDatabase } from '../src/platform/db/dialect.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { JobRunner, PermanentJobError } from '../src/platform/jobs/runner.js';
+import { JobRepository } from '../src/platform/jobs/job.repository.js';
 import { DATABASES, type DatabaseLease } from './adapters.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

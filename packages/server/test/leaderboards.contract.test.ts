@@ -9,13 +9,13 @@ import type {
   SegmentBoardQuery,
   SegmentLeaderboardStore,
   TotalsQuery,
-} from '../src/adapters/leaderboards/leaderboard-store.js';
-import { RedisAthleteTotals } from '../src/adapters/leaderboards/redis-athlete-totals.js';
-import { RedisSegmentBoards } from '../src/adapters/leaderboards/redis-segment-boards.js';
-import { SqlAthleteTotals } from '../src/adapters/leaderboards/sql-athlete-totals.js';
-import { SqlSegmentBoards } from '../src/adapters/leaderboards/sql-segment-boards.js';
-import { openDatabase } from '../src/db/dialect.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+} from '../src/leaderboards/leaderboard-store.js';
+import { RedisAthleteTotals } from '../src/leaderboards/stores/redis-athlete-totals.js';
+import { RedisSegmentBoards } from '../src/leaderboards/stores/redis-segment-boards.js';
+import { SqlAthleteTotals } from '../src/leaderboards/stores/sql-athlete-totals.js';
+import { SqlSegmentBoards } from '../src/leaderboards/stores/sql-segment-boards.js';
+import { openDatabase } from '../src/platform/db/dialect.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { DATABASES, REDIS_URL, redisNamespace } from './adapters.js';
 
 /** Wednesday 20 May 2026, noon, in the viewer's local time (ISO week 2026-W21, Monday the 18th). */

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PGlitePool } from '../src/db/pglite-pool.js';
+import { PGlitePool } from '../src/platform/db/pglite-pool.js';
 
 describe('the embedded database pool', () => {
   const pglite = new PGlite();

@@ -3,7 +3,7 @@ import { decodePolyline, destination, seededRandom } from '@stride/core';
 import { importActivityFile } from '@stride/formats';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { uuidFromName } from '../src/services/ids.js';
+import { uuidFromName } from '../src/platform/ids.js';
 import { DATABASES, useTestApp } from './adapters.js';
 import { type SignedIn, signUp } from './helpers.js';
 

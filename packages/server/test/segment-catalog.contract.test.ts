@@ -1,8 +1,8 @@
 import { encodePolyline, type Track, trackFromColumns } from '@stride/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeActivity, routeLine } from '../src/demo/route-activity.js';
-import { SegmentRepository } from '../src/repositories/segment.repository.js';
-import { SegmentCatalog } from '../src/services/segment-catalog.js';
+import { SegmentRepository } from '../src/segments/segment.repository.js';
+import { SegmentCatalog } from '../src/segments/segment-catalog.js';
 import { DATABASES, useTestApp } from './adapters.js';
 import { ROUTE } from './segment-helpers.js';
 

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { webRoot } from '../src/http/web.js';
+import { webRoot } from '../src/platform/http/web.js';
 import { DATABASES, useTestApp } from './adapters.js';
 
 // The web app is built by `npm run build` (the README's test command builds first).

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from '../config.js';
 import { createContainer } from '../container.js';
-import { DataDirLockedError } from '../db/data-dir-lock.js';
+import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { DEMO_PASSWORD, seedDemo } from './seed.js';
 
 /** `npm run demo`: fills the configured database with demo athletes and activities, then exits. */

@@ -1,0 +1,115 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Container } from '../container.js';
+import { presentMe } from './me.presenter.js';
+import { errorResponses, Me } from '../platform/http/schemas.js';
+
+const Handle = Type.String({
+  minLength: 3,
+  maxLength: 30,
+  pattern: '^[A-Za-z0-9_.-]+$',
+  description: '3–30 letters, digits, "_", "." or "-"; unique regardless of case',
+});
+// argon2 hashes any length, but an unbounded password is a cheap way to burn server CPU.
+const Password = Type.String({ minLength: 8, maxLength: 256, description: '8–256 characters' });
+const RefreshBody = Type.Object({ refresh_token: Type.String({ minLength: 1, maxLength: 200 }) });
+
+const SessionResponse = Type.Object(
+  {
+    access_token: Type.String(),
+    token_type: Type.Literal('Bearer'),
+    expires_in: Type.Integer({ description: 'seconds until the access token expires' }),
+    refresh_token: Type.String({ description: 'single use: each refresh returns a new one' }),
+    athlete: Me,
+  },
+  { description: 'a signed-in session' },
+);
+
+/**
+ * Accounts: signup, login, token refresh, logout. Rate limited per IP (STRIDE_AUTH_RATE_LIMIT
+ * per STRIDE_AUTH_RATE_WINDOW seconds), shared through Redis when REDIS_URL is set.
+ */
+export const authRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = async (
+  app,
+  { container },
+) => {
+  const { auth, config } = container;
+  const rateLimit = {
+    max: config.authRateLimit.max,
+    timeWindow: config.authRateLimit.windowS * 1000,
+  };
+  const session = (s: Awaited<ReturnType<typeof auth.login>>) => ({
+    ...s.tokens,
+    athlete: presentMe(s.athlete),
+  });
+
+  app.post(
+    '/signup',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an account and sign in',
+        body: Type.Object({
+          handle: Handle,
+          email: Type.String({ format: 'email', maxLength: 254 }),
+          password: Password,
+          display_name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+        }),
+        response: { 201: SessionResponse, ...errorResponses(400, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return session(await auth.signup(request.body));
+    },
+  );
+
+  app.post(
+    '/login',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email or handle and password',
+        body: Type.Object({
+          login: Type.String({ minLength: 1, maxLength: 254, description: 'email or handle' }),
+          password: Type.String({ minLength: 1, maxLength: 256 }),
+        }),
+        response: { 200: SessionResponse, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request) => session(await auth.login(request.body.login, request.body.password)),
+  );
+
+  app.post(
+    '/refresh',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Exchange a refresh token for a new token pair (the old one stops working)',
+        body: RefreshBody,
+        response: { 200: SessionResponse, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request) => session(await auth.refresh(request.body.refresh_token)),
+  );
+
+  app.post(
+    '/logout',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign this session out (revokes its refresh token)',
+        body: RefreshBody,
+        response: { 204: Type.Null(), ...errorResponses(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      await auth.logout(request.body.refresh_token);
+      return reply.status(204).send(null);
+    },
+  );
+};

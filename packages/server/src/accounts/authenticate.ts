@@ -1,0 +1,33 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Errors } from '../platform/errors.js';
+import type { AuthService } from './auth.service.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in athlete; set by `app.authenticate`, empty on public routes. */
+    athleteId: string;
+  }
+  interface FastifyInstance {
+    /** preHandler that requires `Authorization: Bearer <access token>`. */
+    authenticate: (request: FastifyRequest) => Promise<void>;
+    /** preHandler that identifies the athlete when a token is sent, and lets anonymous requests through. */
+    optionalAuthenticate: (request: FastifyRequest) => Promise<void>;
+  }
+}
+
+export function registerAuthenticate(app: FastifyInstance, auth: AuthService): void {
+  app.decorateRequest('athleteId', '');
+  app.decorate('authenticate', async (request: FastifyRequest) => {
+    const header = request.headers.authorization;
+    if (!header)
+      throw Errors.unauthenticated('sign in to do this: send Authorization: Bearer <token>');
+    const [scheme, token, ...rest] = header.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token || rest.length) {
+      throw Errors.unauthenticated('the Authorization header must be "Bearer <token>"');
+    }
+    request.athleteId = auth.verifyAccessToken(token);
+  });
+  app.decorate('optionalAuthenticate', async (request: FastifyRequest) => {
+    if (request.headers.authorization) await app.authenticate(request);
+  });
+}

@@ -1,0 +1,115 @@
+import { clipTrack, type PrivacyZone, privacyMask, type Track } from '@stride/core';
+import type { ActivityRow } from '../platform/db/schema.js';
+import type { AthleteRepository } from '../athletes/athlete.repository.js';
+import type { PrivacyZoneRepository } from './privacy-zone.repository.js';
+import { type Geometry, geometryOf, streamsFor } from '../activities/activity-compute.js';
+
+/**
+ * What one viewer may see of one activity. Everything that leaves the server for someone other
+ * than the owner is built from this: the summary's geometry and the track behind streams and
+ * exports. Distances and times stay the athlete's real totals; only where they were is hidden.
+ */
+export interface ActivityView {
+  row: ActivityRow;
+  isOwner: boolean;
+  /** Polyline, start/end and bounds as this viewer may see them. */
+  geometry: Geometry;
+  /** The track as this viewer may see it (hidden samples removed from every channel). */
+  track(): Promise<Track | null>;
+  /** API streams as this viewer may see them; null when the activity has no track. */
+  streams(keys: readonly string[]): Promise<ReturnType<typeof streamsFor> | null>;
+  /**
+   * Which samples of the stored track this viewer may not see (1 = hidden), or null when they
+   * see all of it. Stream indices this viewer gets skip the hidden samples.
+   */
+  hidden(): Promise<Uint8Array | null>;
+}
+
+/**
+ * The one choke point for location privacy (DESIGN principle 5): privacy zones and hidden
+ * start/end are applied here, and every read path for another person's activity goes through
+ * `view()`. Zones apply to past activities too: nothing is stored pre-clipped.
+ */
+export class PrivacyService {
+  constructor(
+    private readonly athletes: AthleteRepository,
+    private readonly zones: PrivacyZoneRepository,
+    private readonly loadTrack: (row: ActivityRow) => Promise<Track | null>,
+  ) {}
+
+  async view(row: ActivityRow, viewerId: string | undefined): Promise<ActivityView> {
+    const isOwner = viewerId === row.athlete_id;
+    let cached: Promise<Track | null> | undefined;
+    const raw = () => (cached ??= this.loadTrack(row));
+    const unrestricted: ActivityView = {
+      row,
+      isOwner,
+      geometry: storedGeometry(row),
+      track: raw,
+      streams: async (keys) => {
+        const t = await raw();
+        return t ? streamsFor(t, keys, row) : null;
+      },
+      hidden: async () => null,
+    };
+    if (isOwner) return unrestricted;
+    const rules = await this.rules(row.athlete_id);
+    if (!hasRules(rules)) return unrestricted;
+    const track = await raw();
+    if (!track) return { ...unrestricted, geometry: HIDDEN };
+    const hidden = privacyMask(track.lat, track.lon, { activityId: row.id, ...rules });
+    const keep = hidden.map((h) => 1 - h);
+    const clipped = clipTrack(track, hidden);
+    return {
+      row,
+      isOwner,
+      geometry: geometryOf(clipped),
+      track: async () => clipped,
+      streams: async (keys) => streamsFor(track, keys, row, keep),
+      hidden: async () => hidden,
+    };
+  }
+
+  /**
+   * The samples of `track` (the activity's stored track) that people other than the owner never
+   * see, or null when nothing is hidden: for data derived from the track ahead of any read, such
+   * as which segment efforts may be shown to others.
+   */
+  async hiddenFromOthers(row: ActivityRow, track: Track): Promise<Uint8Array | null> {
+    const rules = await this.rules(row.athlete_id);
+    if (!hasRules(rules)) return null;
+    return privacyMask(track.lat, track.lon, { activityId: row.id, ...rules });
+  }
+
+  private async rules(athleteId: string) {
+    const [athlete, zones] = await Promise.all([
+      this.athletes.findById(athleteId),
+      this.zones.listByAthlete(athleteId),
+    ]);
+    return {
+      zones: zones.map(
+        (z): PrivacyZone => ({ lat: z.lat, lng: z.lng, radiusM: z.radius_m, secret: z.secret }),
+      ),
+      hideStartM: athlete?.hide_start_m ?? 0,
+      hideEndM: athlete?.hide_end_m ?? 0,
+      secret: athlete?.privacy_secret ?? '',
+    };
+  }
+}
+
+const hasRules = (r: { zones: unknown[]; hideStartM: number; hideEndM: number }) =>
+  r.zones.length > 0 || r.hideStartM > 0 || r.hideEndM > 0;
+
+const HIDDEN: Geometry = { polyline: null, start: null, end: null, bbox: null };
+
+function storedGeometry(row: ActivityRow): Geometry {
+  return {
+    polyline: row.summary_polyline,
+    start: row.start_lat !== null && row.start_lng !== null ? [row.start_lat, row.start_lng] : null,
+    end: row.end_lat !== null && row.end_lng !== null ? [row.end_lat, row.end_lng] : null,
+    bbox:
+      row.min_lat !== null && row.min_lng !== null && row.max_lat !== null && row.max_lng !== null
+        ? [row.min_lat, row.min_lng, row.max_lat, row.max_lng]
+        : null,
+  };
+}

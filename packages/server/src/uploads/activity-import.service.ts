@@ -1,0 +1,189 @@
+import { type ImportedActivity, importActivityFile, isFormatError } from '@stride/formats';
+import type { Kysely } from 'kysely';
+import type { BlobStore } from '../platform/blobs/blob-store.js';
+import type { ActivityRow, AthleteRow, Database, Visibility } from '../platform/db/schema.js';
+import { PermanentJobError } from '../platform/jobs/runner.js';
+import type { ActivityRepository } from '../activities/activity.repository.js';
+import type { AthleteRepository } from '../athletes/athlete.repository.js';
+import type { UploadRepository } from './upload.repository.js';
+import { type ActivityService, defaultName } from '../activities/activity.service.js';
+import { type ComputedActivity, computeActivity } from '../activities/activity-compute.js';
+import { uuidFromName } from '../platform/ids.js';
+import type { UploadRequest } from './upload.service.js';
+
+/** Same athlete, start within this many seconds and distance within DUPLICATE_DISTANCE: a duplicate. */
+const DUPLICATE_WINDOW_S = 60;
+const DUPLICATE_DISTANCE = 0.05;
+
+/**
+ * Turns an uploaded file into activities, in the background: parse (formats), clean and
+ * compute (core), store the encoded streams, then the activity rows and the upload's status in
+ * one transaction. Safe to run twice: ids derive from the upload id, and a finished upload is
+ * skipped. A file that cannot be read ends as status "error" with the importer's message.
+ */
+export class ActivityImportService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly uploads: UploadRepository,
+    private readonly activities: ActivityRepository,
+    private readonly athletes: AthleteRepository,
+    private readonly lifecycle: ActivityService,
+    private readonly blobs: BlobStore,
+  ) {}
+
+  async process(uploadId: string, lastAttempt: boolean): Promise<'success' | 'skipped'> {
+    const upload = await this.uploads.findById(uploadId);
+    if (!upload || !['queued', 'processing'].includes(upload.status)) return 'skipped';
+    await this.uploads.setStatus(uploadId, 'processing');
+    try {
+      const bytes = await this.blobs.get(upload.blob_key);
+      if (!bytes) throw new PermanentJobError('the uploaded file is missing from storage');
+      let imported: ImportedActivity[];
+      try {
+        const result = importActivityFile(bytes);
+        imported = result.activities.filter((a) => a.track.length > 0);
+        if (!imported.length) {
+          const what = result.courses.length
+            ? 'a planned route, not a recorded activity'
+            : 'no recorded activity';
+          await this.uploads.setStatus(uploadId, 'error', { error: `This file holds ${what}.` });
+          return 'success';
+        }
+      } catch (error) {
+        if (!isFormatError(error)) throw error;
+        await this.uploads.setStatus(uploadId, 'error', { error: error.message });
+        return 'success';
+      }
+
+      const athlete = await this.athletes.findById(upload.athlete_id);
+      if (!athlete) return 'skipped';
+      const request = (upload.requested ?? {}) as UploadRequest;
+      let firstId: string | undefined;
+      let duplicateOf: string | undefined;
+      for (const [k, activity] of imported.entries()) {
+        const id = uuidFromName(`upload:${uploadId}:${k}`);
+        const sport = request.sport_type || activity.sport || 'Workout';
+        const computed = computeImported(activity, sport, athlete);
+        const existing = await this.findDuplicate(
+          upload.athlete_id,
+          upload.file_hash,
+          computed.columns,
+          id,
+        );
+        if (existing) {
+          duplicateOf ??= existing.id;
+          continue;
+        }
+        const name =
+          (imported.length === 1 && request.name) ||
+          activity.name ||
+          defaultName(
+            sport,
+            computed.columns.started_at ?? new Date(),
+            computed.columns.utc_offset_s,
+          );
+        await this.activities.createIfAbsent({
+          id,
+          athlete_id: upload.athlete_id,
+          sport_type: sport,
+          name,
+          description: request.description ?? null,
+          state: 'complete',
+          visibility: (request.visibility as Visibility | undefined) ?? athlete.default_visibility,
+          source: 'upload',
+          upload_id: uploadId,
+          file_hash: upload.file_hash,
+          device_name: deviceName(activity),
+        });
+        await this.lifecycle.storeComputed({ id }, computed);
+        firstId ??= id;
+      }
+      await this.db.transaction().execute(async (tx) => {
+        if (firstId) await this.uploads.setStatus(uploadId, 'ready', { activity_id: firstId }, tx);
+        else
+          await this.uploads.setStatus(
+            uploadId,
+            'duplicate',
+            { activity_id: duplicateOf ?? null },
+            tx,
+          );
+      });
+      return 'success';
+    } catch (error) {
+      await recordFailure(this.uploads, uploadId, error, lastAttempt);
+      throw error;
+    }
+  }
+
+  /**
+   * Computes an uploaded activity again from its original file, as stored, with the athlete's
+   * current profile and the activity's current sport: 'skipped' when the activity or its
+   * original is gone.
+   */
+  async recompute(row: ActivityRow): Promise<'success' | 'skipped'> {
+    const upload = row.upload_id ? await this.uploads.findById(row.upload_id) : undefined;
+    const bytes = upload ? await this.blobs.get(upload.blob_key) : undefined;
+    if (!upload || !bytes) return 'skipped';
+    const imported = importActivityFile(bytes).activities.filter((a) => a.track.length > 0);
+    const k = imported.findIndex((_, i) => uuidFromName(`upload:${upload.id}:${i}`) === row.id);
+    if (k < 0) return 'skipped';
+    const athlete = await this.athletes.findById(row.athlete_id);
+    await this.lifecycle.storeComputed(row, computeImported(imported[k]!, row.sport_type, athlete));
+    return 'success';
+  }
+
+  /** An existing activity of the athlete from the same file, or starting within a minute with a similar distance. */
+  private async findDuplicate(
+    athleteId: string,
+    fileHash: string,
+    columns: { started_at: Date | null; distance_m: number },
+    ownId: string,
+  ): Promise<ActivityRow | undefined> {
+    const sameFile = await this.activities.findByFileHash(athleteId, fileHash);
+    if (sameFile && sameFile.id !== ownId) return sameFile;
+    if (!columns.started_at) return undefined;
+    const near = await this.activities.findNear(athleteId, columns.started_at, DUPLICATE_WINDOW_S);
+    return near.find((a) => {
+      if (a.id === ownId) return false;
+      const d = Math.max(a.distance_m, columns.distance_m);
+      return d === 0 || Math.abs(a.distance_m - columns.distance_m) <= DUPLICATE_DISTANCE * d;
+    });
+  }
+}
+
+function deviceName(a: ImportedActivity): string | null {
+  const d = a.device;
+  if (!d) return null;
+  return d.name ?? ([d.manufacturer, d.product].filter(Boolean).join(' ') || null);
+}
+
+/** A device file's activity computed as devices do: barometric altitude, the file's laps and pauses. */
+function computeImported(
+  activity: ImportedActivity,
+  sport: string,
+  athlete: AthleteRow | null | undefined,
+): ComputedActivity {
+  return computeActivity(activity.track, {
+    sport,
+    athlete,
+    pauses: activity.pauses,
+    laps: activity.laps,
+    deviceTotals: activity.deviceTotals,
+    elevationSource: 'barometric',
+  });
+}
+
+/**
+ * Marks an upload as failed when its job will not be retried (last attempt, or a permanent
+ * error), so the athlete sees why; otherwise it stays in progress for the retry.
+ */
+export async function recordFailure(
+  uploads: UploadRepository,
+  uploadId: string,
+  error: unknown,
+  lastAttempt: boolean,
+): Promise<void> {
+  if (!lastAttempt && !(error instanceof PermanentJobError)) return;
+  const message = error instanceof Error ? error.message : String(error);
+  await uploads.setStatus(uploadId, 'error', { error: `Processing failed: ${message}` });
+}
