@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { createContainer } from '../src/container.js';
 import { syntheticActivity, toGpx } from '../src/demo/synthetic-activity.js';
+import { createStride } from '../src/stride.js';
 import { createBenchDatabase } from './bench-database.js';
 
 const BATCHES = 400;
@@ -60,10 +60,10 @@ async function stride(label: string, databaseUrl: string | undefined) {
     DATABASE_URL: url,
     STRIDE_AUTH_RATE_LIMIT: '1000',
   });
-  const container = await createContainer(config, {
+  const stride = await createStride(config, {
     ...(url ? {} : { database: { inMemory: true } }),
   });
-  const app = await buildApp(config, { container });
+  const app = await buildApp(config, { stride });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const signup = await fetch(`${base}/api/v1/auth/signup`, {
     method: 'POST',
@@ -115,10 +115,10 @@ async function stride(label: string, databaseUrl: string | undefined) {
     });
     await res.arrayBuffer();
   }
-  await container.runner.drain();
+  await stride.runner.drain();
   const uploadsPerS = UPLOADS / ((performance.now() - u0) / 1000);
   await app.close();
-  await container.close();
+  await stride.close();
   rmSync(dir, { recursive: true, force: true });
   await bench?.drop();
   return { label, ingest, uploadsPerS };

@@ -3,29 +3,21 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { Config } from './config.js';
-import { type Container, type ContainerOptions, createContainer } from './container.js';
-import { Errors } from './platform/errors.js';
-import { activityRoutes } from './activities/activities.routes.js';
-import { athleteRoutes } from './athletes/athletes.routes.js';
-import { authRoutes } from './accounts/auth.routes.js';
-import { clientConfigRoutes } from './platform/http/client-config.routes.js';
-import { healthRoutes } from './platform/http/health.routes.js';
-import { leaderboardRoutes } from './leaderboards/leaderboards.routes.js';
-import { meRoutes } from './accounts/me.routes.js';
 import { registerAuthenticate } from './accounts/authenticate.js';
+import type { Config } from './config.js';
+import { Errors } from './platform/errors.js';
+import { clientConfigRoutes } from './platform/http/client-config.routes.js';
 import { frameworkErrors, registerErrorHandler } from './platform/http/error-handler.js';
+import { healthRoutes } from './platform/http/health.routes.js';
 import { registerInputGuard } from './platform/http/input-guard.js';
-import { privacyZoneRoutes } from './privacy/privacy-zones.routes.js';
 import { ErrorResponse } from './platform/http/schemas.js';
-import { mySegmentRoutes, segmentRoutes } from './segments/segments.routes.js';
-import { uploadRoutes } from './uploads/uploads.routes.js';
 import { isAppNavigation, registerWebApp, webRoot } from './platform/http/web.js';
 import { UUID_PATTERN } from './platform/ids.js';
+import { createStride, type Stride, type StrideOptions } from './stride.js';
 
-export interface BuildAppOptions extends ContainerOptions {
-  /** An already-wired container (otherwise one is created from config and closed with the app). */
-  container?: Container;
+export interface BuildAppOptions extends StrideOptions {
+  /** An already-wired process (otherwise one is created from config and closed with the app). */
+  stride?: Stride;
   /** The process's logger (otherwise one is made at the configured level). */
   logger?: FastifyBaseLogger;
 }
@@ -38,7 +30,8 @@ export async function buildApp(
   config: Readonly<Config>,
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
-  const container = options.container ?? (await createContainer(config, options));
+  const stride = options.stride ?? (await createStride(config, options));
+  const { platform } = stride;
   const app = Fastify({
     ...(options.logger
       ? { loggerInstance: options.logger }
@@ -51,7 +44,7 @@ export async function buildApp(
       onCreate: (ajv) => ajv.addFormat('uuid', UUID_PATTERN),
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  if (!options.container) app.addHook('onClose', async () => container.close());
+  if (!options.stride) app.addHook('onClose', async () => stride.close());
 
   const web = webRoot();
   registerErrorHandler(
@@ -60,7 +53,7 @@ export async function buildApp(
   );
   app.addSchema(ErrorResponse);
   registerInputGuard(app);
-  registerAuthenticate(app, container.auth);
+  registerAuthenticate(app, stride.accounts.auth);
 
   await app.register(swagger, {
     // Shared schemas appear in the document under their own names, not def-0, def-1…
@@ -86,7 +79,7 @@ export async function buildApp(
 
   await app.register(rateLimit, {
     global: false,
-    ...(container.redis ? { redis: container.redis } : {}),
+    ...(platform.redis ? { redis: platform.redis } : {}),
     nameSpace: `${config.redisKeyPrefix}rate-limit:`,
     // If Redis is briefly unreachable, keep serving rather than lock everyone out.
     skipOnError: true,
@@ -96,17 +89,15 @@ export async function buildApp(
       ),
   });
 
-  await app.register(healthRoutes, { container });
-  await app.register(clientConfigRoutes, { container, prefix: '/api/v1/client-config' });
-  await app.register(authRoutes, { container, prefix: '/api/v1/auth' });
-  await app.register(meRoutes, { container, prefix: '/api/v1/me' });
-  await app.register(privacyZoneRoutes, { container, prefix: '/api/v1/me/privacy-zones' });
-  await app.register(athleteRoutes, { container, prefix: '/api/v1/athletes' });
-  await app.register(uploadRoutes, { container, prefix: '/api/v1/uploads' });
-  await app.register(activityRoutes, { container, prefix: '/api/v1/activities' });
-  await app.register(leaderboardRoutes, { container, prefix: '/api/v1/leaderboards' });
-  await app.register(segmentRoutes, { container, prefix: '/api/v1/segments' });
-  await app.register(mySegmentRoutes, { container, prefix: '/api/v1/me/segments' });
+  await app.register(healthRoutes, {
+    isReady: () => stride.isReady(),
+    database: platform.database.kind,
+    redis: !!platform.redis,
+  });
+  await app.register(clientConfigRoutes, { config, prefix: '/api/v1/client-config' });
+  for (const module of stride.modules) {
+    for (const r of module.routes) await r.register(app);
+  }
   if (web) await registerWebApp(app, web);
 
   return app;

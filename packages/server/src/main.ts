@@ -1,9 +1,9 @@
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Role } from './config.js';
-import { createContainer } from './container.js';
-import { DataDirLockedError } from './platform/db/data-dir-lock.js';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.js';
+import { DataDirLockedError } from './platform/db/data-dir-lock.js';
+import { createStride } from './stride.js';
 
 /**
  * Starts Stride. `node dist/main.js [api|worker|all] [--demo]` (or STRIDE_ROLE): `all`, the default, serves
@@ -21,9 +21,9 @@ async function main(): Promise<void> {
   const config = loadConfig(argRole ? { ...process.env, STRIDE_ROLE: argRole } : process.env);
   checkRole(config.role, config.databaseUrl);
   const log = pino({ level: config.logLevel });
-  const container = await createContainer(config, { log });
+  const stride = await createStride(config, { log });
   const app =
-    config.role === 'worker' ? undefined : await buildApp(config, { container, logger: log });
+    config.role === 'worker' ? undefined : await buildApp(config, { stride, logger: log });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app?.close();
-      await container.close();
+      await stride.close();
       process.exit(0);
     } catch (error) {
       log.error({ err: error }, 'error during shutdown');
@@ -47,18 +47,18 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  if (config.role !== 'api') container.startWorker();
+  if (config.role !== 'api') stride.startWorker();
   if (args.includes('--rebuild-leaderboards')) {
-    await container.leaderboards.requestRebuild();
+    await stride.leaderboards.leaderboards.requestRebuild();
     log.info('leaderboard rebuild queued');
   }
   if (args.includes('--recompute-activities')) {
-    await container.recompute.requestAll();
+    await stride.activities.recompute.requestAll();
     log.info('recompute of every activity queued');
   }
   if (demo) {
     // Uploads go through the worker like any other; the app is usable while they process.
-    const result = await seedDemo(container);
+    const result = await seedDemo(stride);
     log.info(
       { ...result, password: DEMO_PASSWORD },
       'demo data queued: log in as camille, hugo, lea or malik',

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { syntheticActivity, toGpx } from '../src/demo/synthetic-activity.js';
-import { ActivityRepository } from '../src/activities/activity.repository.js';
-import { FollowRepository } from '../src/athletes/follow.repository.js';
-import { UploadRepository } from '../src/uploads/upload.repository.js';
 import { AccountService } from '../src/accounts/account.service.js';
+import { syntheticActivity, toGpx } from '../src/demo/synthetic-activity.js';
 import { DATABASES, useTestApp } from './adapters.js';
 import { multipart, type SignedIn, signUp } from './helpers.js';
 
@@ -50,7 +47,7 @@ describe.each(DATABASES)('data rights on $name', (database) => {
         headers: { ...headers, ...ann.headers },
       })
     ).json();
-    await t.container.runner.drain();
+    await t.stride.runner.drain();
     uploadedActivity = (
       await t.app.inject({ method: 'GET', url: `/api/v1/uploads/${up.id}`, headers: ann.headers })
     ).json().activity_id;
@@ -101,21 +98,19 @@ describe.each(DATABASES)('data rights on $name', (database) => {
   });
 
   it('reads activities a page at a time and writes the zip as it goes', async () => {
-    const c = t.container;
+    const s = t.stride;
     // One activity per page: the export must walk the keyset to the end, not stop at a page.
-    const paged = new AccountService(
-      {
-        athletes: c.athletes,
-        activities: new ActivityRepository(c.database.db),
-        follows: new FollowRepository(c.database.db),
-        privacyZones: c.privacyZones,
-        uploads: new UploadRepository(c.database.db),
-      },
-      c.blobs,
-      c.activityReads,
-      c.activityChanges,
-      1,
-    );
+    const paged = new AccountService({
+      athletes: s.athletes.athletes,
+      follows: s.athletes.follows,
+      activities: s.activities.activities,
+      reads: s.activities.reads,
+      privacy: s.privacy.privacy,
+      uploads: s.uploads.uploads,
+      blobs: s.platform.blobs,
+      events: s.platform.events,
+      pageSize: 1,
+    });
     const chunks: Uint8Array[] = [];
     for await (const chunk of await paged.export(ann.id)) chunks.push(chunk);
     expect(chunks.length).toBeGreaterThan(1);
@@ -143,7 +138,7 @@ describe.each(DATABASES)('data rights on $name', (database) => {
     });
     expect(ok.statusCode).toBe(204);
 
-    const db = t.container.database.db;
+    const db = t.stride.platform.db;
     const count = async (
       table:
         | 'activities'
@@ -170,8 +165,10 @@ describe.each(DATABASES)('data rights on $name', (database) => {
     expect(await count('privacy_zones')).toBe(0);
     const tokens = await db.selectFrom('refresh_tokens').select('athlete_id').execute();
     expect(tokens.every((r) => r.athlete_id === ben.id)).toBe(true);
-    expect(await t.container.blobs.get(`activities/${recorded}/streams`)).toBeUndefined();
-    expect(await t.container.blobs.get(`activities/${uploadedActivity}/streams`)).toBeUndefined();
+    expect(await t.stride.platform.blobs.get(`activities/${recorded}/streams`)).toBeUndefined();
+    expect(
+      await t.stride.platform.blobs.get(`activities/${uploadedActivity}/streams`),
+    ).toBeUndefined();
     // The athlete is gone for everyone; the old token no longer works.
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/v1/athletes/ann', headers: ben.headers }))

@@ -205,6 +205,6 @@ describe.each(DATABASES)('recording activities on $name', (database) => {
     expect((await call(ben, 'DELETE', `/${id}`)).statusCode).toBe(404);
     expect((await call(ann, 'DELETE', `/${id}`)).statusCode).toBe(204);
     expect((await call(ann, 'GET', `/${id}`)).statusCode).toBe(404);
-    expect(await t.container.blobs.get(`activities/${id}/streams`)).toBeUndefined();
+    expect(await t.stride.platform.blobs.get(`activities/${id}/streams`)).toBeUndefined();
   });
 });

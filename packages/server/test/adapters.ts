@@ -14,11 +14,11 @@ import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
-import { type Container, createContainer } from '../src/container.js';
 import type { DatabaseOptions } from '../src/platform/db/dialect.js';
+import { createStride, type Stride } from '../src/stride.js';
 
 export interface DatabaseLease {
-  /** Passed to createContainer/buildApp as `database` options. */
+  /** Passed to createStride/buildApp as `database` options. */
   options: Partial<DatabaseOptions>;
   /** The connection string for this run's database (PostgreSQL only). */
   url?: string;
@@ -112,7 +112,7 @@ export function testConfig(env: Record<string, string | undefined> = {}): Readon
 export interface TestApp {
   app: FastifyInstance;
   config: Readonly<Config>;
-  container: Container;
+  stride: Stride;
   close(): Promise<void>;
 }
 
@@ -122,15 +122,15 @@ export async function startTestApp(
   env: Record<string, string | undefined> = {},
 ): Promise<TestApp> {
   const config = testConfig(env);
-  const container = await createContainer(config, { database: lease.options });
-  const app = await buildApp(config, { container });
+  const stride = await createStride(config, { database: lease.options });
+  const app = await buildApp(config, { stride });
   return {
     app,
     config,
-    container,
+    stride,
     async close() {
       await app.close();
-      await container.close();
+      await stride.close();
       rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
@@ -165,8 +165,8 @@ export function useTestApp(
     get config() {
       return get().config;
     },
-    get container() {
-      return get().container;
+    get stride() {
+      return get().stride;
     },
     close: () => get().close(),
   };

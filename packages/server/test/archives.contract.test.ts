@@ -85,8 +85,8 @@ describe.each(DATABASES)('archive uploads on $name', (database) => {
     t.app
       .inject({ method: 'GET', url: `/api/v1/uploads/${id}`, headers: ann.headers })
       .then((r) => r.json());
-  const drain = () => t.container.runner.drain();
-  const db = () => t.container.database.db;
+  const drain = () => t.stride.runner.drain();
+  const db = () => t.stride.platform.db;
   const children = (id: string) =>
     db()
       .selectFrom('uploads')
@@ -151,12 +151,12 @@ describe.each(DATABASES)('archive uploads on $name', (database) => {
   it('creates nothing new when the expand job runs again', async () => {
     const before = await children(first.id);
     // As after a crash between reading the archive and marking it done.
-    await t.container.database.db
+    await t.stride.platform.db
       .updateTable('uploads')
       .set({ status: 'processing' })
       .where('id', '=', first.id)
       .execute();
-    await t.container.jobs.enqueue({
+    await t.stride.platform.jobs.enqueue({
       name: 'upload.expand',
       payload: { uploadId: first.id },
       key: `upload.expand:${first.id}`,

@@ -57,7 +57,7 @@ describe.each(DATABASES)('athlete totals on $name', (database) => {
   });
 
   const stats = (viewer: string) =>
-    t.container.athleteStats.stats(who[viewer]!.id, who.owner!.id, NOW);
+    t.stride.activities.stats.stats(who[viewer]!.id, who.owner!.id, NOW);
 
   it('sums the owner’s runs and rides per window: last 4 weeks, this year, all time', async () => {
     const s = await stats('owner');

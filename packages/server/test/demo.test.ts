@@ -6,8 +6,8 @@ describe('demo data', () => {
   const t = useTestApp(DATABASES[0]!);
 
   it('creates athletes who follow each other and weeks of activities through the upload path, once', async () => {
-    const first = await seedDemo(t.container, Date.UTC(2026, 10, 20));
-    await t.container.runner.drain();
+    const first = await seedDemo(t.stride, Date.UTC(2026, 10, 20));
+    await t.stride.runner.drain();
     expect(first.athletes).toBe(4);
     const login = await t.app.inject({
       method: 'POST',
@@ -46,8 +46,8 @@ describe('demo data', () => {
       expect(board.entries[0].rank).toBe(1);
     }
     // Running it again adds nothing: the same files are recognised.
-    const second = await seedDemo(t.container, Date.UTC(2026, 10, 20));
-    await t.container.runner.drain();
+    const second = await seedDemo(t.stride, Date.UTC(2026, 10, 20));
+    await t.stride.runner.drain();
     expect(second.segments).toBe(0);
     const again = (
       await t.app.inject({

@@ -35,7 +35,7 @@ describe.each(targets)('athlete totals follow activities ($name)', (target) => {
   let date: string;
   let camilleRun: string;
 
-  const drain = () => t.container.runner.drain();
+  const drain = () => t.stride.runner.drain();
   const board = async (who: SignedIn, query = '') => {
     const res = await t.app.inject({
       method: 'GET',
@@ -196,9 +196,9 @@ describe.each(targets)('athlete totals follow activities ($name)', (target) => {
 
   it('refills the boards from the activities on a rebuild', async () => {
     const before = await board(lea);
-    await t.container.athleteTotals.clear();
+    await t.stride.leaderboards.athleteTotals.clear();
     expect((await board(lea)).entries).toEqual([]);
-    await t.container.leaderboards.requestRebuild();
+    await t.stride.leaderboards.leaderboards.requestRebuild();
     await drain();
     expect(await board(lea)).toEqual(before);
   });
@@ -214,7 +214,7 @@ describe.each(targets)('athlete totals follow activities ($name)', (target) => {
     await drain();
     expect(handles(await board(lea))).toEqual(['lea', 'camille']);
     // Nothing of the account is left in the store either (it answers ids, not names).
-    const raw = await t.container.athleteTotals.query({
+    const raw = await t.stride.leaderboards.athleteTotals.query({
       sport: 'Run',
       period: 'week',
       now: new Date(`${date}T00:00:00Z`),

@@ -222,7 +222,7 @@ describe.each(DATABASES)('privacy through the API on $name', (database) => {
     // The outcome depends on the zone's random secret (the estimate lands beyond R/2 for
     // 98–99 % of secrets, see docs/privacy.md); fix it, and the activity ids, so the test is
     // deterministic.
-    await t.container.database.db
+    await t.stride.platform.db
       .updateTable('privacy_zones')
       .set({ secret: 'triangulation-test' })
       .where('athlete_id', '=', owner.id)

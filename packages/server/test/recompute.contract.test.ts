@@ -12,7 +12,7 @@ describe.each(DATABASES)('recomputing activities on $name', (database) => {
   let ann: SignedIn;
   let uploaded: string;
   const recorded = randomUUID();
-  const drain = () => t.container.runner.drain();
+  const drain = () => t.stride.runner.drain();
   const get = async (id: string) =>
     (
       await t.app.inject({ method: 'GET', url: `/api/v1/activities/${id}`, headers: ann.headers })
@@ -103,7 +103,7 @@ describe.each(DATABASES)('recomputing activities on $name', (database) => {
     expect((await get(recorded)).calories).toBeGreaterThan(light);
     // Saving the same values again queues nothing.
     expect((await patchMe({ weight: 95, max_heartrate: 178 })).statusCode).toBe(200);
-    const queued = await t.container.database.db
+    const queued = await t.stride.platform.db
       .selectFrom('jobs')
       .select('name')
       .where('name', 'like', 'activities.recompute%')
@@ -114,15 +114,15 @@ describe.each(DATABASES)('recomputing activities on $name', (database) => {
 
   it('recomputes every activity on request, giving the same numbers, and survives a lost original', async () => {
     const before = await get(uploaded);
-    const upload = await t.container.database.db
+    const upload = await t.stride.platform.db
       .selectFrom('uploads')
       .select('blob_key')
       .where('athlete_id', '=', ann.id)
       .executeTakeFirstOrThrow();
-    await t.container.blobs.delete(upload.blob_key);
-    await t.container.recompute.requestAll();
+    await t.stride.platform.blobs.delete(upload.blob_key);
+    await t.stride.activities.recompute.requestAll();
     await drain();
-    const failed = await t.container.database.db
+    const failed = await t.stride.platform.db
       .selectFrom('jobs')
       .select(['name', 'status'])
       .where('name', 'like', 'activities.recompute%')

@@ -51,7 +51,7 @@ describe.each(DATABASES)('the segment change log and each process’s index on $
   };
   const remove = (k: number) => segments.transaction((tx) => segments.delete(tx, ids.get(k)!));
   const log = () =>
-    t.container.database.db
+    t.stride.platform.db
       .selectFrom('segment_changes')
       .select(['version', 'op'])
       .orderBy('version')
@@ -64,7 +64,7 @@ describe.each(DATABASES)('the segment change log and each process’s index on $
   };
 
   beforeAll(() => {
-    segments = new SegmentRepository(t.container.database.db, { changesKept: 3 });
+    segments = new SegmentRepository(t.stride.platform.db, { changesKept: 3 });
   });
 
   it('keeps only the last changes, gapless, and counts versions on from the latest', async () => {
@@ -83,7 +83,7 @@ describe.each(DATABASES)('the segment change log and each process’s index on $
     expect(await segments.indexVersion()).toBe(5);
     // The segments themselves stay: pruning forgets how they came, not that they exist.
     expect((await segments.findById(ids.get(1)!))?.index_version).toBe(2);
-    expect(() => new SegmentRepository(t.container.database.db, { changesKept: 0 })).toThrow(
+    expect(() => new SegmentRepository(t.stride.platform.db, { changesKept: 0 })).toThrow(
       RangeError,
     );
   });

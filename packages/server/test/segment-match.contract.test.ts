@@ -1,13 +1,12 @@
 import { matchSegment, seededRandom } from '@stride/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ActivityRow } from '../src/platform/db/schema.js';
+import { derivedStreams } from '../src/activities/activity-compute.js';
 import { type Route, routeFrom, routeLine } from '../src/demo/route-activity.js';
 import type { SyntheticSample } from '../src/demo/synthetic-activity.js';
-import { ActivityRepository } from '../src/activities/activity.repository.js';
+import type { ActivityRow } from '../src/platform/db/schema.js';
 import { SegmentRepository } from '../src/segments/segment.repository.js';
-import { SegmentEffortRepository } from '../src/segments/segment-effort.repository.js';
-import { derivedStreams } from '../src/activities/activity-compute.js';
 import { prepareStored, SegmentCatalog } from '../src/segments/segment-catalog.js';
+import { SegmentEffortRepository } from '../src/segments/segment-effort.repository.js';
 import { effortRow, SegmentMatchService } from '../src/segments/segment-match.service.js';
 import { DATABASES, REDIS_URL, redisNamespace, useTestApp } from './adapters.js';
 import { type SignedIn, signUp } from './helpers.js';
@@ -34,7 +33,7 @@ describe.each(DATABASES)('matching an activity on $name', (database) => {
   const t = useTestApp(database);
   const api = segmentApi(
     () => t.app,
-    () => t.container.runner.drain(),
+    () => t.stride.runner.drain(),
   );
   afterEach(() => {
     vi.restoreAllMocks();
@@ -43,7 +42,7 @@ describe.each(DATABASES)('matching an activity on $name', (database) => {
   /** The activity's stored efforts, by segment and start (without their row's creation time). */
   const storedEfforts = async (activityId: string) =>
     (
-      await t.container.database.db
+      await t.stride.platform.db
         .selectFrom('segment_efforts')
         .selectAll()
         .where('activity_id', '=', activityId)
@@ -78,14 +77,14 @@ describe.each(DATABASES)('matching an activity on $name', (database) => {
     expect(stored.map((e) => e.segment_id).sort()).toEqual([...ids].sort());
 
     // What matching with the streams computed up front gives, segment by segment.
-    const row = await t.container.database.db
+    const row = await t.stride.platform.db
       .selectFrom('activities')
       .selectAll()
       .where('id', '=', run)
       .executeTakeFirstOrThrow();
-    const track = (await t.container.activityReads.loadTrack(row))!;
+    const track = (await t.stride.activities.reads.loadTrack(row))!;
     const { moving, distance } = derivedStreams(track, row.sport_type);
-    const segments = await t.container.database.db
+    const segments = await t.stride.platform.db
       .selectFrom('segments')
       .select(['id', 'polyline'])
       .where('id', 'in', ids)
@@ -110,8 +109,8 @@ describe.each(DATABASES)('matching an activity on $name', (database) => {
     expect(climb.elapsed_time - climb.moving_time).toBeGreaterThan(55);
 
     // Matching again passes over the index once and writes the same efforts.
-    const match = vi.spyOn(t.container.segmentCatalog, 'match');
-    expect(await t.container.segmentMatches.matchActivity(run)).toBe('success');
+    const match = vi.spyOn(t.stride.segments.catalog, 'match');
+    expect(await t.stride.segments.matches.matchActivity(run)).toBe('success');
     expect(match).toHaveBeenCalledTimes(1);
     expect(await storedEfforts(run)).toEqual(stored);
   });
@@ -131,12 +130,12 @@ describe.each(targets)('a new segment’s backfill racing an activity’s match 
   });
   const api = segmentApi(
     () => t.app,
-    () => t.container.runner.drain(),
+    () => t.stride.runner.drain(),
   );
   afterEach(() => {
     vi.restoreAllMocks();
   });
-  const db = () => t.container.database.db;
+  const db = () => t.stride.platform.db;
   let place = 0;
   let ann: SignedIn;
   let ben: SignedIn;
@@ -159,7 +158,7 @@ describe.each(targets)('a new segment’s backfill racing an activity’s match 
       .selectAll()
       .where('id', '=', activityId)
       .executeTakeFirstOrThrow();
-    const track = (await t.container.activityReads.loadTrack(row))!;
+    const track = (await t.stride.activities.reads.loadTrack(row))!;
     const segment = await db()
       .selectFrom('segments')
       .select(['id', 'polyline'])
@@ -199,15 +198,15 @@ describe.each(targets)('a new segment’s backfill racing an activity’s match 
     }) as typeof efforts.transaction;
     const loadTrack = async (row: ActivityRow) => {
       if (row.id === activityId) await loadGate();
-      return t.container.activityReads.loadTrack(row);
+      return t.stride.activities.reads.loadTrack(row);
     };
     const service = new SegmentMatchService(
-      new ActivityRepository(db()),
+      t.stride.activities.activities,
       efforts,
       segments,
       catalog,
-      t.container.segmentRanking,
-      t.container.privacy,
+      t.stride.segments.ranking,
+      t.stride.privacy.privacy,
       loadTrack,
     );
     return { service, catalog, wrote };
@@ -332,7 +331,7 @@ describe.each(targets)('a new segment’s backfill racing an activity’s match 
       vi.restoreAllMocks();
       await expectSettled(seg, [benRun, annRun]);
       // The backfill job queued with the segment, and anything else queued, change nothing.
-      await t.container.runner.drain();
+      await t.stride.runner.drain();
       await expectSettled(seg, [benRun, annRun]);
     },
   );
@@ -340,12 +339,12 @@ describe.each(targets)('a new segment’s backfill racing an activity’s match 
   it('settles refreshes of one athlete on one segment that run at the same time', async () => {
     const { benRun, annRun, line } = await twoRuns();
     const seg = await createSegment(line);
-    await t.container.runner.drain();
+    await t.stride.runner.drain();
     await expectSettled(seg, [benRun, annRun]);
     // Four at once (a match, a backfill and visibility changes, say), assessing her laps for
     // KOM ranks as a match does: every one finishes, and the state is the same.
     const assess = new Set((await trueEfforts(annRun, seg)).map((e) => e.id));
-    const ranking = t.container.segmentRanking;
+    const ranking = t.stride.segments.ranking;
     for (let round = 0; round < 10; round++) {
       await Promise.all([0, 1, 2, 3].map(() => ranking.refresh(seg, ann.id, assess)));
     }

@@ -42,7 +42,7 @@ describe.each(DATABASES)('uploads on $name', (database) => {
     t.app
       .inject({ method: 'GET', url: `/api/v1/uploads/${id}`, headers: who.headers })
       .then((r) => r.json());
-  const drain = () => t.container.runner.drain();
+  const drain = () => t.stride.runner.drain();
 
   it("times heart-rate zones at the athlete's own maximum heart rate", async () => {
     const cai = await signUp(t.app, 'cai');
@@ -211,12 +211,12 @@ describe.each(DATABASES)('uploads on $name', (database) => {
     );
     const res = (await upload(ben, { name: 'lost.gpx', bytes: other })).json();
     // The stored original disappears (storage failure): retrying cannot help.
-    await t.container.blobs.deletePrefix(`uploads/${res.id}/`);
+    await t.stride.platform.blobs.deletePrefix(`uploads/${res.id}/`);
     await drain();
     const s = await status(ben, res.id);
     expect(s.status).toBe('error');
     expect(s.error).toContain('missing from storage');
-    const job = await t.container.jobs.findByKey(`upload.process:${res.id}`);
+    const job = await t.stride.platform.jobs.findByKey(`upload.process:${res.id}`);
     expect(job).toMatchObject({
       status: 'dead',
       last_error: 'the uploaded file is missing from storage',

@@ -1,23 +1,29 @@
 import { verify } from '@node-rs/argon2';
+import type { ActivityService } from '../activities/activity.service.js';
+import { exportActivity } from '../activities/activity-compute.js';
+import type { ActivityReadService } from '../activities/activity-read.service.js';
+import type { AthleteService } from '../athletes/athlete.service.js';
+import type { FollowService } from '../athletes/follow.service.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import type { ActivityRow } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
-import type { ActivityRepository } from '../activities/activity.repository.js';
-import type { AthleteRepository } from '../athletes/athlete.repository.js';
-import type { FollowRepository } from '../athletes/follow.repository.js';
-import type { PrivacyZoneRepository } from '../privacy/privacy-zone.repository.js';
-import type { UploadRepository } from '../uploads/upload.repository.js';
-import { ActivityChanges } from '../activities/activity-changes.js';
-import { exportActivity } from '../activities/activity-compute.js';
-import type { ActivityReadService } from '../activities/activity-read.service.js';
+import type { EventHub } from '../platform/events/event-hub.js';
 import { type ZipEntry, zipStream } from '../platform/zip-stream.js';
+import type { PrivacyService } from '../privacy/privacy.service.js';
+import type { UploadService } from '../uploads/upload.service.js';
 
-export interface AccountRepositories {
-  athletes: AthleteRepository;
-  activities: ActivityRepository;
-  follows: FollowRepository;
-  privacyZones: PrivacyZoneRepository;
-  uploads: UploadRepository;
+/** What an account's export and deletion read from the other features. */
+export interface AccountDeps {
+  athletes: AthleteService;
+  follows: FollowService;
+  activities: ActivityService;
+  reads: ActivityReadService;
+  privacy: PrivacyService;
+  uploads: UploadService;
+  blobs: BlobStore;
+  events: EventHub;
+  /** Activities read from the database at a time while exporting or deleting. */
+  pageSize?: number;
 }
 
 const encoder = new TextEncoder();
@@ -28,14 +34,7 @@ const json = (v: unknown) => encoder.encode(JSON.stringify(v, null, 2));
  * of the account with every row and blob.
  */
 export class AccountService {
-  constructor(
-    private readonly repos: AccountRepositories,
-    private readonly blobs: BlobStore,
-    private readonly reads: ActivityReadService,
-    private readonly changes: ActivityChanges = new ActivityChanges(),
-    /** Activities read from the database at a time while exporting or deleting. */
-    private readonly pageSize = 100,
-  ) {}
+  constructor(private readonly deps: AccountDeps) {}
 
   /**
    * A zip, streamed as it is written: `profile.json` (account, settings, privacy zones,
@@ -45,14 +44,15 @@ export class AccountService {
    * exports in bounded memory.
    */
   async export(athleteId: string): Promise<AsyncGenerator<Uint8Array>> {
-    const athlete = await this.repos.athletes.findById(athleteId);
+    const { athletes, follows, privacy, uploads, activities, reads, blobs } = this.deps;
+    const athlete = await athletes.findById(athleteId);
     if (!athlete) throw Errors.notFound('no such athlete');
     const { password_hash: _hash, privacy_secret: _secret, ...profile } = athlete;
     const [zones, following, followers, originals] = await Promise.all([
-      this.repos.privacyZones.listByAthlete(athleteId),
-      this.repos.follows.allHandles(athleteId, 'following'),
-      this.repos.follows.allHandles(athleteId, 'followers'),
-      this.repos.uploads.originalsOf(athleteId),
+      privacy.zones(athleteId),
+      follows.allHandles(athleteId, 'following'),
+      follows.allHandles(athleteId, 'followers'),
+      uploads.originalsOf(athleteId),
     ]);
     const privacyZones = zones.map(({ id, lat, lng, radius_m, created_at }) => ({
       id,
@@ -61,16 +61,14 @@ export class AccountService {
       radius_m,
       created_at,
     }));
-    const activities = () => this.activitiesOf(athleteId);
-    const blobs = this.blobs;
-    const reads = this.reads;
+    const activitiesOf = () => activities.ownedBy(athleteId, undefined, this.deps.pageSize);
     async function* entries(): AsyncGenerator<ZipEntry> {
       yield {
         name: 'profile.json',
         chunks: [json({ athlete: profile, privacy_zones: privacyZones, following, followers })],
       };
-      yield { name: 'activities.json', chunks: activitiesJson(activities()) };
-      for await (const row of activities()) {
+      yield { name: 'activities.json', chunks: activitiesJson(activitiesOf()) };
+      for await (const row of activitiesOf()) {
         const track = await reads.loadTrack(row);
         if (track?.length) {
           yield {
@@ -90,7 +88,8 @@ export class AccountService {
 
   /** Deletes the account after checking the password: every row (by cascade) and every blob. */
   async delete(athleteId: string, password: string): Promise<void> {
-    const athlete = await this.repos.athletes.findById(athleteId);
+    const { athletes, uploads, activities, events, blobs } = this.deps;
+    const athlete = await athletes.findById(athleteId);
     if (!athlete) throw Errors.notFound('no such athlete');
     if (!(await verify(athlete.password_hash, password).catch(() => false))) {
       throw Errors.invalidCredentials('the password is wrong; the account was not deleted');
@@ -98,38 +97,18 @@ export class AccountService {
     // Rows first (one statement, cascading): if blob removal is interrupted, nothing points at
     // the leftovers and nothing of the athlete is served any more. Change listeners hear of
     // every activity going, in the same transaction.
-    const { activityIds, uploadIds } = await this.repos.athletes.transaction(async (tx) => {
+    const { activityIds, uploadIds } = await athletes.transaction(async (tx) => {
       const activityIds: string[] = [];
-      for await (const a of this.activitiesOf(athleteId, tx)) {
-        await this.changes.emit(tx, a, undefined);
+      for await (const a of activities.ownedBy(athleteId, tx, this.deps.pageSize)) {
+        await events.emit('activity.changed', tx, a, undefined);
         activityIds.push(a.id);
       }
-      const uploadIds = await this.repos.uploads.idsOf(athleteId, tx);
-      await this.repos.athletes.delete(tx, athleteId);
+      const uploadIds = await uploads.idsOf(athleteId, tx);
+      await athletes.delete(tx, athleteId);
       return { activityIds, uploadIds };
     });
-    for (const id of activityIds) await this.blobs.deletePrefix(`activities/${id}/`);
-    for (const id of uploadIds) await this.blobs.deletePrefix(`uploads/${id}/`);
-  }
-
-  /** Every activity of the athlete, oldest first, read a page at a time. */
-  private async *activitiesOf(
-    athleteId: string,
-    executor?: Parameters<ActivityRepository['pageOwnedBy']>[3],
-  ): AsyncGenerator<ActivityRow> {
-    let after: { createdAt: Date; id: string } | undefined;
-    for (;;) {
-      const page = await this.repos.activities.pageOwnedBy(
-        athleteId,
-        this.pageSize,
-        after,
-        executor,
-      );
-      yield* page;
-      if (page.length < this.pageSize) return;
-      const last = page[page.length - 1]!;
-      after = { createdAt: last.created_at, id: last.id };
-    }
+    for (const id of activityIds) await blobs.deletePrefix(`activities/${id}/`);
+    for (const id of uploadIds) await blobs.deletePrefix(`uploads/${id}/`);
   }
 }
 

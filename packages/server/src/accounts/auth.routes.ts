@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Container } from '../container.js';
-import { presentMe } from './me.presenter.js';
+import type { Config } from '../config.js';
 import { errorResponses, Me } from '../platform/http/schemas.js';
+import type { AuthService } from './auth.service.js';
+import { presentMe } from './me.presenter.js';
 
 const Handle = Type.String({
   minLength: 3,
@@ -29,11 +30,10 @@ const SessionResponse = Type.Object(
  * Accounts: signup, login, token refresh, logout. Rate limited per IP (STRIDE_AUTH_RATE_LIMIT
  * per STRIDE_AUTH_RATE_WINDOW seconds), shared through Redis when REDIS_URL is set.
  */
-export const authRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = async (
-  app,
-  { container },
-) => {
-  const { auth, config } = container;
+export const authRoutes: FastifyPluginAsyncTypebox<{
+  auth: AuthService;
+  config: Readonly<Config>;
+}> = async (app, { auth, config }) => {
   const rateLimit = {
     max: config.authRateLimit.max,
     timeWindow: config.authRateLimit.windowS * 1000,

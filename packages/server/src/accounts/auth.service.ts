@@ -1,10 +1,10 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { createSigner, createVerifier } from 'fast-jwt';
+import type { AthleteService } from '../athletes/athlete.service.js';
 import { isUniqueViolation } from '../platform/db/errors.js';
 import type { AthleteRow } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
-import type { AthleteRepository } from '../athletes/athlete.repository.js';
 import type { RefreshTokenRepository } from './refresh-token.repository.js';
 
 // OWASP's minimum for argon2id: 19 MiB memory, 2 iterations, 1 lane.
@@ -43,7 +43,7 @@ export class AuthService {
   private dummyHash: Promise<string> | undefined;
 
   constructor(
-    private readonly athletes: AthleteRepository,
+    private readonly athletes: AthleteService,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly options: AuthOptions,
   ) {

@@ -1,22 +1,19 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Container } from '../container.js';
-import { Errors } from '../platform/errors.js';
+import type { AthleteService } from '../athletes/athlete.service.js';
 import { errorResponses, Me, Sex, Units, Visibility } from '../platform/http/schemas.js';
+import type { AccountService } from './account.service.js';
 import { presentMe } from './me.presenter.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
   Type.Optional(Type.Union([t, Type.Null()]));
 
-/** Profile fields the computed statistics depend on. */
-const STATS_INPUTS = ['max_hr', 'birth_year', 'weight_kg', 'sex'] as const;
-
 /** The signed-in athlete's own account. */
-export const meRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = async (
-  app,
-  { container },
-) => {
+export const meRoutes: FastifyPluginAsyncTypebox<{
+  athletes: AthleteService;
+  account: AccountService;
+}> = async (app, { athletes, account }) => {
   const security = [{ bearerAuth: [] }];
   app.addHook('preHandler', app.authenticate);
 
@@ -30,11 +27,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = asy
         response: { 200: Me, ...errorResponses(401) },
       },
     },
-    async (request) => {
-      const athlete = await container.athletes.findById(request.athleteId);
-      if (!athlete) throw Errors.invalidToken('this account no longer exists');
-      return presentMe(athlete);
-    },
+    async (request) => presentMe(await athletes.current(request.athleteId)),
   );
 
   app.get(
@@ -49,7 +42,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = asy
       },
     },
     async (request, reply) => {
-      const zip = await container.account.export(request.athleteId);
+      const zip = await account.export(request.athleteId);
       return reply
         .header('content-type', 'application/zip')
         .header('content-disposition', 'attachment; filename="stride-export.zip"')
@@ -69,7 +62,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = asy
       },
     },
     async (request, reply) => {
-      await container.account.delete(request.athleteId, request.body.password);
+      await account.delete(request.athleteId, request.body.password);
       return reply.status(204).send(null);
     },
   );
@@ -131,16 +124,9 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = asy
         ...(hide_start !== undefined ? { hide_start_m: hide_start } : {}),
         ...(hide_end !== undefined ? { hide_end_m: hide_end } : {}),
       };
-      const before = await container.athletes.findById(request.athleteId);
-      const athlete = await container.athletes.update(request.athleteId, changes);
-      if (!before || !athlete) throw Errors.invalidToken('this account no longer exists');
-      // Zones follow the maximum heart rate (or the age); calories, the weight and sex.
-      if (STATS_INPUTS.some((k) => before[k] !== athlete[k]))
-        await container.recompute.requestForAthlete(request.athleteId);
-      // Hidden distances decide which efforts others see; sex and age, which boards count them.
-      if (['hide_start', 'hide_end', 'sex', 'birth_year'].some((k) => k in request.body))
-        await container.segmentOutbox.athleteChanged(request.athleteId);
-      return presentMe(athlete);
+      // Statistics, segment efforts and boards that depend on a changed field follow it:
+      // their modules listen to `athlete.changed`.
+      return presentMe(await athletes.update(request.athleteId, changes));
     },
   );
 };

@@ -3,14 +3,18 @@ import type {
   TypeBoxTypeProvider,
 } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Container } from '../container.js';
+import type { AthleteService } from '../athletes/athlete.service.js';
 import { Errors } from '../platform/errors.js';
-import { STREAM_KEYS } from './activity-compute.js';
 import { decodeCursor, encodeCursor, Page, PageQuery } from '../platform/http/pagination.js';
 import { errorResponses, Visibility } from '../platform/http/schemas.js';
+import { sendJson, sendWritten } from '../platform/http/send-json.js';
 import { parseStreamKeys, StreamsResponse, streamKeysQuery } from '../platform/http/stream-keys.js';
-import { presentDetail, presentSummary } from './activity.presenter.js';
+import { detailJson } from './activity.presenter.js';
 import { ActivityDetail, ActivitySummary, EventKind, SportType } from './activity.schemas.js';
+import type { ActivityService } from './activity.service.js';
+import { STREAM_KEYS } from './activity-compute.js';
+import type { ActivityReadService } from './activity-read.service.js';
+import type { SegmentEffortsOf } from './index.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Name = Type.String({ minLength: 1, maxLength: 200 });
@@ -43,16 +47,18 @@ const Totals = Type.Object({
 });
 
 /** Activities: record (create, state log, points, whole recordings), read, edit, delete, export. */
-export const activityRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = async (
-  app,
-  { container },
-) => {
-  const { activities, activityReads } = container;
+export const activityRoutes: FastifyPluginAsyncTypebox<{
+  activities: ActivityService;
+  activityReads: ActivityReadService;
+  athletes: AthleteService;
+  segmentEfforts: SegmentEffortsOf;
+}> = async (app, { activities, activityReads, athletes, segmentEfforts }) => {
   const security = [{ bearerAuth: [] }];
 
+  /** The activity's detail as JSON: its rendered view, athlete and segment efforts. */
   const detail = async (viewerId: string | undefined, id: string) => {
-    const { view, athlete, events } = await activityReads.get(viewerId, id);
-    return presentDetail(view, athlete, events, await container.segmentReads.forActivity(view));
+    const { view, athlete } = await activityReads.get(viewerId, id);
+    return detailJson(view, athlete, await segmentEfforts(view.view));
   };
 
   // Reads are open to anyone for public activities; a token, when sent, identifies the viewer.
@@ -70,7 +76,8 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ container: Container }>
           response: { 200: ActivityDetail, ...errorResponses(400, 401, 404) },
         },
       },
-      async (request) => detail(request.athleteId || undefined, request.params.id),
+      async (request, reply) =>
+        sendJson(request, reply, await detail(request.athleteId || undefined, request.params.id)),
     );
 
     pub.get(
@@ -145,11 +152,11 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ container: Container }>
           response: { 200: Page(ActivitySummary), ...errorResponses(400, 401, 404) },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const q = request.query;
         const limit = q.limit ?? 30;
         const key = decodeCursor(q.cursor);
-        const athleteId = q.athlete ? (await container.follows.resolve(q.athlete)).id : undefined;
+        const athleteId = q.athlete ? (await athletes.resolve(q.athlete)).id : undefined;
         const page = await activityReads.list(
           request.athleteId,
           q.mode ?? 'USER',
@@ -157,10 +164,12 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ container: Container }>
           limit,
           key ? { startedAt: key.at, id: key.id } : undefined,
         );
-        return {
-          items: page.items.map((i) => presentSummary(i.view, i.athlete)),
-          next_cursor: page.next ? encodeCursor(page.next.startedAt, page.next.id) : null,
-        };
+        const next = page.next ? encodeCursor(page.next.startedAt, page.next.id) : null;
+        return sendJson(
+          request,
+          reply,
+          `{"items":[${page.items.join(',')}],"next_cursor":${JSON.stringify(next)}}`,
+        );
       },
     );
 
@@ -184,7 +193,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ container: Container }>
       async (request, reply) => {
         const { row, created } = await activities.create(request.athleteId, request.body);
         reply.status(created ? 201 : 200);
-        return detail(request.athleteId, row.id);
+        return sendWritten(reply, await detail(request.athleteId, row.id));
       },
     );
 
@@ -217,7 +226,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ container: Container }>
           response: { 200: ActivityDetail, ...errorResponses(400, 401, 404, 409) },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { state, at, ...fields } = request.body;
         if (Object.keys(fields).length)
           await activityReads.update(request.athleteId, request.params.id, fields);
@@ -228,7 +237,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ container: Container }>
             });
           await activities.changeState(request.athleteId, request.params.id, state, new Date(at));
         }
-        return detail(request.athleteId, request.params.id);
+        return sendWritten(reply, await detail(request.athleteId, request.params.id));
       },
     );
 
@@ -330,7 +339,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ container: Container }>
           events: b.events.map((e) => ({ kind: e.kind, at: new Date(e.at) })),
         });
         reply.status(complete ? 200 : 202);
-        return detail(request.athleteId, request.params.id);
+        return sendWritten(reply, await detail(request.athleteId, request.params.id));
       },
     );
   });

@@ -1,30 +1,38 @@
 import type { Track } from '@stride/core';
+import type { AthleteService } from '../athletes/athlete.service.js';
+import type { FollowService } from '../athletes/follow.service.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import type { ActivityRow, ActivityUpdate, AthleteRow, Visibility } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
-import type { ActivityRepository, StoredEvent } from './activity.repository.js';
-import type { AthleteRepository } from '../athletes/athlete.repository.js';
-import type { FollowRepository } from '../athletes/follow.repository.js';
-import type { ActivityService } from './activity.service.js';
-import { ActivityChanges } from './activity-changes.js';
-import { decodeStreams, type ExportFormat, exportActivity } from './activity-compute.js';
+import type { EventHub } from '../platform/events/event-hub.js';
 import type { ActivityView, PrivacyService } from '../privacy/privacy.service.js';
+import type { ActivityRepository, StoredEvent } from './activity.repository.js';
+import type { ActivityService } from './activity.service.js';
+import { decodeStreams, type ExportFormat, exportActivity } from './activity-compute.js';
+import { withAthlete } from './activity.presenter.js';
+import { ActivityViews, type StoredView } from './activity-views.js';
+import type { AthleteSummary } from '../athletes/athlete.service.js';
 
 export interface ActivityPage {
-  items: Array<{ view: ActivityView; athlete: AthleteRow }>;
+  /** Each activity's summary as this viewer sees it, JSON ready to send. */
+  items: string[];
   next: { startedAt: Date; id: string } | null;
 }
 
-/** Reading, editing and deleting activities; every read goes through the privacy filter. */
+/**
+ * Reading, editing and deleting activities. Every read for another person goes through the
+ * privacy filter once, when the activity's views are rendered (ActivityViews), not per request.
+ */
 export class ActivityReadService {
   constructor(
     private readonly activities: ActivityRepository,
-    private readonly athletes: AthleteRepository,
-    private readonly follows: FollowRepository,
+    private readonly athletes: AthleteService,
+    private readonly follows: FollowService,
     private readonly lifecycle: ActivityService,
     private readonly privacy: PrivacyService,
     private readonly blobs: BlobStore,
-    private readonly changes: ActivityChanges = new ActivityChanges(),
+    private readonly events: EventHub,
+    private readonly views: ActivityViews,
   ) {}
 
   /** Decodes an activity's stored streams (owner's full-resolution track). */
@@ -34,22 +42,26 @@ export class ActivityReadService {
     return bytes ? decodeStreams(bytes) : null;
   }
 
+  /**
+   * One activity as this viewer may see it (404 otherwise): its rendered view, its athlete.
+   * Never decodes the track: the view was rendered when the activity or its privacy changed.
+   */
   async get(
     viewerId: string | undefined,
     id: string,
-  ): Promise<{ view: ActivityView; athlete: AthleteRow; events: StoredEvent[] }> {
+  ): Promise<{ view: StoredView; athlete: AthleteSummary }> {
     const row = await this.lifecycle.viewable(viewerId, id);
-    const [athlete, events, view] = await Promise.all([
-      this.athletes.findById(row.athlete_id),
-      this.activities.events(id),
-      this.privacy.view(row, viewerId),
+    const [athlete, view] = await Promise.all([
+      this.athletes.summaries([row.athlete_id]),
+      this.views.current(row, ActivityViews.audienceOf(row, viewerId)),
     ]);
-    return { view, athlete: athlete!, events };
+    return { view, athlete: athlete[0]! };
   }
 
   /**
    * USER: one athlete's activities (default: the viewer's); FRIENDS: those of everyone the
-   * viewer follows, plus their own. Newest first, keyset-paginated, visibility-filtered.
+   * viewer follows, plus their own. Newest first, keyset-paginated, visibility-filtered. Each
+   * item is its rendered summary (JSON) joined with its athlete.
    */
   async list(
     viewerId: string,
@@ -67,17 +79,21 @@ export class ActivityReadService {
       limit,
       ...(after ? { after } : {}),
     });
-    const owners = new Map<string, AthleteRow>();
-    for (const id of new Set(rows.map((r) => r.athlete_id))) {
-      const a = await this.athletes.findById(id);
-      if (a) owners.set(id, a);
-    }
-    const items = await Promise.all(
-      rows.map(async (row) => ({
-        view: await this.privacy.view(row, viewerId),
-        athlete: owners.get(row.athlete_id)!,
-      })),
+    const owners = new Map(
+      (await this.athletes.summaries([...new Set(rows.map((r) => r.athlete_id))])).map((a) => [
+        a.id,
+        a,
+      ]),
     );
+    const items: string[] = [];
+    for (const row of rows) {
+      const athlete = owners.get(row.athlete_id);
+      if (!athlete) continue;
+      const summary =
+        row.view_summary ??
+        (await this.views.current(row, ActivityViews.audienceOf(row, viewerId))).summary;
+      items.push(withAthlete(summary, athlete));
+    }
     const last = rows.at(-1);
     return {
       items,
@@ -89,9 +105,8 @@ export class ActivityReadService {
   }
 
   async streams(viewerId: string | undefined, id: string, keys: string[]) {
-    const row = await this.lifecycle.viewable(viewerId, id);
-    const view = await this.privacy.view(row, viewerId);
-    const streams = await view.streams(keys);
+    const { view } = await this.get(viewerId, id);
+    const streams = await view.view.streams(keys);
     if (!streams) throw Errors.notFound('this activity has no streams');
     return streams;
   }
@@ -102,6 +117,14 @@ export class ActivityReadService {
     const track = await view.track();
     if (!track?.length) throw Errors.notFound('this activity has no track you can see to export');
     return exportActivity(row, track, format);
+  }
+
+  /** Renders the activity's views ahead of any read (the `activities.render-views` job). */
+  async renderViews(activityId: string): Promise<'success' | 'skipped'> {
+    const row = await this.activities.findById(activityId);
+    if (!row) return 'skipped';
+    await this.views.renderAll(row);
+    return 'success';
   }
 
   async update(
@@ -123,7 +146,7 @@ export class ActivityReadService {
     return this.activities.transaction(async (tx) => {
       const before = await this.activities.findForUpdate(tx, id);
       const after = (await this.activities.update(id, set, tx))!;
-      await this.changes.emit(tx, before, after);
+      await this.events.emit('activity.changed', tx, before, after);
       return after;
     });
   }
@@ -135,7 +158,7 @@ export class ActivityReadService {
       // Listeners hear of it before the delete: rows that cascade with it (segment efforts)
       // are still there to read.
       const before = await this.activities.findForUpdate(tx, id);
-      await this.changes.emit(tx, before, undefined);
+      await this.events.emit('activity.changed', tx, before, undefined);
       await this.activities.delete(id, tx);
     });
     await this.blobs.deletePrefix(`activities/${id}/`);

@@ -1,7 +1,9 @@
-import type { ActivityRepository } from './activity.repository.js';
 import type { JobRepository } from '../platform/jobs/job.repository.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../platform/db/schema.js';
+import type { ActivityRepository } from './activity.repository.js';
 import type { ActivityService } from './activity.service.js';
-import type { ActivityImportService } from '../uploads/activity-import.service.js';
+import type { UploadReimport } from './index.js';
 
 const PAGE = 200;
 
@@ -17,19 +19,22 @@ export class ActivityRecomputeService {
   constructor(
     private readonly activities: ActivityRepository,
     private readonly lifecycle: ActivityService,
-    private readonly imports: ActivityImportService,
+    private readonly imports: UploadReimport,
     private readonly jobs: JobRepository,
     private readonly wakeWorker: () => void,
   ) {}
 
   /** Queues the recompute of every activity of the athlete. */
-  async requestForAthlete(athleteId: string): Promise<void> {
-    await this.jobs.enqueue({
-      name: 'activities.recompute-athlete',
-      payload: { athleteId },
-      key: `activities.recompute-athlete:${athleteId}`,
-      requeue: true,
-    });
+  async requestForAthlete(athleteId: string, tx?: Transaction<Database>): Promise<void> {
+    await this.jobs.enqueue(
+      {
+        name: 'activities.recompute-athlete',
+        payload: { athleteId },
+        key: `activities.recompute-athlete:${athleteId}`,
+        requeue: true,
+      },
+      tx,
+    );
     this.wakeWorker();
   }
 

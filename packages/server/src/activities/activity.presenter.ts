@@ -1,13 +1,13 @@
 import type { Static } from 'typebox';
 import type { ActivityRow, AthleteRow } from '../platform/db/schema.js';
-import type { StoredEvent } from './activity.repository.js';
-import type { EffortWithSegment } from '../segments/segment-effort.repository.js';
-import type { ActivityView } from '../privacy/privacy.service.js';
 import { localIso } from '../platform/timezone.js';
-import { presentActivityEffort } from '../segments/segment.presenter.js';
+import type { ActivityView } from '../privacy/privacy.service.js';
+import type { StoredView } from './activity-views.js';
+import type { StoredEvent } from './activity.repository.js';
 import type { ActivityDetail, ActivitySummary } from './activity.schemas.js';
 
 type AthleteRef = Pick<AthleteRow, 'id' | 'handle' | 'display_name'>;
+type ActivityDetailType = Static<typeof ActivityDetail>;
 
 type Rows = Record<string, unknown>[];
 interface Details {
@@ -18,16 +18,29 @@ interface Details {
   [key: string]: unknown;
 }
 
+type SummaryBody = Omit<Static<typeof ActivitySummary>, 'athlete'>;
+type DetailBody = Omit<ActivityDetailType, keyof Static<typeof ActivitySummary> | 'segment_efforts'>;
+
 /** An activity summary in Strava's field names and units, geometry as the viewer may see it. */
 export function presentSummary(
   view: ActivityView,
   athlete: AthleteRef,
 ): Static<typeof ActivitySummary> {
+  return { athlete: athleteRef(athlete), ...summaryBody(view) };
+}
+
+export const athleteRef = (a: AthleteRef): AthleteRef => ({
+  id: a.id,
+  handle: a.handle,
+  display_name: a.display_name,
+});
+
+/** The summary without its athlete (the read model stores it so; the athlete joins on read). */
+export function summaryBody(view: ActivityView): SummaryBody {
   const r: ActivityRow = view.row;
   const g = view.geometry;
   return {
     id: r.id,
-    athlete: { id: athlete.id, handle: athlete.handle, display_name: athlete.display_name },
     name: r.name,
     description: r.description,
     sport_type: r.sport_type,
@@ -70,8 +83,17 @@ export function presentDetail(
   view: ActivityView,
   athlete: AthleteRef,
   events: StoredEvent[],
-  segmentEfforts: EffortWithSegment[],
+  segmentEfforts: ActivityDetailType['segment_efforts'],
 ): Static<typeof ActivityDetail> {
+  return {
+    ...presentSummary(view, athlete),
+    ...detailBody(view, events),
+    segment_efforts: segmentEfforts,
+  };
+}
+
+/** The detail's fields beyond the summary, but for segment efforts (they change on their own). */
+export function detailBody(view: ActivityView, events: StoredEvent[]): DetailBody {
   const {
     splits_metric = [],
     splits_standard = [],
@@ -80,15 +102,29 @@ export function presentDetail(
     ...analysis
   } = (view.row.details as Details | null) ?? {};
   return {
-    ...presentSummary(view, athlete),
     splits_metric,
     splits_standard,
     laps,
     best_efforts,
-    segment_efforts: segmentEfforts.map(presentActivityEffort),
     // The cleaning report lists dropped samples with positions: the owner's alone.
     analysis: view.isOwner ? analysis : { ...analysis, cleaning: undefined },
     algorithm_version: view.row.algorithm_version,
     events: events.map((e) => ({ kind: e.kind, at: e.at.toISOString() })),
   };
+}
+
+/** The detail as JSON: the rendered view's summary and detail, its athlete and its efforts. */
+export function detailJson(
+  view: Pick<StoredView, 'summary' | 'detail'>,
+  athlete: AthleteRef,
+  segmentEfforts: ActivityDetailType['segment_efforts'],
+): string {
+  const summary = withAthlete(view.summary, athlete);
+  const rest = view.detail.slice(1, -1);
+  return `${summary.slice(0, -1)}${rest ? `,${rest}` : ''},"segment_efforts":${JSON.stringify(segmentEfforts)}}`;
+}
+
+/** A rendered summary (JSON, without athlete) with its athlete, as the API sends it. */
+export function withAthlete(summary: string, athlete: AthleteRef): string {
+  return `{"athlete":${JSON.stringify(athleteRef(athlete))},${summary.slice(1)}`;
 }

@@ -1,12 +1,13 @@
 import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import { msPrecision } from '../platform/db/keyset.js';
 import type {
   ActivityEventKind,
   ActivityRow,
   ActivityUpdate,
   Database,
   NewActivity,
+  ViewAudience,
 } from '../platform/db/schema.js';
-import { msPrecision } from '../platform/db/keyset.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -113,10 +114,21 @@ export class ActivityRepository {
   ): Promise<ActivityRow | undefined> {
     return executor
       .updateTable('activities')
-      .set({ ...changes, updated_at: new Date() })
+      .set({ ...changes, updated_at: new Date(), revision: sql`revision + 1` })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirst();
+  }
+
+  /** Marks every activity of the athlete changed for its rendered views (privacy rules changed). */
+  async bumpRevisionsOf(athleteId: string, executor: Executor = this.db): Promise<string[]> {
+    const rows = await executor
+      .updateTable('activities')
+      .set({ revision: sql`revision + 1` })
+      .where('athlete_id', '=', athleteId)
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   /**
@@ -200,13 +212,26 @@ export class ActivityRepository {
 
   /**
    * One page of activities, newest first, that the viewer may see: their own, others' with
-   * visibility "everyone", and "followers" ones of athletes they follow.
+   * visibility "everyone", and "followers" ones of athletes they follow. Each comes with its
+   * rendered summary for this viewer (the owner's view of their own, the others' view of the
+   * rest) when a current one exists, in the same indexed query.
    */
-  async list(q: ActivityListQuery): Promise<ActivityRow[]> {
+  async list(q: ActivityListQuery): Promise<Array<ActivityRow & { view_summary: string | null }>> {
     if (!q.athleteIds.length) return [];
     let query = this.db
       .selectFrom('activities')
-      .selectAll()
+      .leftJoin('activity_views as v', (join) =>
+        join
+          .onRef('v.activity_id', '=', 'activities.id')
+          .onRef('v.revision', '=', 'activities.revision')
+          .on(
+            'v.audience',
+            '=',
+            sql<ViewAudience>`case when activities.athlete_id = ${q.viewerId} then 'owner' else 'others' end`,
+          ),
+      )
+      .selectAll('activities')
+      .select('v.summary as view_summary')
       .where('athlete_id', 'in', q.athleteIds)
       .where('state', '=', 'complete')
       .where('started_at', 'is not', null)
@@ -220,7 +245,11 @@ export class ActivityRepository {
         ]),
       );
     }
-    return query.orderBy('started_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
+    return query
+      .orderBy('activities.started_at', 'desc')
+      .orderBy('activities.id', 'desc')
+      .limit(q.limit)
+      .execute();
   }
 
   /**

@@ -7,6 +7,8 @@ import {
   TrackBuilder,
 } from '@stride/core';
 import type { Transaction } from 'kysely';
+import type { AthleteService } from '../athletes/athlete.service.js';
+import type { FollowService } from '../athletes/follow.service.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import type {
   ActivityRow,
@@ -17,12 +19,10 @@ import type {
   Visibility,
 } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
-import type { ActivityRepository, StoredEvent } from './activity.repository.js';
-import type { AthleteRepository } from '../athletes/athlete.repository.js';
-import type { FollowRepository } from '../athletes/follow.repository.js';
+import type { EventHub } from '../platform/events/event-hub.js';
 import type { JobRepository } from '../platform/jobs/job.repository.js';
 import { canView } from './access.js';
-import { ActivityChanges } from './activity-changes.js';
+import type { ActivityRepository, StoredEvent } from './activity.repository.js';
 import {
   type ComputedActivity,
   computeActivity,
@@ -71,6 +71,10 @@ export interface CreateActivity {
 
 const toEpoch = (d: Date) => d.getTime() / 1000;
 
+/** Same athlete, start within this many seconds and distance within DUPLICATE_DISTANCE: a duplicate. */
+const DUPLICATE_WINDOW_S = 60;
+const DUPLICATE_DISTANCE = 0.05;
+
 /**
  * Activities recorded on a device: created with a client-chosen id (retries are idempotent),
  * driven through START/PAUSE/RESUME/STOP events, fed point batches (idempotent per seq, any
@@ -82,12 +86,12 @@ export class ActivityService {
 
   constructor(
     private readonly activities: ActivityRepository,
-    private readonly athletes: AthleteRepository,
-    private readonly follows: FollowRepository,
+    private readonly athletes: AthleteService,
+    private readonly follows: FollowService,
     private readonly jobs: JobRepository,
     private readonly blobs: BlobStore,
     private readonly wakeWorker: () => void,
-    private readonly changes: ActivityChanges = new ActivityChanges(),
+    private readonly events: EventHub,
   ) {}
 
   async create(
@@ -320,7 +324,7 @@ export class ActivityService {
         { ...computed.columns, ...extra, streams_key: streamsKey },
         tx,
       ))!;
-      await this.changes.emit(tx, before, after);
+      await this.events.emit('activity.changed', tx, before, after);
       return after;
     });
   }
@@ -347,6 +351,58 @@ export class ActivityService {
     const row = await this.activities.findById(id);
     if (!row || row.athlete_id !== athleteId) throw Errors.notFound('no such activity');
     return row;
+  }
+
+  findById(id: string): Promise<ActivityRow | undefined> {
+    return this.activities.findById(id);
+  }
+
+  /** The activity row locked in the caller's transaction (work that must not race an edit). */
+  lockForUpdate(tx: Transaction<Database>, id: string): Promise<ActivityRow | undefined> {
+    return this.activities.findForUpdate(tx, id);
+  }
+
+  /** Every activity of the athlete, oldest first, read a page at a time (export, deletion). */
+  async *ownedBy(
+    athleteId: string,
+    tx?: Transaction<Database>,
+    pageSize = 100,
+  ): AsyncGenerator<ActivityRow> {
+    let after: { createdAt: Date; id: string } | undefined;
+    for (;;) {
+      const page = await this.activities.pageOwnedBy(athleteId, pageSize, after, tx);
+      yield* page;
+      if (page.length < pageSize) return;
+      const last = page[page.length - 1]!;
+      after = { createdAt: last.created_at, id: last.id };
+    }
+  }
+
+  /**
+   * An existing activity of the athlete from the same file, or starting within a minute with
+   * a similar distance: what an import reports as a duplicate instead of storing.
+   */
+  async findDuplicate(
+    athleteId: string,
+    fileHash: string,
+    columns: { started_at: Date | null; distance_m: number },
+    ownId: string,
+  ): Promise<ActivityRow | undefined> {
+    const sameFile = await this.activities.findByFileHash(athleteId, fileHash);
+    if (sameFile && sameFile.id !== ownId) return sameFile;
+    if (!columns.started_at) return undefined;
+    const near = await this.activities.findNear(athleteId, columns.started_at, DUPLICATE_WINDOW_S);
+    return near.find((a) => {
+      if (a.id === ownId) return false;
+      const d = Math.max(a.distance_m, columns.distance_m);
+      return d === 0 || Math.abs(a.distance_m - columns.distance_m) <= DUPLICATE_DISTANCE * d;
+    });
+  }
+
+  /** Stores an imported activity (idempotent on its id) with its computed numbers and streams. */
+  async createImported(activity: NewActivity, computed: ComputedActivity): Promise<ActivityRow> {
+    await this.activities.createIfAbsent(activity);
+    return this.storeComputed({ id: activity.id }, computed);
   }
 }
 

@@ -13,6 +13,11 @@ export class AthleteRepository {
     return this.db.selectFrom('athletes').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** The athlete's row, locked until the transaction ends (edits that compare before/after). */
+  async findForUpdate(tx: Transaction<Database>, id: string): Promise<AthleteRow | undefined> {
+    return tx.selectFrom('athletes').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  }
+
   /** Ids, handles and display names of these athletes (those that still exist). */
   async summaries(
     ids: readonly string[],
@@ -43,8 +48,12 @@ export class AthleteRepository {
       .executeTakeFirst();
   }
 
-  async update(id: string, changes: AthleteUpdate): Promise<AthleteRow | undefined> {
-    return this.db
+  async update(
+    id: string,
+    changes: AthleteUpdate,
+    executor: Kysely<Database> | Transaction<Database> = this.db,
+  ): Promise<AthleteRow | undefined> {
+    return executor
       .updateTable('athletes')
       .set({ ...changes, updated_at: new Date() })
       .where('id', '=', id)

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Container } from '../container.js';
 import { decodeCursor, encodeCursor, Page, PageQuery } from '../platform/http/pagination.js';
 import { errorResponses } from '../platform/http/schemas.js';
+import type { FollowService } from './follow.service.js';
 
-const AthleteRef = Type.Object({
+export const AthleteRef = Type.Object({
   athlete: Type.String({ minLength: 1, maxLength: 64, description: 'athlete id or handle' }),
 });
 
@@ -24,37 +24,16 @@ const Profile = Type.Object({
   followed: Type.Boolean({ description: 'whether the signed-in athlete follows this one' }),
 });
 
-const Totals = Type.Object({
-  count: Type.Integer(),
-  distance: Type.Number({ description: 'metres' }),
-  moving_time: Type.Number({ description: 'seconds' }),
-  elapsed_time: Type.Number({ description: 'seconds' }),
-  elevation_gain: Type.Number({ description: 'metres' }),
-});
-const Stats = Type.Object(
-  Object.fromEntries(
-    ['recent', 'ytd', 'all'].flatMap((w) =>
-      ['run', 'ride', 'swim'].map((f) => [`${w}_${f}_totals`, Totals]),
-    ),
-  ),
-  {
-    description:
-      "Strava's ActivityStats: recent (last 4 weeks), year to date (UTC) and all-time totals of " +
-      'the activities the viewer may see',
-  },
-);
-
 const Edge = Type.Object({
   ...AthleteSummary.properties,
   since: Type.String({ format: 'date-time' }),
 });
 
 /** Athlete profiles, follow and unfollow, followers and following. */
-export const athleteRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = async (
+export const athleteRoutes: FastifyPluginAsyncTypebox<{ follows: FollowService }> = async (
   app,
-  { container },
+  { follows },
 ) => {
-  const { follows } = container;
   const security = [{ bearerAuth: [] }];
   app.addHook('preHandler', app.authenticate);
 
@@ -82,23 +61,6 @@ export const athleteRoutes: FastifyPluginAsyncTypebox<{ container: Container }> 
         following_count: p.following,
         followed: p.followed,
       };
-    },
-  );
-
-  app.get(
-    '/:athlete/stats',
-    {
-      schema: {
-        tags: ['athletes'],
-        summary: 'Totals of an athlete’s runs, rides and swims: last 4 weeks, this year, all time',
-        security,
-        params: AthleteRef,
-        response: { 200: Stats, ...errorResponses(401, 404) },
-      },
-    },
-    async (request) => {
-      const athlete = await follows.resolve(request.params.athlete);
-      return container.athleteStats.stats(request.athleteId, athlete.id);
     },
   );
 

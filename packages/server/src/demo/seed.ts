@@ -1,4 +1,4 @@
-import type { Container } from '../container.js';
+import type { Stride } from '../stride.js';
 import { routeActivity, routeLine } from './route-activity.js';
 import { DEMO_SEGMENTS, RIDE_ROUTE, RUN_ROUTE } from './routes.js';
 import { syntheticActivity, toGpx } from './synthetic-activity.js';
@@ -54,21 +54,21 @@ export interface DemoResult {
  * Lyon, sent through the real upload path (files in the blob store, background jobs). Safe to
  * run twice: existing demo athletes are kept and identical files are recognised as duplicates.
  */
-export async function seedDemo(container: Container, now = Date.now()): Promise<DemoResult> {
+export async function seedDemo(stride: Stride, now = Date.now()): Promise<DemoResult> {
   const ids: string[] = [];
   for (const a of ATHLETES) {
-    const existing = await container.athletes.findByHandle(a.handle);
+    const existing = await stride.athletes.athletes.findByHandle(a.handle);
     if (existing) {
       ids.push(existing.id);
       continue;
     }
-    const session = await container.auth.signup({
+    const session = await stride.accounts.auth.signup({
       handle: a.handle,
       email: `${a.handle}@demo.stride.invalid`,
       password: DEMO_PASSWORD,
       display_name: a.display_name,
     });
-    await container.athletes.update(session.athlete.id, {
+    await stride.athletes.athletes.update(session.athlete.id, {
       sex: a.sex,
       birth_year: a.birth_year,
       weight_kg: a.weight_kg,
@@ -80,7 +80,7 @@ export async function seedDemo(container: Container, now = Date.now()): Promise<
   }
   for (const follower of ids) {
     for (const followee of ids)
-      if (follower !== followee) await container.follows.follow(follower, followee);
+      if (follower !== followee) await stride.athletes.follows.follow(follower, followee);
   }
 
   let uploads = 0;
@@ -122,32 +122,36 @@ export async function seedDemo(container: Container, now = Date.now()): Promise<
             ? 'Quais du Rhône'
             : 'Morning run';
       const bytes = new TextEncoder().encode(toGpx(name, sport, samples));
-      await container.uploads.accept(ids[k]!, bytes, `${a.handle}-${d}.gpx`, {
+      await stride.uploads.uploads.accept(ids[k]!, bytes, `${a.handle}-${d}.gpx`, {
         name,
         sport_type: sport,
       });
       uploads++;
     }
   }
-  return { athletes: ids.length, uploads, segments: await seedSegments(container) };
+  return { athletes: ids.length, uploads, segments: await seedSegments(stride) };
 }
 
 /** The demo segments, drawn by their creators; their backfill jobs match the routes' activities. */
-async function seedSegments(container: Container): Promise<number> {
+async function seedSegments(stride: Stride): Promise<number> {
   let created = 0;
   for (const s of DEMO_SEGMENTS) {
-    const creator = await container.athletes.findByHandle(s.creator);
+    const creator = await stride.athletes.athletes.findByHandle(s.creator);
     if (!creator) continue;
     const points = routeLine(s.route, s.fromM, s.toM, 100);
     const [lat, lng] = points[0]!;
-    const near = await container.segments.explore(
+    const near = await stride.segments.segments.explore(
       undefined,
       [lat - 0.001, lng - 0.001, lat + 0.001, lng + 0.001],
       s.sport,
       50,
     );
     if (near.some((n) => n.segment.name === s.name)) continue; // seeded before
-    await container.segments.createFromLine(creator.id, { points, name: s.name, sport: s.sport });
+    await stride.segments.segments.createFromLine(creator.id, {
+      points,
+      name: s.name,
+      sport: s.sport,
+    });
     created++;
   }
   return created;

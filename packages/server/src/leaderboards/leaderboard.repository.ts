@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { BoardPlace, DayTotals } from './leaderboard-store.js';
 import type { Database } from '../platform/db/schema.js';
+import type { BoardPlace, DayTotals } from './leaderboard-store.js';
 
 /** An activity's local start day ('YYYY-MM-DD'): its UTC start moved by its UTC offset. */
 const LOCAL_DAY = sql<string>`to_char((started_at + coalesce(utc_offset_s, 0) * interval '1 second') at time zone 'UTC', 'YYYY-MM-DD')`;

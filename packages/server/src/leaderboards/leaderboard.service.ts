@@ -1,3 +1,12 @@
+import type { AthleteService } from '../athletes/athlete.service.js';
+import type { FollowService } from '../athletes/follow.service.js';
+import type { ActivityRow, AthleteRow } from '../platform/db/schema.js';
+import { invalidField } from '../platform/errors.js';
+import type { EventListener } from '../platform/events/event-hub.js';
+import type { JobRepository } from '../platform/jobs/job.repository.js';
+import type { JobPayloads } from '../platform/jobs/registry.js';
+import type { LeaderboardRepository } from './leaderboard.repository.js';
+import type { RebuildStep } from './leaderboard-rebuild.js';
 import type {
   AthleteTotalsStore,
   BoardPlace,
@@ -6,21 +15,7 @@ import type {
   RankedTotals,
   TotalsPeriod,
 } from './leaderboard-store.js';
-import {
-  customRangeProblem,
-  dayOf,
-  daysBetween,
-  parseDay,
-} from './periods.js';
-import type { ActivityRow, AthleteRow } from '../platform/db/schema.js';
-import { invalidField } from '../platform/errors.js';
-import type { JobPayloads } from '../platform/jobs/registry.js';
-import type { AthleteRepository } from '../athletes/athlete.repository.js';
-import type { FollowRepository } from '../athletes/follow.repository.js';
-import type { JobRepository } from '../platform/jobs/job.repository.js';
-import type { LeaderboardRepository } from './leaderboard.repository.js';
-import type { ActivityChangeListener } from '../activities/activity-changes.js';
-import type { RebuildStep } from './leaderboard-rebuild.js';
+import { customRangeProblem, dayOf, daysBetween, parseDay } from './periods.js';
 
 type AthleteDayJob = JobPayloads['leaderboards.athlete-day'];
 
@@ -72,8 +67,8 @@ const placeOf = (a: BoardPlace | undefined): BoardPlace => ({
 export class LeaderboardService {
   constructor(
     private readonly sums: LeaderboardRepository,
-    private readonly athletes: AthleteRepository,
-    private readonly follows: FollowRepository,
+    private readonly athletes: AthleteService,
+    private readonly follows: FollowService,
     private readonly jobs: JobRepository,
     private readonly totals: AthleteTotalsStore,
     private readonly today: () => string = () => dayOf(new Date()),
@@ -85,7 +80,7 @@ export class LeaderboardService {
    * athlete-day: a burst of edits is one recount, and an edit after a recount started queues it
    * again.
    */
-  readonly onActivityChange: ActivityChangeListener = async (tx, before, after) => {
+  readonly onActivityChange: EventListener<'activity.changed'> = async (tx, before, after) => {
     const was = countedDay(before);
     const is = countedDay(after);
     if (

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Container } from '../container.js';
-import { invalidField } from '../platform/errors.js';
-import type { AthleteBoardEntry } from './leaderboard.service.js';
 import { SportType } from '../activities/activity.schemas.js';
+import { invalidField } from '../platform/errors.js';
 import { errorResponses } from '../platform/http/schemas.js';
+import type { AthleteBoardEntry, LeaderboardService } from './leaderboard.service.js';
 
 const Day = (description: string) => Type.String({ format: 'date', description });
 // Boards key places by their trimmed, lower-cased name: a blank one names no place.
@@ -38,10 +37,9 @@ function present(e: AthleteBoardEntry) {
 const invalid = (field: string, message: string) => invalidField(`querystring.${field}`, message);
 
 /** Athlete leaderboards: top athletes by distance for a sport and a period. */
-export const leaderboardRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = async (
-  app,
-  { container },
-) => {
+export const leaderboardRoutes: FastifyPluginAsyncTypebox<{
+  leaderboards: LeaderboardService;
+}> = async (app, { leaderboards }) => {
   app.addHook('preHandler', app.authenticate);
 
   app.get(
@@ -103,7 +101,7 @@ export const leaderboardRoutes: FastifyPluginAsyncTypebox<{ container: Container
       const period = custom
         ? { from: q.from!, to: q.to! }
         : ((q.period ?? 'week') as 'week' | 'month' | 'year');
-      const board = await container.leaderboards.athleteBoard(request.athleteId, {
+      const board = await leaderboards.athleteBoard(request.athleteId, {
         sport: q.sport,
         period,
         date: q.date,

@@ -1,8 +1,14 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+
+type Executor = Kysely<Database> | Transaction<Database>;
 import type { Database, PrivacyZoneRow } from '../platform/db/schema.js';
 
 export class PrivacyZoneRepository {
   constructor(private readonly db: Kysely<Database>) {}
+
+  transaction<T>(fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(fn);
+  }
 
   async listByAthlete(athleteId: string): Promise<PrivacyZoneRow[]> {
     return this.db
@@ -19,8 +25,8 @@ export class PrivacyZoneRepository {
     lng: number;
     radius_m: number;
     secret: string;
-  }): Promise<PrivacyZoneRow> {
-    return this.db
+  }, executor: Executor = this.db): Promise<PrivacyZoneRow> {
+    return executor
       .insertInto('privacy_zones')
       .values(zone)
       .returningAll()
@@ -28,8 +34,8 @@ export class PrivacyZoneRepository {
   }
 
   /** Deletes the athlete's zone; false when they have no zone with that id. */
-  async delete(athleteId: string, id: string): Promise<boolean> {
-    const r = await this.db
+  async delete(athleteId: string, id: string, executor: Executor = this.db): Promise<boolean> {
+    const r = await executor
       .deleteFrom('privacy_zones')
       .where('athlete_id', '=', athleteId)
       .where('id', '=', id)
@@ -37,8 +43,8 @@ export class PrivacyZoneRepository {
     return r.numDeletedRows === 1n;
   }
 
-  async countByAthlete(athleteId: string): Promise<number> {
-    const r = await this.db
+  async countByAthlete(athleteId: string, executor: Executor = this.db): Promise<number> {
+    const r = await executor
       .selectFrom('privacy_zones')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('athlete_id', '=', athleteId)

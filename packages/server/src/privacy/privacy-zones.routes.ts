@@ -1,12 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Container } from '../container.js';
 import type { PrivacyZoneRow } from '../platform/db/schema.js';
-import { Errors } from '../platform/errors.js';
 import { errorResponses } from '../platform/http/schemas.js';
-
-const MAX_ZONES = 10;
+import type { PrivacyService } from './privacy.service.js';
 
 const Zone = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -26,11 +22,10 @@ const present = (z: PrivacyZoneRow) => ({
 });
 
 /** The signed-in athlete's privacy zones. */
-export const privacyZoneRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = async (
+export const privacyZoneRoutes: FastifyPluginAsyncTypebox<{ privacy: PrivacyService }> = async (
   app,
-  { container },
+  { privacy },
 ) => {
-  const zones = container.privacyZones;
   const security = [{ bearerAuth: [] }];
   app.addHook('preHandler', app.authenticate);
 
@@ -44,7 +39,7 @@ export const privacyZoneRoutes: FastifyPluginAsyncTypebox<{ container: Container
         response: { 200: Type.Array(Zone), ...errorResponses(401) },
       },
     },
-    async (request) => (await zones.listByAthlete(request.athleteId)).map(present),
+    async (request) => (await privacy.zones(request.athleteId)).map(present),
   );
 
   app.post(
@@ -63,17 +58,11 @@ export const privacyZoneRoutes: FastifyPluginAsyncTypebox<{ container: Container
       },
     },
     async (request, reply) => {
-      if ((await zones.countByAthlete(request.athleteId)) >= MAX_ZONES) {
-        throw Errors.unprocessable(`at most ${MAX_ZONES} privacy zones per athlete`);
-      }
-      const row = await zones.create({
-        athlete_id: request.athleteId,
+      const row = await privacy.addZone(request.athleteId, {
         lat: request.body.lat,
         lng: request.body.lng,
-        radius_m: request.body.radius,
-        secret: randomBytes(24).toString('base64url'),
+        radiusM: request.body.radius,
       });
-      await container.segmentOutbox.athleteChanged(request.athleteId);
       reply.status(201);
       return present(row);
     },
@@ -91,9 +80,7 @@ export const privacyZoneRoutes: FastifyPluginAsyncTypebox<{ container: Container
       },
     },
     async (request, reply) => {
-      if (!(await zones.delete(request.athleteId, request.params.id)))
-        throw Errors.notFound('no such privacy zone');
-      await container.segmentOutbox.athleteChanged(request.athleteId);
+      await privacy.removeZone(request.athleteId, request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { clipTrack, type PrivacyZone, privacyMask, type Track } from '@stride/core';
-import type { ActivityRow } from '../platform/db/schema.js';
-import type { AthleteRepository } from '../athletes/athlete.repository.js';
-import type { PrivacyZoneRepository } from './privacy-zone.repository.js';
 import { type Geometry, geometryOf, streamsFor } from '../activities/activity-compute.js';
+import type { AthleteService } from '../athletes/athlete.service.js';
+import type { ActivityRow, PrivacyZoneRow } from '../platform/db/schema.js';
+import { Errors } from '../platform/errors.js';
+import type { EventHub, EventListener } from '../platform/events/event-hub.js';
+import type { PrivacyZoneRepository } from './privacy-zone.repository.js';
 
 /**
  * What one viewer may see of one activity. Everything that leaves the server for someone other
@@ -32,10 +35,54 @@ export interface ActivityView {
  */
 export class PrivacyService {
   constructor(
-    private readonly athletes: AthleteRepository,
-    private readonly zones: PrivacyZoneRepository,
+    private readonly athletes: AthleteService,
+    private readonly zoneRows: PrivacyZoneRepository,
     private readonly loadTrack: (row: ActivityRow) => Promise<Track | null>,
+    private readonly events: EventHub,
   ) {}
+
+  /** The athlete's privacy zones, oldest first. */
+  zones(athleteId: string): Promise<PrivacyZoneRow[]> {
+    return this.zoneRows.listByAthlete(athleteId);
+  }
+
+  /** Adds a zone (each with its own secret shift) and announces the change. */
+  async addZone(
+    athleteId: string,
+    zone: { lat: number; lng: number; radiusM: number },
+  ): Promise<PrivacyZoneRow> {
+    return this.zoneRows.transaction(async (tx) => {
+      if ((await this.zoneRows.countByAthlete(athleteId, tx)) >= MAX_ZONES) {
+        throw Errors.unprocessable(`at most ${MAX_ZONES} privacy zones per athlete`);
+      }
+      const row = await this.zoneRows.create(
+        {
+          athlete_id: athleteId,
+          lat: zone.lat,
+          lng: zone.lng,
+          radius_m: zone.radiusM,
+          secret: randomBytes(24).toString('base64url'),
+        },
+        tx,
+      );
+      await this.events.emit('privacy.changed', tx, athleteId);
+      return row;
+    });
+  }
+
+  async removeZone(athleteId: string, id: string): Promise<void> {
+    await this.zoneRows.transaction(async (tx) => {
+      if (!(await this.zoneRows.delete(athleteId, id, tx)))
+        throw Errors.notFound('no such privacy zone');
+      await this.events.emit('privacy.changed', tx, athleteId);
+    });
+  }
+
+  /** Hidden start or end distances are privacy rules too: announce them as such. */
+  readonly onAthleteChange: EventListener<'athlete.changed'> = async (tx, athleteId, fields) => {
+    if (fields.includes('hide_start_m') || fields.includes('hide_end_m'))
+      await this.events.emit('privacy.changed', tx, athleteId);
+  };
 
   async view(row: ActivityRow, viewerId: string | undefined): Promise<ActivityView> {
     const isOwner = viewerId === row.athlete_id;
@@ -84,7 +131,7 @@ export class PrivacyService {
   private async rules(athleteId: string) {
     const [athlete, zones] = await Promise.all([
       this.athletes.findById(athleteId),
-      this.zones.listByAthlete(athleteId),
+      this.zoneRows.listByAthlete(athleteId),
     ]);
     return {
       zones: zones.map(
@@ -96,6 +143,9 @@ export class PrivacyService {
     };
   }
 }
+
+/** Zones one athlete may keep. */
+export const MAX_ZONES = 10;
 
 const hasRules = (r: { zones: unknown[]; hideStartM: number; hideEndM: number }) =>
   r.zones.length > 0 || r.hideStartM > 0 || r.hideEndM > 0;

@@ -5,14 +5,14 @@ import {
   scaleAt,
   type Track,
 } from '@stride/core';
-import type { ActivityRow, NewSegmentEffort, SegmentRow } from '../platform/db/schema.js';
-import type { ActivityRepository } from '../activities/activity.repository.js';
-import type { SegmentRepository } from './segment.repository.js';
-import type { SegmentEffortRepository } from './segment-effort.repository.js';
+import type { ActivityService } from '../activities/activity.service.js';
 import { derivedStreams } from '../activities/activity-compute.js';
+import type { ActivityRow, NewSegmentEffort, SegmentRow } from '../platform/db/schema.js';
 import { uuidFromName } from '../platform/ids.js';
 import type { PrivacyService } from '../privacy/privacy.service.js';
+import type { SegmentRepository } from './segment.repository.js';
 import { prepareStored, type SegmentCatalog } from './segment-catalog.js';
+import type { SegmentEffortRepository } from './segment-effort.repository.js';
 import type { SegmentRankingService } from './segment-ranking.service.js';
 import { activitySportsOf, segmentSportOf } from './segment-sport.js';
 
@@ -73,7 +73,7 @@ export function effortRow(
  */
 export class SegmentMatchService {
   constructor(
-    private readonly activities: ActivityRepository,
+    private readonly activities: ActivityService,
     private readonly efforts: SegmentEffortRepository,
     private readonly segments: SegmentRepository,
     private readonly catalog: SegmentCatalog,
@@ -97,7 +97,7 @@ export class SegmentMatchService {
     const removed = await this.efforts.transaction(async (tx) => {
       await this.efforts.lockActivity(tx, row.id);
       // Locked in the order deletion and edits use (advisory, then row): they wait for this.
-      if (!(await this.activities.findForUpdate(tx, row.id))) return null;
+      if (!(await this.activities.lockForUpdate(tx, row.id))) return null;
       return this.efforts.replaceForActivity(tx, row.id, version, rows);
     });
     if (removed === null) return 'skipped';
@@ -137,7 +137,7 @@ export class SegmentMatchService {
         const rows = matches.map((m) => effortRow(row, m, hidden));
         const removed = await this.efforts.transaction(async (tx) => {
           await this.efforts.lockActivity(tx, row.id);
-          if (!(await this.activities.findForUpdate(tx, row.id))) return 0;
+          if (!(await this.activities.lockForUpdate(tx, row.id))) return 0;
           return this.efforts.replaceForActivitySegment(tx, row.id, segmentId, rows);
         });
         if (rows.length || removed) await this.ranking.refresh(segmentId, row.athlete_id);

@@ -1,7 +1,8 @@
-import type { ActivityRow } from '../platform/db/schema.js';
+import type { Transaction } from 'kysely';
+import type { ActivityRow, Database } from '../platform/db/schema.js';
+import type { EventListener } from '../platform/events/event-hub.js';
 import type { JobRepository } from '../platform/jobs/job.repository.js';
 import type { SegmentEffortRepository } from './segment-effort.repository.js';
-import type { ActivityChangeListener } from '../activities/activity-changes.js';
 import { segmentSportOf } from './segment-sport.js';
 
 /** The track or what it is matched against may differ: its efforts must be matched again. */
@@ -19,7 +20,7 @@ function needsMatch(before: ActivityRow | undefined, after: ActivityRow): boolea
 
 /**
  * Where segments hear that an activity or an athlete changed. Activity changes arrive inside
- * the transaction that makes them (an `ActivityChanges` listener), and the segment job is
+ * the transaction that makes them (an `activity.changed` listener), and the segment job is
  * written in it (the outbox), so the change and its work commit together: computed or sport
  * changed → match it; visibility changed → refresh the boards its efforts are on; deleted
  * (the athlete's account too: each of their activities) → take it off those boards before its
@@ -32,7 +33,7 @@ export class SegmentOutbox {
     private readonly wakeWorker: () => void,
   ) {}
 
-  readonly onActivityChange: ActivityChangeListener = async (tx, before, after) => {
+  readonly onActivityChange: EventListener<'activity.changed'> = async (tx, before, after) => {
     if (after && needsMatch(before, after)) {
       // A match still queued absorbs this one; one already running is queued again.
       await this.jobs.enqueue(
@@ -67,13 +68,16 @@ export class SegmentOutbox {
    * The athlete's privacy zones, hidden start/end, sex or birth year changed: which efforts
    * others may see and which boards count them follow.
    */
-  async athleteChanged(athleteId: string): Promise<void> {
-    await this.jobs.enqueue({
-      name: 'segments.refresh-athlete',
-      payload: { athleteId },
-      key: `segments.refresh-athlete:${athleteId}`,
-      requeue: true,
-    });
+  async athleteChanged(athleteId: string, tx?: Transaction<Database>): Promise<void> {
+    await this.jobs.enqueue(
+      {
+        name: 'segments.refresh-athlete',
+        payload: { athleteId },
+        key: `segments.refresh-athlete:${athleteId}`,
+        requeue: true,
+      },
+      tx,
+    );
     this.wakeWorker();
   }
 }

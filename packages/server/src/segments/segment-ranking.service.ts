@@ -1,16 +1,13 @@
+import type { AthleteService } from '../athletes/athlete.service.js';
+import type { RebuildStep } from '../leaderboards/leaderboard-rebuild.js';
 import type {
   BoardAthlete,
   EffortRecord,
   SegmentLeaderboardStore,
 } from '../leaderboards/leaderboard-store.js';
 import type { AthleteRow, Visibility } from '../platform/db/schema.js';
-import type { AthleteRepository } from '../athletes/athlete.repository.js';
 import type { SegmentRepository } from './segment.repository.js';
-import type {
-  EffortWithActivity,
-  SegmentEffortRepository,
-} from './segment-effort.repository.js';
-import type { RebuildStep } from '../leaderboards/leaderboard-rebuild.js';
+import type { EffortWithActivity, SegmentEffortRepository } from './segment-effort.repository.js';
 
 /** Strava's limits: PR badges for an athlete's top 3, KOM/QOM ranks for the overall top 10. */
 export const PR_RANKS = 3;
@@ -89,7 +86,7 @@ export class SegmentRankingService {
   constructor(
     private readonly efforts: SegmentEffortRepository,
     private readonly segments: SegmentRepository,
-    private readonly athletes: AthleteRepository,
+    private readonly athletes: AthleteService,
     private readonly boards: SegmentLeaderboardStore,
   ) {}
 

@@ -1,3 +1,5 @@
+import type { AthleteService } from '../athletes/athlete.service.js';
+import type { FollowService } from '../athletes/follow.service.js';
 import type {
   AgeGroup,
   RankedEffort,
@@ -6,17 +8,15 @@ import type {
 } from '../leaderboards/leaderboard-store.js';
 import type { AthleteRow, SegmentEffortRow } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
-import type { AthleteRepository } from '../athletes/athlete.repository.js';
-import type { FollowRepository } from '../athletes/follow.repository.js';
+import { timezoneAt, utcOffsetS } from '../platform/timezone.js';
+import type { ActivityView } from '../privacy/privacy.service.js';
+import type { SegmentService } from './segment.service.js';
 import type {
   EffortWithActivity,
   EffortWithSegment,
   SegmentEffortRepository,
 } from './segment-effort.repository.js';
-import type { ActivityView } from '../privacy/privacy.service.js';
-import type { SegmentService } from './segment.service.js';
 import { isPublic } from './segment-ranking.service.js';
-import { timezoneAt, utcOffsetS } from '../platform/timezone.js';
 
 /** Board entries shown either side of the viewer's own. */
 const NEIGHBOURS = 2;
@@ -46,8 +46,8 @@ export class SegmentReadService {
   constructor(
     private readonly segments: SegmentService,
     private readonly efforts: SegmentEffortRepository,
-    private readonly athletes: AthleteRepository,
-    private readonly follows: FollowRepository,
+    private readonly athletes: AthleteService,
+    private readonly follows: FollowService,
     private readonly boards: SegmentLeaderboardStore,
   ) {}
 

@@ -1,13 +1,10 @@
 import type { Static } from 'typebox';
 import type { SegmentEffortRow, SegmentRow } from '../platform/db/schema.js';
-import type { EffortWithSegment } from './segment-effort.repository.js';
-import type { SegmentDetail } from './segment.service.js';
-import type {
-  Leaderboard as Board,
-  LeaderboardEntry,
-} from './segment-read.service.js';
 import { localIso } from '../platform/timezone.js';
 import type { Leaderboard, Segment, SegmentEffort } from './segment.schemas.js';
+import type { SegmentDetail } from './segment.service.js';
+import type { EffortWithSegment } from './segment-effort.repository.js';
+import type { Leaderboard as Board, LeaderboardEntry } from './segment-read.service.js';
 
 export function presentSegment(
   d: Pick<SegmentDetail, 'segment' | 'starred'> &

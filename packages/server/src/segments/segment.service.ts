@@ -6,14 +6,16 @@ import {
   simplifyIndices,
   type Track,
 } from '@stride/core';
+import type { ActivityService } from '../activities/activity.service.js';
 import type { ActivityRow, SegmentRow, SegmentSport } from '../platform/db/schema.js';
 import { Errors, invalidField } from '../platform/errors.js';
 import type { JobRepository } from '../platform/jobs/job.repository.js';
 import type { BBox, SegmentRepository } from './segment.repository.js';
 import type { SegmentEffortRepository } from './segment-effort.repository.js';
-import type { ActivityService } from '../activities/activity.service.js';
 import { segmentSportOf } from './segment-sport.js';
 import { lineStreams, profileStreams, type SegmentStreams } from './segment-streams.js';
+
+export type { BBox } from './segment.repository.js';
 
 /**
  * Stored lines keep every vertex that moves the line by more than this: well below GPS error

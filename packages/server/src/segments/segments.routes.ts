@@ -3,9 +3,7 @@ import type {
   TypeBoxTypeProvider,
 } from '@fastify/type-provider-typebox';
 import { type Static, Type } from 'typebox';
-import type { Container } from '../container.js';
 import { invalidField } from '../platform/errors.js';
-import type { BBox } from './segment.repository.js';
 import { decodeCursor, encodeCursor, Page, PageQuery } from '../platform/http/pagination.js';
 import { errorResponses } from '../platform/http/schemas.js';
 import { parseStreamKeys, StreamsResponse, streamKeysQuery } from '../platform/http/stream-keys.js';
@@ -20,6 +18,8 @@ import {
   SegmentEffort,
   SegmentSport,
 } from './segment.schemas.js';
+import type { BBox, SegmentService } from './segment.service.js';
+import type { SegmentReadService } from './segment-read.service.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 /** Explore answers for a map view, not a continent: at most this many degrees a side. */
@@ -67,11 +67,10 @@ function creation(b: Static<typeof CreateSegment>) {
 }
 
 /** Segments: create, read, explore a map area, star, delete; leaderboards and my efforts. */
-export const segmentRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = async (
-  app,
-  { container },
-) => {
-  const { segments, segmentReads } = container;
+export const segmentRoutes: FastifyPluginAsyncTypebox<{
+  segments: SegmentService;
+  segmentReads: SegmentReadService;
+}> = async (app, { segments, segmentReads }) => {
   const security = [{ bearerAuth: [] }];
   const viewer = (athleteId: string) => athleteId || undefined;
 
@@ -312,9 +311,9 @@ export const segmentRoutes: FastifyPluginAsyncTypebox<{ container: Container }> 
 };
 
 /** The signed-in athlete's starred segments (under /me/segments). */
-export const mySegmentRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = async (
+export const mySegmentRoutes: FastifyPluginAsyncTypebox<{ segments: SegmentService }> = async (
   app,
-  { container },
+  { segments },
 ) => {
   app.addHook('preHandler', app.authenticate);
   app.get(
@@ -331,7 +330,7 @@ export const mySegmentRoutes: FastifyPluginAsyncTypebox<{ container: Container }
     async (request) => {
       const limit = request.query.limit ?? 30;
       const key = decodeCursor(request.query.cursor);
-      const rows = await container.segments.starred(
+      const rows = await segments.starred(
         request.athleteId,
         limit,
         key ? { starredAt: key.at, id: key.id } : undefined,

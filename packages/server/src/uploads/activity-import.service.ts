@@ -1,19 +1,14 @@
 import { type ImportedActivity, importActivityFile, isFormatError } from '@stride/formats';
 import type { Kysely } from 'kysely';
-import type { BlobStore } from '../platform/blobs/blob-store.js';
-import type { ActivityRow, AthleteRow, Database, Visibility } from '../platform/db/schema.js';
-import { PermanentJobError } from '../platform/jobs/runner.js';
-import type { ActivityRepository } from '../activities/activity.repository.js';
-import type { AthleteRepository } from '../athletes/athlete.repository.js';
-import type { UploadRepository } from './upload.repository.js';
 import { type ActivityService, defaultName } from '../activities/activity.service.js';
 import { type ComputedActivity, computeActivity } from '../activities/activity-compute.js';
+import type { AthleteService } from '../athletes/athlete.service.js';
+import type { BlobStore } from '../platform/blobs/blob-store.js';
+import type { ActivityRow, AthleteRow, Database, Visibility } from '../platform/db/schema.js';
 import { uuidFromName } from '../platform/ids.js';
+import { PermanentJobError } from '../platform/jobs/runner.js';
+import type { UploadRepository } from './upload.repository.js';
 import type { UploadRequest } from './upload.service.js';
-
-/** Same athlete, start within this many seconds and distance within DUPLICATE_DISTANCE: a duplicate. */
-const DUPLICATE_WINDOW_S = 60;
-const DUPLICATE_DISTANCE = 0.05;
 
 /**
  * Turns an uploaded file into activities, in the background: parse (formats), clean and
@@ -25,8 +20,7 @@ export class ActivityImportService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly uploads: UploadRepository,
-    private readonly activities: ActivityRepository,
-    private readonly athletes: AthleteRepository,
+    private readonly athletes: AthleteService,
     private readonly lifecycle: ActivityService,
     private readonly blobs: BlobStore,
   ) {}
@@ -64,7 +58,7 @@ export class ActivityImportService {
         const id = uuidFromName(`upload:${uploadId}:${k}`);
         const sport = request.sport_type || activity.sport || 'Workout';
         const computed = computeImported(activity, sport, athlete);
-        const existing = await this.findDuplicate(
+        const existing = await this.lifecycle.findDuplicate(
           upload.athlete_id,
           upload.file_hash,
           computed.columns,
@@ -82,20 +76,23 @@ export class ActivityImportService {
             computed.columns.started_at ?? new Date(),
             computed.columns.utc_offset_s,
           );
-        await this.activities.createIfAbsent({
-          id,
-          athlete_id: upload.athlete_id,
-          sport_type: sport,
-          name,
-          description: request.description ?? null,
-          state: 'complete',
-          visibility: (request.visibility as Visibility | undefined) ?? athlete.default_visibility,
-          source: 'upload',
-          upload_id: uploadId,
-          file_hash: upload.file_hash,
-          device_name: deviceName(activity),
-        });
-        await this.lifecycle.storeComputed({ id }, computed);
+        await this.lifecycle.createImported(
+          {
+            id,
+            athlete_id: upload.athlete_id,
+            sport_type: sport,
+            name,
+            description: request.description ?? null,
+            state: 'complete',
+            visibility:
+              (request.visibility as Visibility | undefined) ?? athlete.default_visibility,
+            source: 'upload',
+            upload_id: uploadId,
+            file_hash: upload.file_hash,
+            device_name: deviceName(activity),
+          },
+          computed,
+        );
         firstId ??= id;
       }
       await this.db.transaction().execute(async (tx) => {
@@ -130,24 +127,6 @@ export class ActivityImportService {
     const athlete = await this.athletes.findById(row.athlete_id);
     await this.lifecycle.storeComputed(row, computeImported(imported[k]!, row.sport_type, athlete));
     return 'success';
-  }
-
-  /** An existing activity of the athlete from the same file, or starting within a minute with a similar distance. */
-  private async findDuplicate(
-    athleteId: string,
-    fileHash: string,
-    columns: { started_at: Date | null; distance_m: number },
-    ownId: string,
-  ): Promise<ActivityRow | undefined> {
-    const sameFile = await this.activities.findByFileHash(athleteId, fileHash);
-    if (sameFile && sameFile.id !== ownId) return sameFile;
-    if (!columns.started_at) return undefined;
-    const near = await this.activities.findNear(athleteId, columns.started_at, DUPLICATE_WINDOW_S);
-    return near.find((a) => {
-      if (a.id === ownId) return false;
-      const d = Math.max(a.distance_m, columns.distance_m);
-      return d === 0 || Math.abs(a.distance_m - columns.distance_m) <= DUPLICATE_DISTANCE * d;
-    });
   }
 }
 

@@ -9,16 +9,16 @@ import {
 import { CsvError } from 'csv-parse/sync';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import type { UploadRow } from '../platform/db/schema.js';
-import { PermanentJobError } from '../platform/jobs/runner.js';
-import type { UploadRepository } from './upload.repository.js';
-import { recordFailure } from './activity-import.service.js';
 import { uuidFromName } from '../platform/ids.js';
+import { PermanentJobError } from '../platform/jobs/runner.js';
+import { recordFailure } from './activity-import.service.js';
 import {
   findActivitiesCsv,
   isActivityFileName,
   readActivitiesCsv,
   type StravaActivityMeta,
 } from './strava-archive.js';
+import type { UploadRepository } from './upload.repository.js';
 import type { UploadRequest, UploadService } from './upload.service.js';
 
 /**

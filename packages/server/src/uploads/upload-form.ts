@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AppError, Errors, invalidField } from '../platform/errors.js';
-import type { UploadRequest } from './upload.service.js';
 import { SportType } from '../activities/activity.schemas.js';
+import { AppError, Errors, invalidField } from '../platform/errors.js';
 import { Visibility } from '../platform/http/schemas.js';
+import type { UploadRequest } from './upload.service.js';
 
 const FIELDS = ['name', 'description', 'sport_type', 'visibility', 'external_id'] as const;
 /** Text parts' size limit, in bytes: the parser cuts longer values, and the route refuses them. */

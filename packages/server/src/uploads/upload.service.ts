@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sniffFormat } from '@stride/formats';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import type { Database, UploadKind, UploadRow, Visibility } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
@@ -144,6 +144,16 @@ export class UploadService {
   }
 
   /** The athlete's own upload, or 404 (also for other athletes' uploads). */
+  /** Every stored original the athlete uploaded, oldest first (their data export). */
+  originalsOf(athleteId: string): Promise<Array<Pick<UploadRow, 'id' | 'blob_key' | 'file_name'>>> {
+    return this.uploads.originalsOf(athleteId);
+  }
+
+  /** Ids of every upload of the athlete, read in the caller's transaction (account deletion). */
+  idsOf(athleteId: string, tx: Transaction<Database>): Promise<string[]> {
+    return this.uploads.idsOf(athleteId, tx);
+  }
+
   async get(athleteId: string, id: string): Promise<UploadRow> {
     const row = await this.uploads.findById(id);
     if (!row || row.athlete_id !== athleteId) throw Errors.notFound('no such upload');

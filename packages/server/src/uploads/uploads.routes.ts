@@ -1,10 +1,10 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Static, Type } from 'typebox';
-import type { Container } from '../container.js';
 import type { UploadRow } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
 import { errorResponses } from '../platform/http/schemas.js';
+import type { UploadService } from './upload.service.js';
 import { FORM_LIMITS, readUploadForm, UploadForm } from './upload-form.js';
 
 const count = (description: string) => Type.Integer({ minimum: 0, description });
@@ -70,11 +70,11 @@ const present = (u: UploadRow, counts: Static<typeof ArchiveCounts> | null) => (
  * File uploads: GPX, TCX or FIT (optionally gzip-compressed), or a ZIP archive of them,
  * processed in the background.
  */
-export const uploadRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = async (
-  app,
-  { container },
-) => {
-  const max = container.config.maxUploadBytes;
+export const uploadRoutes: FastifyPluginAsyncTypebox<{
+  uploads: UploadService;
+  maxUploadBytes: number;
+}> = async (app, { uploads, maxUploadBytes }) => {
+  const max = maxUploadBytes;
   const security = [{ bearerAuth: [] }];
   await app.register(multipart, {
     limits: { fileSize: max, ...FORM_LIMITS },
@@ -119,14 +119,14 @@ export const uploadRoutes: FastifyPluginAsyncTypebox<{ container: Container }> =
         );
       }
       const form = await readUploadForm(request, max);
-      const upload = await container.uploads.accept(
+      const upload = await uploads.accept(
         request.athleteId,
         form.bytes,
         form.fileName,
         form.fields,
       );
       reply.status(202);
-      return present(upload, await container.uploads.countsOf(upload));
+      return present(upload, await uploads.countsOf(upload));
     },
   );
 
@@ -142,8 +142,8 @@ export const uploadRoutes: FastifyPluginAsyncTypebox<{ container: Container }> =
       },
     },
     async (request) => {
-      const upload = await container.uploads.get(request.athleteId, request.params.id);
-      return present(upload, await container.uploads.countsOf(upload));
+      const upload = await uploads.get(request.athleteId, request.params.id);
+      return present(upload, await uploads.countsOf(upload));
     },
   );
 };

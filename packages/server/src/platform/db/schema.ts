@@ -8,6 +8,7 @@ export interface Database {
   jobs: JobsTable;
   follows: FollowsTable;
   activities: ActivitiesTable;
+  activity_views: ActivityViewsTable;
   activity_events: ActivityEventsTable;
   activity_point_batches: ActivityPointBatchesTable;
   uploads: UploadsTable;
@@ -164,6 +165,11 @@ export interface ActivitiesTable {
   /** Splits, laps, best efforts, zones and the cleaning report, as computed. */
   details: ColumnType<unknown, string | null, string | null>;
   algorithm_version: number | null;
+  /**
+   * Counts every change to the row and to the privacy rules others see it under: a rendered
+   * view (activity_views) is current only while its revision equals this.
+   */
+  revision: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -172,6 +178,26 @@ export type NewActivity = Insertable<ActivitiesTable>;
 export type ActivityUpdate = Updateable<ActivitiesTable>;
 
 export type ActivityEventKind = 'START' | 'PAUSE' | 'RESUME' | 'STOP';
+
+export type ViewAudience = 'owner' | 'others';
+
+/** An activity as its owner, or as everyone else, sees it: rendered once, read as is. */
+export interface ActivityViewsTable {
+  activity_id: string;
+  audience: ViewAudience;
+  /** The activity's revision it was rendered from. */
+  revision: number;
+  /** The summary in the API's shape (JSON, without the athlete). */
+  summary: string;
+  /** The detail's other fields (JSON: splits, laps, best efforts, analysis, events…). */
+  detail: string;
+  /** Blob holding every stream as this audience sees it (JSON), or null without a track. */
+  streams_key: string | null;
+  /** Sample ranges of the stored track this audience may not see (JSON [[from, to)…]). */
+  hidden: string | null;
+  rendered_at: Generated<Date>;
+}
+export type ActivityViewRow = Selectable<ActivityViewsTable>;
 
 export interface ActivityEventsTable {
   activity_id: string;

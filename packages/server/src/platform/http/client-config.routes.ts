@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Container } from '../../container.js';
+import type { Config } from '../../config.js';
 
 const ClientConfig = Type.Object({
   map_style_url: Type.Union([Type.String(), Type.Null()], {
@@ -14,13 +14,13 @@ const ClientConfig = Type.Object({
  * What the web app needs to know about this deployment before it draws anything. Public and
  * cacheable for a short while: it changes only when the operator restarts with new settings.
  */
-export const clientConfigRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = async (
+export const clientConfigRoutes: FastifyPluginAsyncTypebox<{ config: Readonly<Config> }> = async (
   app,
-  { container },
+  { config },
 ) => {
   const body = {
-    map_style_url: container.config.mapStyleUrl ?? null,
-    max_upload_bytes: container.config.maxUploadBytes,
+    map_style_url: config.mapStyleUrl ?? null,
+    max_upload_bytes: config.maxUploadBytes,
   };
   app.get(
     '/',

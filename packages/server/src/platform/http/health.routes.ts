@@ -1,14 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Container } from '../../container.js';
 import { Errors } from '../errors.js';
 import { errorResponses } from './schemas.js';
 
 /** Liveness and readiness probes for process managers and load balancers. */
-export const healthRoutes: FastifyPluginAsyncTypebox<{ container: Container }> = async (
-  app,
-  { container },
-) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<{
+  /** Database reachable and migrated. */
+  isReady(): Promise<boolean>;
+  database: 'pglite' | 'postgres';
+  redis: boolean;
+}> = async (app, { isReady, database, redis }) => {
   app.get(
     '/health',
     {
@@ -38,11 +39,11 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ container: Container }> =
       },
     },
     async () => {
-      if (!(await container.isReady())) throw Errors.unavailable('the database is not ready');
+      if (!(await isReady())) throw Errors.unavailable('the database is not ready');
       return {
         status: 'ready' as const,
-        database: container.database.kind,
-        redis: !!container.redis,
+        database,
+        redis,
       };
     },
   );

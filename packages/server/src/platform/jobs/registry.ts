@@ -17,6 +17,8 @@ export interface JobPayloads {
   'activities.recompute-athlete': { athleteId: string };
   /** Queue `activities.recompute` for every activity on the server (after an upgrade). */
   'activities.recompute-all': Record<string, never>;
+  /** Render an activity's views (owner's and others') for the read model. */
+  'activities.render-views': { activityId: string };
   /** Recount one athlete's totals of one sport on one local day ('YYYY-MM-DD') into the boards. */
   'leaderboards.athlete-day': { athleteId: string; sport: string; day: string };
   /** Clear every leaderboard and refill it from the database. */
@@ -45,6 +47,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'activities.recompute',
   'activities.recompute-athlete',
   'activities.recompute-all',
+  'activities.render-views',
   'leaderboards.athlete-day',
   'leaderboards.rebuild',
   'segments.match-activity',

@@ -1,6 +1,6 @@
 import { type SportFamily, sportFamily } from '@stride/core';
-import type { ActivityRepository, Totals } from '../activities/activity.repository.js';
-import type { FollowRepository } from './follow.repository.js';
+import type { FollowService } from '../athletes/follow.service.js';
+import type { ActivityRepository, Totals } from './activity.repository.js';
 
 /** Strava's "recent" totals cover the last four weeks. */
 const RECENT_DAYS = 28;
@@ -33,7 +33,7 @@ const zero = (): Totals => ({
 export class AthleteStatsService {
   constructor(
     private readonly activities: ActivityRepository,
-    private readonly follows: FollowRepository,
+    private readonly follows: FollowService,
   ) {}
 
   async stats(viewerId: string, athleteId: string, now = new Date()): Promise<AthleteStats> {

@@ -1,0 +1,57 @@
+import type { ActivitiesModule } from '../activities/index.js';
+import type { AthleteService } from '../athletes/athlete.service.js';
+import type { FollowService } from '../athletes/follow.service.js';
+import { type FeatureModule, routes } from '../platform/module.js';
+import type { Platform } from '../platform/platform.js';
+import type { PrivacyService } from '../privacy/privacy.service.js';
+import type { UploadService } from '../uploads/upload.service.js';
+import { AccountService } from './account.service.js';
+import { authRoutes } from './auth.routes.js';
+import { AuthService } from './auth.service.js';
+import { meRoutes } from './me.routes.js';
+import { RefreshTokenRepository } from './refresh-token.repository.js';
+
+export type { AuthService } from './auth.service.js';
+
+/**
+ * Accounts: sign up, log in, tokens and sessions; the signed-in athlete's profile and
+ * settings; their data export and the deletion of the account.
+ */
+export function createAccountsModule(
+  platform: Platform,
+  deps: {
+    athletes: AthleteService;
+    follows: FollowService;
+    activities: ActivitiesModule;
+    privacy: PrivacyService;
+    uploads: UploadService;
+  },
+) {
+  const { db, config, jwtSecret, blobs, events } = platform;
+  const auth = new AuthService(deps.athletes, new RefreshTokenRepository(db), {
+    jwtSecret,
+    accessTokenTtlS: config.accessTokenTtlS,
+    refreshTokenTtlS: config.refreshTokenTtlS,
+  });
+  const account = new AccountService({
+    athletes: deps.athletes,
+    follows: deps.follows,
+    activities: deps.activities.activities,
+    reads: deps.activities.reads,
+    privacy: deps.privacy,
+    uploads: deps.uploads,
+    blobs,
+    events,
+  });
+  return {
+    auth,
+    account,
+    routes: [
+      routes('/api/v1/auth', authRoutes, { auth, config }),
+      routes('/api/v1/me', meRoutes, { athletes: deps.athletes, account }),
+    ],
+    jobs: {},
+  } satisfies FeatureModule & Record<string, unknown>;
+}
+
+export type AccountsModule = ReturnType<typeof createAccountsModule>;

@@ -1,0 +1,40 @@
+import { type Kysely, sql } from 'kysely';
+import type { ActivityViewRow, Database, ViewAudience } from '../platform/db/schema.js';
+
+export type NewActivityView = Omit<ActivityViewRow, 'rendered_at'>;
+
+/** The only SQL of the activities' read model (rendered views). */
+export class ActivityViewRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** The view of this audience if it was rendered from `revision`, else undefined. */
+  async findCurrent(
+    activityId: string,
+    audience: ViewAudience,
+    revision: number,
+  ): Promise<ActivityViewRow | undefined> {
+    return this.db
+      .selectFrom('activity_views')
+      .selectAll()
+      .where('activity_id', '=', activityId)
+      .where('audience', '=', audience)
+      .where('revision', '=', revision)
+      .executeTakeFirst();
+  }
+
+  /**
+   * Stores a rendered view unless a newer revision is already there (a slow render finishing
+   * after a later one must not replace it). Does nothing if the activity was deleted meanwhile.
+   */
+  async save(view: NewActivityView): Promise<void> {
+    await sql`
+      insert into activity_views (activity_id, audience, revision, summary, detail, streams_key, hidden)
+      select ${view.activity_id}, ${view.audience}, ${view.revision}, ${view.summary},
+             ${view.detail}, ${view.streams_key}, ${view.hidden}
+      where exists (select 1 from activities where id = ${view.activity_id})
+      on conflict (activity_id, audience) do update set
+        revision = excluded.revision, summary = excluded.summary, detail = excluded.detail,
+        streams_key = excluded.streams_key, hidden = excluded.hidden, rendered_at = now()
+      where activity_views.revision <= excluded.revision`.execute(this.db);
+  }
+}

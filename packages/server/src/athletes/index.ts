@@ -1,0 +1,25 @@
+import type { FeatureModule } from '../platform/module.js';
+import { routes } from '../platform/module.js';
+import type { Platform } from '../platform/platform.js';
+import { AthleteRepository } from './athlete.repository.js';
+import { AthleteService } from './athlete.service.js';
+import { athleteRoutes } from './athletes.routes.js';
+import { FollowRepository } from './follow.repository.js';
+import { FollowService } from './follow.service.js';
+
+export type { AthleteService, AthleteSummary } from './athlete.service.js';
+export type { FollowService } from './follow.service.js';
+
+/** Athletes and the follow graph: profiles, follow, followers and following. */
+export function createAthletesModule(platform: Platform) {
+  const athletes = new AthleteService(new AthleteRepository(platform.db), platform.events);
+  const follows = new FollowService(athletes, new FollowRepository(platform.db));
+  return {
+    athletes,
+    follows,
+    routes: [routes('/api/v1/athletes', athleteRoutes, { follows })],
+    jobs: {},
+  } satisfies FeatureModule & Record<string, unknown>;
+}
+
+export type AthletesModule = ReturnType<typeof createAthletesModule>;

@@ -1,0 +1,127 @@
+import { type AccountsModule, createAccountsModule } from './accounts/index.js';
+import { type ActivitiesModule, createActivitiesModule, trackLoader } from './activities/index.js';
+import { type AthletesModule, createAthletesModule } from './athletes/index.js';
+import type { Config } from './config.js';
+import { createLeaderboardsModule, type LeaderboardsModule } from './leaderboards/index.js';
+import { checkRegistry, JOB_NAMES, type JobHandlers } from './platform/jobs/registry.js';
+import { JobRunner, type JobRunnerOptions } from './platform/jobs/runner.js';
+import type { FeatureModule } from './platform/module.js';
+import { openPlatform, type Platform, type PlatformOptions } from './platform/platform.js';
+import { createPrivacyModule, type PrivacyModule } from './privacy/index.js';
+import { createSegmentsModule, type SegmentsModule } from './segments/index.js';
+import { createUploadsModule, type UploadsModule } from './uploads/index.js';
+
+export interface StrideOptions extends PlatformOptions {
+  /** Overrides for the job runner (tests: fast polling). */
+  runner?: Partial<JobRunnerOptions>;
+}
+
+/**
+ * One Stride process: the platform and every feature module, wired once from config. Modules
+ * get exactly the services of other modules they use; `app.ts` mounts their routes, the worker
+ * runs their job handlers.
+ */
+export interface Stride {
+  platform: Platform;
+  athletes: AthletesModule;
+  privacy: PrivacyModule;
+  activities: ActivitiesModule;
+  uploads: UploadsModule;
+  leaderboards: LeaderboardsModule;
+  segments: SegmentsModule;
+  accounts: AccountsModule;
+  /** In mounting order. */
+  modules: FeatureModule[];
+  /** The background worker; started by `startWorker()` in the worker and all-in-one roles. */
+  runner: JobRunner;
+  startWorker(): void;
+  /** Database reachable and every migration applied. */
+  isReady(): Promise<boolean>;
+  /** Stops the worker (letting running jobs finish), then closes Redis and the database. */
+  close(): Promise<void>;
+}
+
+export async function createStride(
+  config: Readonly<Config>,
+  options: StrideOptions = {},
+): Promise<Stride> {
+  const platform = await openPlatform(config, options);
+  try {
+    const loadTrack = trackLoader(platform.blobs);
+    const athletes = createAthletesModule(platform);
+    const people = { athletes: athletes.athletes, follows: athletes.follows };
+    const privacy = createPrivacyModule(platform, { athletes: athletes.athletes, loadTrack });
+    // Listeners of `activity.changed` run in the order they subscribe: boards, then segments.
+    const leaderboards = createLeaderboardsModule(platform, people);
+    let uploads: UploadsModule | undefined;
+    let segments: SegmentsModule | undefined;
+    const activities = createActivitiesModule(platform, {
+      ...people,
+      privacy: privacy.privacy,
+      reimport: () => uploads!.imports,
+      segmentEfforts: () => segments!.effortsOn,
+    });
+    uploads = createUploadsModule(platform, {
+      athletes: athletes.athletes,
+      activities: activities.activities,
+    });
+    segments = createSegmentsModule(platform, {
+      ...people,
+      activities: activities.activities,
+      privacy: privacy.privacy,
+      loadTrack,
+      boards: leaderboards.segmentBoards,
+      rebuild: leaderboards.rebuild,
+    });
+    const accounts = createAccountsModule(platform, {
+      ...people,
+      activities,
+      privacy: privacy.privacy,
+      uploads: uploads.uploads,
+    });
+    const modules: FeatureModule[] = [
+      accounts,
+      privacy,
+      athletes,
+      uploads,
+      activities,
+      leaderboards,
+      segments,
+    ];
+    const handlers = Object.assign({}, ...modules.map((m) => m.jobs)) as JobHandlers;
+    checkRegistry(JOB_NAMES, handlers);
+    const runner = new JobRunner(platform.jobs, handlers, {
+      concurrency: config.workerConcurrency,
+      ...(options.log ? { log: options.log } : {}),
+      ...options.runner,
+    });
+    platform.attachWorker(runner);
+
+    let workerStarted = false;
+    return {
+      platform,
+      athletes,
+      privacy,
+      activities,
+      uploads,
+      leaderboards,
+      segments,
+      accounts,
+      modules,
+      runner,
+      startWorker() {
+        if (workerStarted) return;
+        workerStarted = true;
+        runner.start();
+      },
+      isReady: () => platform.isReady(),
+      async close() {
+        await runner.stop();
+        await platform.close();
+      },
+    };
+  } catch (error) {
+    await platform.close();
+    throw error;
+  }
+}
