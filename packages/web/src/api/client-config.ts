@@ -1,12 +1,6 @@
+import type { ClientConfig } from '@stride/client';
 import { useQuery } from '@tanstack/react-query';
-import { api } from './client.js';
-
-/** What this deployment tells the app at start (GET /api/v1/client-config). */
-export interface ClientConfig {
-  /** MapLibre style URL; null draws maps on a plain background with no tiles. */
-  map_style_url: string | null;
-  max_upload_bytes: number;
-}
+import { api, unwrap } from './client.js';
 
 /** Used when the server cannot be reached (offline start from the service worker's shell). */
 export const OFFLINE_CLIENT_CONFIG: ClientConfig = {
@@ -16,7 +10,8 @@ export const OFFLINE_CLIENT_CONFIG: ClientConfig = {
 
 export const clientConfigQuery = {
   queryKey: ['client-config'],
-  queryFn: ({ signal }: { signal: AbortSignal }) => api.get<ClientConfig>('/client-config', signal),
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    unwrap(api.GET('/api/v1/client-config', { signal })),
   staleTime: Number.POSITIVE_INFINITY,
   retry: false,
 } as const;

@@ -2,8 +2,8 @@
  * POST /api/v1/uploads with XMLHttpRequest, because fetch cannot report upload progress. Sends
  * the bearer token; on a 401 refreshes it once and sends again, like the JSON client.
  */
+import type { Upload } from '@stride/client';
 import { getTokens, refresh, toApiError } from './client.js';
-import type { Upload } from './types.js';
 
 export interface UploadHandle {
   done: Promise<Upload>;

@@ -1,6 +1,6 @@
+import type { ActivitySummary } from '@stride/client';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import type { ActivitySummary } from '../api/types.js';
 import { formatStart, sportName } from '../lib/format.js';
 import { Avatar } from './avatar.js';
 

@@ -1,6 +1,6 @@
+import type { AthleteRef } from '@stride/client';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import type { AthleteRef } from '../api/types.js';
 
 /**
  * A leaderboard table: the top rows, then — when the viewer ranks below them — a gap and the

@@ -1,4 +1,4 @@
-import type { SegmentSport } from '../api/types.js';
+import type { SegmentSport } from '@stride/client';
 
 const SPORTS: readonly SegmentSport[] = ['Run', 'Ride'];
 

@@ -1,4 +1,4 @@
-import type { Visibility } from '../api/types.js';
+import type { Visibility } from '@stride/client';
 
 /** Who may see an activity: the activity's own setting, or the default for new ones. */
 export function VisibilitySelect({

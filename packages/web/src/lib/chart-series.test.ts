@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Streams } from '../api/types.js';
 import { chartData, thinIndices } from './chart-series.js';
+import type { Streams } from './streams.js';
 
 const streams: Streams = {
   distance: { data: [0, 500, 1000, 1500] },

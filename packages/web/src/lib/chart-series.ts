@@ -3,8 +3,9 @@
  * per stream the activity has (elevation, pace or speed, heart rate, power). Long activities
  * are thinned to at most `maxPoints` samples — a phone's chart is ~400 px wide anyway.
  */
-import type { Streams, Units } from '../api/types.js';
+import type { Units } from '@stride/client';
 import { formatDuration, speedLabel } from './format.js';
+import type { Streams } from './streams.js';
 
 export interface ChartSeries {
   key: 'altitude' | 'pace' | 'speed' | 'heartrate' | 'watts';

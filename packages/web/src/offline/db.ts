@@ -1,5 +1,5 @@
+import type { Visibility } from '@stride/client';
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { Visibility } from '../api/types.js';
 
 export type { Visibility };
 

@@ -1,11 +1,13 @@
-import { api, onAuthChange } from '../api/client.js';
+import { api, onAuthChange, unwrap } from '../api/client.js';
 import { currentAthleteId } from './athlete.js';
 import { SyncWorker } from './sync.js';
 
 /** The page's sync worker, wired to the network, the clock and the browser's events. */
 export const sync = new SyncWorker({
   async send(id, part) {
-    const activity = await api.put<{ state: string }>(`/activities/${id}/recording`, part);
+    const activity = await unwrap(
+      api.PUT('/api/v1/activities/{id}/recording', { params: { path: { id } }, body: part }),
+    );
     return activity.state === 'complete';
   },
   athleteId: currentAthleteId,

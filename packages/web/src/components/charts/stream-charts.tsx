@@ -1,6 +1,7 @@
+import type { Units } from '@stride/client';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Streams, Units } from '../../api/types.js';
 import { type ChartData, type ChartSeries, chartData } from '../../lib/chart-series.js';
+import type { Streams } from '../../lib/streams.js';
 import type { ChartHandle } from './chart-engine.js';
 
 let engine: Promise<typeof import('./chart-engine.js')> | undefined;

@@ -1,12 +1,12 @@
+import type { ActivityUpdate, Visibility } from '@stride/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useLocation } from 'wouter';
-import { api, download, errorMessage } from '../../api/client.js';
-import type { ActivityDetail, Visibility } from '../../api/types.js';
+import { api, errorMessage, saveDownload, unwrap } from '../../api/client.js';
 import { ConfirmDelete } from '../../components/confirm-delete.js';
 import { VisibilitySelect } from '../../components/visibility-select.js';
 import { ACTIVITY_LISTS } from '../feed/use-activity-list.js';
-import { activityKey } from './use-activity.js';
+import { type ActivityDetail, activityDetail, activityKey } from './use-activity.js';
 
 /** GPX, TCX and FIT downloads (fetched with the token, then saved). */
 export function ExportButtons({ a }: { a: ActivityDetail }) {
@@ -16,7 +16,13 @@ export function ExportButtons({ a }: { a: ActivityDetail }) {
     setBusy(format);
     setError(null);
     try {
-      await download(`/activities/${a.id}/export.${format}`, `activity.${format}`);
+      await saveDownload(
+        api.GET('/api/v1/activities/{id}/export.{format}', {
+          params: { path: { id: a.id, format } },
+          parseAs: 'blob',
+        }),
+        `activity.${format}`,
+      );
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -50,8 +56,12 @@ export function ExportButtons({ a }: { a: ActivityDetail }) {
 export function EditActivity({ a, onDone }: { a: ActivityDetail; onDone: () => void }) {
   const client = useQueryClient();
   const save = useMutation({
-    mutationFn: (body: { name: string; description: string | null; visibility: Visibility }) =>
-      api.patch<ActivityDetail>(`/activities/${a.id}`, body),
+    mutationFn: async (body: ActivityUpdate) =>
+      activityDetail(
+        await unwrap(
+          api.PATCH('/api/v1/activities/{id}', { params: { path: { id: a.id } }, body }),
+        ),
+      ),
     onSuccess: (updated) => {
       client.setQueryData(activityKey(a.id), updated);
       void client.invalidateQueries({ queryKey: ACTIVITY_LISTS });
@@ -106,7 +116,8 @@ export function DeleteActivity({ a }: { a: ActivityDetail }) {
   const client = useQueryClient();
   const [, navigate] = useLocation();
   const remove = useMutation({
-    mutationFn: () => api.delete<void>(`/activities/${a.id}`),
+    mutationFn: () =>
+      unwrap(api.DELETE('/api/v1/activities/{id}', { params: { path: { id: a.id } } })),
     onSuccess: () => {
       client.removeQueries({ queryKey: activityKey(a.id) });
       void client.invalidateQueries({ queryKey: ACTIVITY_LISTS });

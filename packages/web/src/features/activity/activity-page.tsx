@@ -1,8 +1,8 @@
+import type { SegmentEffort, Units } from '@stride/client';
 import { sportFamily } from '@stride/core';
 import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError } from '../../api/client.js';
-import type { ActivityDetail, SegmentEffort, Units } from '../../api/types.js';
 import { AthleteLine } from '../../components/athlete-line.js';
 import { StreamCharts } from '../../components/charts/stream-charts.js';
 import { RouteMap } from '../../components/map/index.js';
@@ -27,7 +27,7 @@ import {
   type Stretch,
 } from './interval-tables.js';
 import { SegmentEfforts } from './segment-efforts.js';
-import { useActivity, useStreams } from './use-activity.js';
+import { type ActivityDetail, useActivity, useStreams } from './use-activity.js';
 
 function HeadlineStats({ a, units }: { a: ActivityDetail; units: Units }) {
   const more: [string, string][] = [];

@@ -1,12 +1,14 @@
+import type { Units } from '@stride/client';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo } from 'react';
 import { useLocation } from 'wouter';
-import { api, errorMessage } from '../../api/client.js';
-import type { ActivityDetail, Segment, Streams, Units } from '../../api/types.js';
+import { api, errorMessage, unwrap } from '../../api/client.js';
 import { StreamCharts } from '../../components/charts/stream-charts.js';
 import { Stat } from '../../components/stat.js';
 import { formatDistance, formatElevation, formatGrade } from '../../lib/format.js';
+import type { Streams } from '../../lib/streams.js';
 import { indexAtDistance, type Range, stretchFigures } from '../../lib/stretch.js';
+import type { ActivityDetail } from './use-activity.js';
 
 /** One handle of the stretch: a slider over the samples, announced as a distance. */
 function RangeField({
@@ -73,12 +75,11 @@ export function CreateSegment({
   );
   const create = useMutation({
     mutationFn: (name: string) =>
-      api.post<Segment>('/segments', {
-        activity_id: a.id,
-        start_index: range.start,
-        end_index: range.end,
-        name,
-      }),
+      unwrap(
+        api.POST('/api/v1/segments', {
+          body: { activity_id: a.id, start_index: range.start, end_index: range.end, name },
+        }),
+      ),
     onSuccess: (s) => navigate(`/segments/${s.id}`),
   });
 

@@ -1,6 +1,7 @@
+import type { Units } from '@stride/client';
+import type { BestEffort, Lap, Split, WindowBest, ZoneTime } from '@stride/core';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import type { BestEffort, Lap, Split, Units, WindowBest, ZoneTime } from '../../api/types.js';
 import { Section } from '../../components/section.js';
 import {
   distanceUnit,

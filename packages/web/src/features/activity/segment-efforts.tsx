@@ -1,6 +1,6 @@
+import type { SegmentEffort, Units } from '@stride/client';
 import type { MouseEvent } from 'react';
 import { Link } from 'wouter';
-import type { SegmentEffort, Units } from '../../api/types.js';
 import { EffortBadges } from '../../components/effort-badges.js';
 import { Section } from '../../components/section.js';
 import {

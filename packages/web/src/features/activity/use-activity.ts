@@ -1,6 +1,35 @@
+import type { ActivityDetail as ApiActivityDetail } from '@stride/client';
+import type { BestEffort, Lap, Split, WindowBest, ZoneTime } from '@stride/core';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.js';
-import type { ActivityDetail, Streams } from '../../api/types.js';
+import { api, unwrap } from '../../api/client.js';
+import { keyedStreams } from '../../lib/streams.js';
+
+/** The part of the analysis the activity page shows (the rest is for tools and exports). */
+export interface ActivityAnalysis {
+  best_power?: WindowBest[];
+  best_speed?: WindowBest[];
+  hr_zones?: ZoneTime[] | null;
+}
+
+/**
+ * An activity as its page reads it. The API documents splits, laps, best efforts and the
+ * analysis as plain JSON objects (they are stored as computed, under the activity's
+ * algorithm_version); they have the shapes of @stride/core's statistics, which computed them.
+ */
+export type ActivityDetail = Omit<
+  ApiActivityDetail,
+  'splits_metric' | 'splits_standard' | 'laps' | 'best_efforts' | 'analysis'
+> & {
+  splits_metric: Split[];
+  splits_standard: Split[];
+  laps: Lap[];
+  best_efforts: BestEffort[];
+  analysis: ActivityAnalysis;
+};
+
+/** The API's activity, read with core's statistics shapes (see ActivityDetail). */
+export const activityDetail = (a: ApiActivityDetail): ActivityDetail =>
+  a as unknown as ActivityDetail;
 
 /** The streams the page draws: the route and the charts. */
 const STREAM_KEYS = 'latlng,distance,altitude,velocity_smooth,heartrate,watts';
@@ -10,7 +39,10 @@ export const activityKey = (id: string) => ['activity', id] as const;
 export function useActivity(id: string) {
   return useQuery({
     queryKey: activityKey(id),
-    queryFn: ({ signal }) => api.get<ActivityDetail>(`/activities/${id}`, signal),
+    queryFn: async ({ signal }) =>
+      activityDetail(
+        await unwrap(api.GET('/api/v1/activities/{id}', { params: { path: { id } }, signal })),
+      ),
   });
 }
 
@@ -18,8 +50,15 @@ export function useActivity(id: string) {
 export function useStreams(id: string, enabled: boolean) {
   return useQuery({
     queryKey: ['streams', id],
-    queryFn: ({ signal }) =>
-      api.get<Streams>(`/activities/${id}/streams?keys=${STREAM_KEYS}`, signal),
+    queryFn: async ({ signal }) =>
+      keyedStreams(
+        await unwrap(
+          api.GET('/api/v1/activities/{id}/streams', {
+            params: { path: { id }, query: { keys: STREAM_KEYS } },
+            signal,
+          }),
+        ),
+      ),
     enabled,
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,

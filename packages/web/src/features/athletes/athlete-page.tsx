@@ -1,7 +1,7 @@
+import type { Profile } from '@stride/client';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'wouter';
-import { api, errorMessage } from '../../api/client.js';
-import type { FollowEdge, Page, Profile } from '../../api/types.js';
+import { api, errorMessage, unwrap } from '../../api/client.js';
 import { Avatar } from '../../components/avatar.js';
 import { LoadMore } from '../../components/load-more.js';
 import { useMe, useUnits } from '../auth/use-me.js';
@@ -14,10 +14,14 @@ const profileKey = (handle: string) => ['athlete', handle] as const;
 function FollowButton({ p }: { p: Profile }) {
   const client = useQueryClient();
   const toggle = useMutation({
-    mutationFn: () =>
-      p.followed
-        ? api.delete<void>(`/athletes/${p.id}/follow`)
-        : api.put<void>(`/athletes/${p.id}/follow`),
+    mutationFn: () => {
+      const init = { params: { path: { athlete: p.id } } };
+      return unwrap(
+        p.followed
+          ? api.DELETE('/api/v1/athletes/{athlete}/follow', init)
+          : api.PUT('/api/v1/athletes/{athlete}/follow', init),
+      );
+    },
     onSuccess: () => {
       client.setQueryData<Profile>(profileKey(p.handle), {
         ...p,
@@ -60,9 +64,14 @@ function FollowList({
   const q = useInfiniteQuery({
     queryKey: ['follows', handle, direction],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<FollowEdge>>(
-        `/athletes/${encodeURIComponent(handle)}/${direction}?limit=30${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
-        signal,
+      unwrap(
+        api.GET(`/api/v1/athletes/{athlete}/${direction}`, {
+          params: {
+            path: { athlete: handle },
+            query: { limit: 30, cursor: pageParam ?? undefined },
+          },
+          signal,
+        }),
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
@@ -110,7 +119,10 @@ export function AthletePage({ handle }: { handle: string }) {
   const view = VIEWS.find((v) => v.param === params.get('view')) ?? VIEWS[0];
   const profile = useQuery({
     queryKey: profileKey(handle),
-    queryFn: ({ signal }) => api.get<Profile>(`/athletes/${encodeURIComponent(handle)}`, signal),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/athletes/{athlete}', { params: { path: { athlete: handle } }, signal }),
+      ),
   });
   const activities = useActivityList('USER', handle);
 

@@ -1,6 +1,6 @@
+import type { Units } from '@stride/client';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.js';
-import type { AthleteStats, Units } from '../../api/types.js';
+import { api, unwrap } from '../../api/client.js';
 import { Section } from '../../components/section.js';
 import { formatDistance, formatDuration } from '../../lib/format.js';
 
@@ -20,7 +20,12 @@ export function AthleteTotals({ handle, units }: { handle: string; units: Units 
   const q = useQuery({
     queryKey: ['athlete-stats', handle],
     queryFn: ({ signal }) =>
-      api.get<AthleteStats>(`/athletes/${encodeURIComponent(handle)}/stats`, signal),
+      unwrap(
+        api.GET('/api/v1/athletes/{athlete}/stats', {
+          params: { path: { athlete: handle } },
+          signal,
+        }),
+      ),
   });
   if (!q.data) return null;
   const s = q.data;

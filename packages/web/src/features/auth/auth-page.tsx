@@ -1,8 +1,8 @@
+import type { Session } from '@stride/client';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { ApiError, api, setTokens } from '../../api/client.js';
-import type { Session } from '../../api/types.js';
+import { ApiError, api, setTokens, unwrap } from '../../api/client.js';
 
 /** Sign in or sign up: one form, two modes. */
 export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
@@ -14,19 +14,27 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const body =
-      mode === 'login'
-        ? { login: form.get('login'), password: form.get('password') }
-        : {
-            handle: form.get('handle'),
-            email: form.get('email'),
-            password: form.get('password'),
-            display_name: form.get('display_name') || undefined,
-          };
+    const field = (name: string) => String(form.get(name) ?? '');
     setBusy(true);
     setError(null);
     try {
-      const session = await api.post<Session>(`/auth/${mode}`, body);
+      const session: Session =
+        mode === 'login'
+          ? await unwrap(
+              api.POST('/api/v1/auth/login', {
+                body: { login: field('login'), password: field('password') },
+              }),
+            )
+          : await unwrap(
+              api.POST('/api/v1/auth/signup', {
+                body: {
+                  handle: field('handle'),
+                  email: field('email'),
+                  password: field('password'),
+                  display_name: field('display_name') || undefined,
+                },
+              }),
+            );
       setTokens(session);
       client.setQueryData(['me'], session.athlete);
       navigate('/');

@@ -1,7 +1,7 @@
+import type { Me } from '@stride/client';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
-import { api, getTokens, onAuthChange } from '../../api/client.js';
-import type { Me } from '../../api/types.js';
+import { api, getTokens, onAuthChange, unwrap } from '../../api/client.js';
 
 /** Whether tokens are stored (re-renders on sign in / out). */
 export function useSignedIn(): boolean {
@@ -17,7 +17,7 @@ export function useMe() {
   }, [signedIn, client]);
   return useQuery({
     queryKey: ['me'],
-    queryFn: ({ signal }) => api.get<Me>('/me', signal),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/me', { signal })),
     enabled: signedIn,
     staleTime: 60_000,
   });

@@ -8,7 +8,9 @@ export function useSignOut(): () => void {
   return useCallback(() => {
     const tokens = getTokens();
     if (tokens)
-      void api.post('/auth/logout', { refresh_token: tokens.refresh_token }).catch(() => {});
+      void api
+        .POST('/api/v1/auth/logout', { body: { refresh_token: tokens.refresh_token } })
+        .catch(() => {});
     setTokens(null);
     client.clear();
   }, [client]);

@@ -1,5 +1,5 @@
+import type { ActivitySummary, Units } from '@stride/client';
 import { Link } from 'wouter';
-import type { ActivitySummary, Units } from '../../api/types.js';
 import { AthleteLine } from '../../components/athlete-line.js';
 import { RoutePreview } from '../../components/route-preview.js';
 import { Stat } from '../../components/stat.js';

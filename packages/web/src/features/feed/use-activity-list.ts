@@ -1,6 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.js';
-import type { ActivitySummary, Page } from '../../api/types.js';
+import { api, unwrap } from '../../api/client.js';
 
 export type ListMode = 'USER' | 'FRIENDS';
 
@@ -13,12 +12,13 @@ export const ACTIVITY_LISTS = ['activities'] as const;
 export function useActivityList(mode: ListMode, athlete?: string) {
   return useInfiniteQuery({
     queryKey: [...ACTIVITY_LISTS, mode, athlete ?? null],
-    queryFn: ({ pageParam, signal }) => {
-      const q = new URLSearchParams({ mode, limit: String(PAGE_SIZE) });
-      if (athlete) q.set('athlete', athlete);
-      if (pageParam) q.set('cursor', pageParam);
-      return api.get<Page<ActivitySummary>>(`/activities?${q}`, signal);
-    },
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/v1/activities', {
+          params: { query: { mode, limit: PAGE_SIZE, athlete, cursor: pageParam ?? undefined } },
+          signal,
+        }),
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
   });

@@ -1,7 +1,7 @@
+import type { AthleteBoardEntry, Me, QueryParams, SegmentSport } from '@stride/client';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'wouter';
-import { api } from '../../api/client.js';
-import type { AthleteBoardEntry, AthleteLeaderboard, Me, SegmentSport } from '../../api/types.js';
+import { api, unwrap } from '../../api/client.js';
 import { BoardRow, BoardTable } from '../../components/board-table.js';
 import { SportToggle } from '../../components/sport-toggle.js';
 import { type TabItem, Tabs, tabId } from '../../components/tabs.js';
@@ -42,15 +42,17 @@ function localDate(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-function query(sport: SegmentSport, period: Period, scope: Scope, me: Me | undefined): string {
-  const q = new URLSearchParams({ sport, period, date: localDate(), limit: '20' });
-  if (scope === 'following') q.set('following', 'true');
+type BoardQuery = QueryParams<'/api/v1/leaderboards/athletes', 'get'>;
+
+function query(sport: SegmentSport, period: Period, scope: Scope, me: Me | undefined): BoardQuery {
+  const q: BoardQuery = { sport, period, date: localDate(), limit: 20 };
+  if (scope === 'following') q.following = true;
   if (scope !== 'everyone' && scope !== 'following' && me?.country) {
-    q.set('country', me.country);
-    if (scope === 'region' && me.region) q.set('region', me.region);
-    if (scope === 'city' && me.city) q.set('city', me.city);
+    q.country = me.country;
+    if (scope === 'region' && me.region) q.region = me.region;
+    if (scope === 'city' && me.city) q.city = me.city;
   }
-  return q.toString();
+  return q;
 }
 
 /**
@@ -71,10 +73,11 @@ export function LeaderboardsPage() {
       for (const [k, v] of Object.entries(change)) next.set(k, v);
       return next;
     });
-  const qs = query(sport, period, scope, me.data);
+  const q = query(sport, period, scope, me.data);
   const board = useQuery({
-    queryKey: ['leaderboards', 'athletes', qs],
-    queryFn: ({ signal }) => api.get<AthleteLeaderboard>(`/leaderboards/athletes?${qs}`, signal),
+    queryKey: ['leaderboards', 'athletes', q],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/leaderboards/athletes', { params: { query: q }, signal })),
     enabled: me.isSuccess,
     placeholderData: (previous) => previous,
   });

@@ -1,8 +1,8 @@
+import type { Segment, SegmentSport } from '@stride/client';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
-import { api } from '../../api/client.js';
-import type { ActivitySummary, Page, Segment, SegmentSport } from '../../api/types.js';
+import { api, unwrap } from '../../api/client.js';
 import {
   boundsOf,
   type MapOpening,
@@ -37,7 +37,9 @@ function useOpeningView(): { view: MapOpening | null; ready: boolean } {
   const latest = useQuery({
     queryKey: ['activities', 'latest-route'],
     queryFn: ({ signal }) =>
-      api.get<Page<ActivitySummary>>('/activities?mode=USER&limit=5', signal),
+      unwrap(
+        api.GET('/api/v1/activities', { params: { query: { mode: 'USER', limit: 5 } }, signal }),
+      ),
     enabled: !stored,
   });
   if (stored) return { view: stored, ready: true };
@@ -68,7 +70,12 @@ export function ExplorePage() {
   const found = useQuery({
     queryKey: ['segments', 'explore', sport, bbox],
     queryFn: ({ signal }) =>
-      api.get<{ items: Segment[] }>(`/segments?bbox=${bbox}&sport_type=${sport}&limit=50`, signal),
+      unwrap(
+        api.GET('/api/v1/segments', {
+          params: { query: { bbox: bbox ?? '', sport_type: sport, limit: 50 } },
+          signal,
+        }),
+      ),
     enabled: bbox !== null,
     placeholderData: (previous) => previous,
   });

@@ -1,6 +1,6 @@
+import type { Segment, SegmentBoardEntry, SegmentPeriod, Units } from '@stride/client';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import type { Segment, SegmentBoardEntry, SegmentPeriod, Units } from '../../api/types.js';
 import { BoardRow, BoardTable } from '../../components/board-table.js';
 import { Crown } from '../../components/effort-badges.js';
 import { Section } from '../../components/section.js';
@@ -17,7 +17,7 @@ const PERIODS: TabItem<SegmentPeriod>[] = [
 ];
 
 /** Strava's age groups, by the age reached in the effort's year. */
-const AGE_GROUPS: [string, string][] = [
+const AGE_GROUPS: [BoardFilter['ageGroup'], string][] = [
   ['', 'All ages'],
   ['0_19', '19 and under'],
   ['20_24', '20–24'],
@@ -149,7 +149,7 @@ export function SegmentLeaderboard({
         <select
           aria-label="Age group"
           value={f.ageGroup}
-          onChange={(e) => set({ ageGroup: e.currentTarget.value })}
+          onChange={(e) => set({ ageGroup: e.currentTarget.value as BoardFilter['ageGroup'] })}
         >
           {AGE_GROUPS.map(([v, label]) => (
             <option key={v} value={v}>

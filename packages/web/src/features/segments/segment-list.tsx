@@ -1,5 +1,5 @@
+import type { Segment, Units } from '@stride/client';
 import { Link } from 'wouter';
-import type { Segment, Units } from '../../api/types.js';
 import { formatDistance, formatGrade } from '../../lib/format.js';
 
 /** Segments as a list: name (to its page), distance, grade and how many have ridden or run it. */

@@ -1,8 +1,8 @@
+import type { Segment, Units } from '@stride/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useLocation } from 'wouter';
-import { ApiError, api, errorMessage } from '../../api/client.js';
-import type { Segment, Units } from '../../api/types.js';
+import { ApiError, api, errorMessage, unwrap } from '../../api/client.js';
 import { StreamCharts } from '../../components/charts/stream-charts.js';
 import { ConfirmDelete } from '../../components/confirm-delete.js';
 import { Medal } from '../../components/effort-badges.js';
@@ -115,7 +115,8 @@ function DeleteSegment({ s }: { s: Segment }) {
   const client = useQueryClient();
   const [, navigate] = useLocation();
   const remove = useMutation({
-    mutationFn: () => api.delete<void>(`/segments/${s.id}`),
+    mutationFn: () =>
+      unwrap(api.DELETE('/api/v1/segments/{id}', { params: { path: { id: s.id } } })),
     onSuccess: () => {
       client.removeQueries({ queryKey: segmentKey(s.id) });
       void client.invalidateQueries({ queryKey: STARRED });

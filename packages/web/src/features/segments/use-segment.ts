@@ -1,13 +1,7 @@
+import type { QueryParams, Segment, SegmentPeriod } from '@stride/client';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.js';
-import type {
-  Page,
-  Segment,
-  SegmentEffort,
-  SegmentLeaderboard,
-  SegmentPeriod,
-  Streams,
-} from '../../api/types.js';
+import { api, unwrap } from '../../api/client.js';
+import { keyedStreams } from '../../lib/streams.js';
 
 /** While a new segment's past activities are matched, its page asks again this often. */
 const MATCHING_POLL_MS = 1500;
@@ -18,7 +12,8 @@ export const segmentKey = (id: string) => ['segment', id] as const;
 export function useSegment(id: string) {
   return useQuery({
     queryKey: segmentKey(id),
-    queryFn: ({ signal }) => api.get<Segment>(`/segments/${id}`, signal),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/segments/{id}', { params: { path: { id } }, signal })),
     refetchInterval: (q) => (q.state.data?.matching ? MATCHING_POLL_MS : false),
   });
 }
@@ -27,28 +22,42 @@ export function useSegment(id: string) {
 export function useSegmentStreams(id: string) {
   return useQuery({
     queryKey: [...segmentKey(id), 'streams'],
-    queryFn: ({ signal }) =>
-      api.get<Streams>(`/segments/${id}/streams?keys=latlng,distance,altitude`, signal),
+    queryFn: async ({ signal }) =>
+      keyedStreams(
+        await unwrap(
+          api.GET('/api/v1/segments/{id}/streams', {
+            params: { path: { id }, query: { keys: 'latlng,distance,altitude' } },
+            signal,
+          }),
+        ),
+      ),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
+type BoardQuery = QueryParams<'/api/v1/segments/{id}/leaderboard', 'get'>;
+
 export interface BoardFilter {
   period: SegmentPeriod;
   following: boolean;
-  sex: '' | 'M' | 'F';
-  ageGroup: string;
+  sex: '' | NonNullable<BoardQuery['sex']>;
+  ageGroup: '' | NonNullable<BoardQuery['age_group']>;
 }
 
 export function useLeaderboard(id: string, f: BoardFilter, polling: boolean) {
   return useQuery({
     queryKey: [...segmentKey(id), 'board', f],
     queryFn: ({ signal }) => {
-      const q = new URLSearchParams({ period: f.period, limit: '20' });
-      if (f.following) q.set('following', 'true');
-      if (f.sex) q.set('sex', f.sex);
-      if (f.ageGroup) q.set('age_group', f.ageGroup);
-      return api.get<SegmentLeaderboard>(`/segments/${id}/leaderboard?${q}`, signal);
+      const query: BoardQuery = {
+        period: f.period,
+        limit: 20,
+      };
+      if (f.following) query.following = true;
+      if (f.sex) query.sex = f.sex;
+      if (f.ageGroup) query.age_group = f.ageGroup;
+      return unwrap(
+        api.GET('/api/v1/segments/{id}/leaderboard', { params: { path: { id }, query }, signal }),
+      );
     },
     refetchInterval: polling ? MATCHING_POLL_MS : false,
     placeholderData: (previous) => previous,
@@ -60,9 +69,14 @@ export function useMyEfforts(id: string, polling: boolean) {
   return useInfiniteQuery({
     queryKey: [...segmentKey(id), 'mine'],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<SegmentEffort>>(
-        `/segments/${id}/efforts?athlete=me&limit=10${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
-        signal,
+      unwrap(
+        api.GET('/api/v1/segments/{id}/efforts', {
+          params: {
+            path: { id },
+            query: { athlete: 'me', limit: 10, cursor: pageParam ?? undefined },
+          },
+          signal,
+        }),
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
@@ -74,10 +88,14 @@ export function useMyEfforts(id: string, polling: boolean) {
 export function useStar(s: Segment) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () =>
-      s.starred
-        ? api.delete<Segment>(`/segments/${s.id}/star`)
-        : api.put<Segment>(`/segments/${s.id}/star`),
+    mutationFn: () => {
+      const init = { params: { path: { id: s.id } } };
+      return unwrap(
+        s.starred
+          ? api.DELETE('/api/v1/segments/{id}/star', init)
+          : api.PUT('/api/v1/segments/{id}/star', init),
+      );
+    },
     onSuccess: (updated) => {
       client.setQueryData<Segment>(segmentKey(s.id), (old) => ({ ...old, ...updated }));
       void client.invalidateQueries({ queryKey: STARRED });
@@ -91,9 +109,11 @@ export function useStarred() {
   return useInfiniteQuery({
     queryKey: STARRED,
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Segment>>(
-        `/me/segments/starred?limit=30${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
-        signal,
+      unwrap(
+        api.GET('/api/v1/me/segments/starred', {
+          params: { query: { limit: 30, cursor: pageParam ?? undefined } },
+          signal,
+        }),
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,

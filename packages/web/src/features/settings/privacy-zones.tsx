@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
-import { api, errorMessage } from '../../api/client.js';
-import type { PrivacyZone } from '../../api/types.js';
+import { api, errorMessage, unwrap } from '../../api/client.js';
 import { type MapZone, RouteMap, type RouteMapHandle } from '../../components/map/index.js';
 import { Section } from '../../components/section.js';
 import { useActivityList } from '../feed/use-activity-list.js';
@@ -19,7 +18,7 @@ export function PrivacyZones() {
   const map = useRef<RouteMapHandle>(null);
   const zones = useQuery({
     queryKey: KEY,
-    queryFn: ({ signal }) => api.get<PrivacyZone[]>('/me/privacy-zones', signal),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/me/privacy-zones', { signal })),
   });
   const latest = useActivityList('USER');
   const context = latest.data?.pages[0]?.items.find((a) => a.map.summary_polyline)?.map
@@ -29,14 +28,15 @@ export function PrivacyZones() {
 
   const create = useMutation({
     mutationFn: (z: { lat: number; lng: number; radius: number }) =>
-      api.post<PrivacyZone>('/me/privacy-zones', z),
+      unwrap(api.POST('/api/v1/me/privacy-zones', { body: z })),
     onSuccess: () => {
       setDraft(null);
       void client.invalidateQueries({ queryKey: KEY });
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api.delete<void>(`/me/privacy-zones/${id}`),
+    mutationFn: (id: string) =>
+      unwrap(api.DELETE('/api/v1/me/privacy-zones/{id}', { params: { path: { id } } })),
     onSuccess: () => void client.invalidateQueries({ queryKey: KEY }),
   });
 

@@ -1,7 +1,7 @@
+import type { Me, MeUpdate } from '@stride/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../api/client.js';
-import type { Me } from '../../api/types.js';
+import { ApiError, api, unwrap } from '../../api/client.js';
 import { VisibilitySelect } from '../../components/visibility-select.js';
 import { useMe } from '../auth/use-me.js';
 import { useSignOut } from '../auth/use-sign-out.js';
@@ -14,7 +14,7 @@ export function SettingsPage() {
   const [message, setMessage] = useState<string | null>(null);
   const signOut = useSignOut();
   const save = useMutation({
-    mutationFn: (changes: Partial<Me>) => api.patch<Me>('/me', changes),
+    mutationFn: (changes: MeUpdate) => unwrap(api.PATCH('/api/v1/me', { body: changes })),
     onSuccess: (updated) => {
       client.setQueryData(['me'], updated);
       setMessage('Saved.');

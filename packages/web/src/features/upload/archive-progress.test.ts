@@ -1,5 +1,5 @@
+import type { Upload } from '@stride/client';
 import { describe, expect, it } from 'vitest';
-import type { Upload } from '../../api/types.js';
 import { archiveProgress, inProgress } from './archive-progress.js';
 
 const upload = (change: Partial<Upload>): Upload => ({
@@ -9,6 +9,7 @@ const upload = (change: Partial<Upload>): Upload => ({
   activity_id: null,
   error: null,
   file_name: 'export.zip',
+  external_id: null,
   archive_id: null,
   counts: { files: 3, ready: 1, duplicate: 0, error: 0, queued: 2 },
   created_at: '2026-01-01T00:00:00Z',

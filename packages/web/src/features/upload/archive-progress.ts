@@ -1,4 +1,4 @@
-import type { ArchiveCounts, Upload } from '../../api/types.js';
+import type { ArchiveCounts, Upload } from '@stride/client';
 
 const number = new Intl.NumberFormat('en');
 const plural = (n: number, one: string, many: string) =>

@@ -1,8 +1,8 @@
+import type { Upload } from '@stride/client';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link } from 'wouter';
-import { api } from '../../api/client.js';
-import type { Upload } from '../../api/types.js';
+import { api, unwrap } from '../../api/client.js';
 import { formatBytes } from '../../lib/format.js';
 import { ACTIVITY_LISTS } from '../feed/use-activity-list.js';
 import { archiveProgress, inProgress } from './archive-progress.js';
@@ -25,7 +25,8 @@ function useUploadStatus(initial: Upload | undefined) {
   const client = useQueryClient();
   const q = useQuery({
     queryKey: ['upload', initial?.id],
-    queryFn: ({ signal }) => api.get<Upload>(`/uploads/${initial!.id}`, signal),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/uploads/{id}', { params: { path: { id: initial!.id } }, signal })),
     enabled: !!initial,
     initialData: initial,
     refetchInterval: (query) => (inProgress(query.state.data) ? POLL_MS : false),

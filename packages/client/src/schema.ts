@@ -1,0 +1,4420 @@
+/** The Stride API's types, generated from the server's route schemas by packages/client/scripts/generate.ts. Do not edit: run `npm run api:generate`. */
+
+export interface paths {
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List activities: mine or one athlete’s (USER), or mine and those I follow (FRIENDS) */
+        get: {
+            parameters: {
+                query?: {
+                    mode?: "USER" | "FRIENDS";
+                    /** @description athlete id or handle (USER mode) */
+                    athlete?: string;
+                    /** @description next_cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                athlete: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    handle: string;
+                                    display_name: string;
+                                };
+                                name: string;
+                                description: string | null;
+                                sport_type: string;
+                                /** @description who may see an activity: everyone, followers, or only the athlete */
+                                visibility: "everyone" | "followers" | "only_me";
+                                state: "created" | "started" | "paused" | "complete";
+                                source: "recorded" | "upload";
+                                /** Format: date-time */
+                                start_date: string | null;
+                                /** @description local wall-clock time, no zone */
+                                start_date_local: string | null;
+                                timezone: string | null;
+                                /** @description seconds */
+                                utc_offset: number | null;
+                                /** @description metres */
+                                distance: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description seconds */
+                                elapsed_time: number;
+                                /** @description metres */
+                                total_elevation_gain: number | null;
+                                /** @description metres */
+                                total_elevation_loss: number | null;
+                                /** @description metres */
+                                elev_high: number | null;
+                                /** @description metres */
+                                elev_low: number | null;
+                                /** @description m/s */
+                                average_speed: number | null;
+                                /** @description m/s */
+                                max_speed: number | null;
+                                /** @description bpm */
+                                average_heartrate: number | null;
+                                /** @description bpm */
+                                max_heartrate: number | null;
+                                /** @description rpm (steps per minute per foot for runs) */
+                                average_cadence: number | null;
+                                average_watts: number | null;
+                                /** @description normalized power */
+                                weighted_average_watts: number | null;
+                                max_watts: number | null;
+                                kilojoules: number | null;
+                                /** @description kcal */
+                                calories: number | null;
+                                /** @description [lat, lng]; null when hidden by privacy or when the activity has no position */
+                                start_latlng: [
+                                    number,
+                                    number
+                                ] | null;
+                                /** @description [lat, lng]; null when hidden by privacy or when the activity has no position */
+                                end_latlng: [
+                                    number,
+                                    number
+                                ] | null;
+                                map: {
+                                    summary_polyline: string | null;
+                                };
+                                device_name: string | null;
+                                /** Format: uuid */
+                                upload_id: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an activity to record (send your own UUID so a retry is harmless) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        /** @description Strava's sport_type, e.g. Run, Ride, Hike */
+                        sport_type: string;
+                        name?: string;
+                        description?: string;
+                        /** @description who may see an activity: everyone, followers, or only the athlete */
+                        visibility?: "everyone" | "followers" | "only_me";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            athlete: {
+                                /** Format: uuid */
+                                id: string;
+                                handle: string;
+                                display_name: string;
+                            };
+                            name: string;
+                            description: string | null;
+                            sport_type: string;
+                            /** @description who may see an activity: everyone, followers, or only the athlete */
+                            visibility: "everyone" | "followers" | "only_me";
+                            state: "created" | "started" | "paused" | "complete";
+                            source: "recorded" | "upload";
+                            /** Format: date-time */
+                            start_date: string | null;
+                            /** @description local wall-clock time, no zone */
+                            start_date_local: string | null;
+                            timezone: string | null;
+                            /** @description seconds */
+                            utc_offset: number | null;
+                            /** @description metres */
+                            distance: number;
+                            /** @description seconds */
+                            moving_time: number;
+                            /** @description seconds */
+                            elapsed_time: number;
+                            /** @description metres */
+                            total_elevation_gain: number | null;
+                            /** @description metres */
+                            total_elevation_loss: number | null;
+                            /** @description metres */
+                            elev_high: number | null;
+                            /** @description metres */
+                            elev_low: number | null;
+                            /** @description m/s */
+                            average_speed: number | null;
+                            /** @description m/s */
+                            max_speed: number | null;
+                            /** @description bpm */
+                            average_heartrate: number | null;
+                            /** @description bpm */
+                            max_heartrate: number | null;
+                            /** @description rpm (steps per minute per foot for runs) */
+                            average_cadence: number | null;
+                            average_watts: number | null;
+                            /** @description normalized power */
+                            weighted_average_watts: number | null;
+                            max_watts: number | null;
+                            kilojoules: number | null;
+                            /** @description kcal */
+                            calories: number | null;
+                            /** @description [lat, lng]; null when hidden by privacy or when the activity has no position */
+                            start_latlng: [
+                                number,
+                                number
+                            ] | null;
+                            /** @description [lat, lng]; null when hidden by privacy or when the activity has no position */
+                            end_latlng: [
+                                number,
+                                number
+                            ] | null;
+                            map: {
+                                summary_polyline: string | null;
+                            };
+                            device_name: string | null;
+                            /** Format: uuid */
+                            upload_id: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            splits_metric: {
+                                [key: string]: unknown;
+                            }[];
+                            splits_standard: {
+                                [key: string]: unknown;
+                            }[];
+                            laps: {
+                                [key: string]: unknown;
+                            }[];
+                            best_efforts: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @description efforts on segments, in order; others see only those outside hidden areas */
+                            segment_efforts: {
+                                /** Format: uuid */
+                                id: string;
+                                segment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description percent */
+                                    average_grade: number | null;
+                                };
+                                /** Format: uuid */
+                                activity_id: string;
+                                /** @description seconds between the interpolated gate crossings */
+                                elapsed_time: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description index into the activity’s streams as you see them */
+                                start_index: number;
+                                end_index: number;
+                                /** Format: date-time */
+                                start_date: string;
+                                /** @description local wall-clock time, no zone */
+                                start_date_local: string;
+                                /** @description the athlete’s 1st/2nd/3rd best time on this segment when it was set */
+                                pr_rank: number | null;
+                                /** @description rank on the overall all-time board when matched, if in the top 10 */
+                                kom_rank: number | null;
+                            }[];
+                            /** @description zones, cleaning report and other derived data; algorithm_version says which code produced it */
+                            analysis: {
+                                [key: string]: unknown;
+                            };
+                            algorithm_version: number | null;
+                            events: {
+                                kind: "START" | "PAUSE" | "RESUME" | "STOP";
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            athlete: {
+                                /** Format: uuid */
+                                id: string;
+                                handle: string;
+                                display_name: string;
+                            };
+                            name: string;
+                            description: string | null;
+                            sport_type: string;
+                            /** @description who may see an activity: everyone, followers, or only the athlete */
+                            visibility: "everyone" | "followers" | "only_me";
+                            state: "created" | "started" | "paused" | "complete";
+                            source: "recorded" | "upload";
+                            /** Format: date-time */
+                            start_date: string | null;
+                            /** @description local wall-clock time, no zone */
+                            start_date_local: string | null;
+                            timezone: string | null;
+                            /** @description seconds */
+                            utc_offset: number | null;
+                            /** @description metres */
+                            distance: number;
+                            /** @description seconds */
+                            moving_time: number;
+                            /** @description seconds */
+                            elapsed_time: number;
+                            /** @description metres */
+                            total_elevation_gain: number | null;
+                            /** @description metres */
+                            total_elevation_loss: number | null;
+                            /** @description metres */
+                            elev_high: number | null;
+                            /** @description metres */
+                            elev_low: number | null;
+                            /** @description m/s */
+                            average_speed: number | null;
+                            /** @description m/s */
+                            max_speed: number | null;
+                            /** @description bpm */
+                            average_heartrate: number | null;
+                            /** @description bpm */
+                            max_heartrate: number | null;
+                            /** @description rpm (steps per minute per foot for runs) */
+                            average_cadence: number | null;
+                            average_watts: number | null;
+                            /** @description normalized power */
+                            weighted_average_watts: number | null;
+                            max_watts: number | null;
+                            kilojoules: number | null;
+                            /** @description kcal */
+                            calories: number | null;
+                            /** @description [lat, lng]; null when hidden by privacy or when the activity has no position */
+                            start_latlng: [
+                                number,
+                                number
+                            ] | null;
+                            /** @description [lat, lng]; null when hidden by privacy or when the activity has no position */
+                            end_latlng: [
+                                number,
+                                number
+                            ] | null;
+                            map: {
+                                summary_polyline: string | null;
+                            };
+                            device_name: string | null;
+                            /** Format: uuid */
+                            upload_id: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            splits_metric: {
+                                [key: string]: unknown;
+                            }[];
+                            splits_standard: {
+                                [key: string]: unknown;
+                            }[];
+                            laps: {
+                                [key: string]: unknown;
+                            }[];
+                            best_efforts: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @description efforts on segments, in order; others see only those outside hidden areas */
+                            segment_efforts: {
+                                /** Format: uuid */
+                                id: string;
+                                segment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description percent */
+                                    average_grade: number | null;
+                                };
+                                /** Format: uuid */
+                                activity_id: string;
+                                /** @description seconds between the interpolated gate crossings */
+                                elapsed_time: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description index into the activity’s streams as you see them */
+                                start_index: number;
+                                end_index: number;
+                                /** Format: date-time */
+                                start_date: string;
+                                /** @description local wall-clock time, no zone */
+                                start_date_local: string;
+                                /** @description the athlete’s 1st/2nd/3rd best time on this segment when it was set */
+                                pr_rank: number | null;
+                                /** @description rank on the overall all-time board when matched, if in the top 10 */
+                                kom_rank: number | null;
+                            }[];
+                            /** @description zones, cleaning report and other derived data; algorithm_version says which code produced it */
+                            analysis: {
+                                [key: string]: unknown;
+                            };
+                            algorithm_version: number | null;
+                            events: {
+                                kind: "START" | "PAUSE" | "RESUME" | "STOP";
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One activity, with splits, laps and best efforts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            athlete: {
+                                /** Format: uuid */
+                                id: string;
+                                handle: string;
+                                display_name: string;
+                            };
+                            name: string;
+                            description: string | null;
+                            sport_type: string;
+                            /** @description who may see an activity: everyone, followers, or only the athlete */
+                            visibility: "everyone" | "followers" | "only_me";
+                            state: "created" | "started" | "paused" | "complete";
+                            source: "recorded" | "upload";
+                            /** Format: date-time */
+                            start_date: string | null;
+                            /** @description local wall-clock time, no zone */
+                            start_date_local: string | null;
+                            timezone: string | null;
+                            /** @description seconds */
+                            utc_offset: number | null;
+                            /** @description metres */
+                            distance: number;
+                            /** @description seconds */
+                            moving_time: number;
+                            /** @description seconds */
+                            elapsed_time: number;
+                            /** @description metres */
+                            total_elevation_gain: number | null;
+                            /** @description metres */
+                            total_elevation_loss: number | null;
+                            /** @description metres */
+                            elev_high: number | null;
+                            /** @description metres */
+                            elev_low: number | null;
+                            /** @description m/s */
+                            average_speed: number | null;
+                            /** @description m/s */
+                            max_speed: number | null;
+                            /** @description bpm */
+                            average_heartrate: number | null;
+                            /** @description bpm */
+                            max_heartrate: number | null;
+                            /** @description rpm (steps per minute per foot for runs) */
+                            average_cadence: number | null;
+                            average_watts: number | null;
+                            /** @description normalized power */
+                            weighted_average_watts: number | null;
+                            max_watts: number | null;
+                            kilojoules: number | null;
+                            /** @description kcal */
+                            calories: number | null;
+                            /** @description [lat, lng]; null when hidden by privacy or when the activity has no position */
+                            start_latlng: [
+                                number,
+                                number
+                            ] | null;
+                            /** @description [lat, lng]; null when hidden by privacy or when the activity has no position */
+                            end_latlng: [
+                                number,
+                                number
+                            ] | null;
+                            map: {
+                                summary_polyline: string | null;
+                            };
+                            device_name: string | null;
+                            /** Format: uuid */
+                            upload_id: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            splits_metric: {
+                                [key: string]: unknown;
+                            }[];
+                            splits_standard: {
+                                [key: string]: unknown;
+                            }[];
+                            laps: {
+                                [key: string]: unknown;
+                            }[];
+                            best_efforts: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @description efforts on segments, in order; others see only those outside hidden areas */
+                            segment_efforts: {
+                                /** Format: uuid */
+                                id: string;
+                                segment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description percent */
+                                    average_grade: number | null;
+                                };
+                                /** Format: uuid */
+                                activity_id: string;
+                                /** @description seconds between the interpolated gate crossings */
+                                elapsed_time: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description index into the activity’s streams as you see them */
+                                start_index: number;
+                                end_index: number;
+                                /** Format: date-time */
+                                start_date: string;
+                                /** @description local wall-clock time, no zone */
+                                start_date_local: string;
+                                /** @description the athlete’s 1st/2nd/3rd best time on this segment when it was set */
+                                pr_rank: number | null;
+                                /** @description rank on the overall all-time board when matched, if in the top 10 */
+                                kom_rank: number | null;
+                            }[];
+                            /** @description zones, cleaning report and other derived data; algorithm_version says which code produced it */
+                            analysis: {
+                                [key: string]: unknown;
+                            };
+                            algorithm_version: number | null;
+                            events: {
+                                kind: "START" | "PAUSE" | "RESUME" | "STOP";
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an activity and everything derived from it */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change the recording state (with the device’s time) or edit name, description, sport, visibility */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        state?: "STARTED" | "PAUSED" | "RESUMED" | "COMPLETE";
+                        /**
+                         * Format: date-time
+                         * @description the device’s time of the event
+                         */
+                        at?: string;
+                        name?: string;
+                        description?: string | null;
+                        /** @description Strava's sport_type, e.g. Run, Ride, Hike */
+                        sport_type?: string;
+                        /** @description who may see an activity: everyone, followers, or only the athlete */
+                        visibility?: "everyone" | "followers" | "only_me";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            athlete: {
+                                /** Format: uuid */
+                                id: string;
+                                handle: string;
+                                display_name: string;
+                            };
+                            name: string;
+                            description: string | null;
+                            sport_type: string;
+                            /** @description who may see an activity: everyone, followers, or only the athlete */
+                            visibility: "everyone" | "followers" | "only_me";
+                            state: "created" | "started" | "paused" | "complete";
+                            source: "recorded" | "upload";
+                            /** Format: date-time */
+                            start_date: string | null;
+                            /** @description local wall-clock time, no zone */
+                            start_date_local: string | null;
+                            timezone: string | null;
+                            /** @description seconds */
+                            utc_offset: number | null;
+                            /** @description metres */
+                            distance: number;
+                            /** @description seconds */
+                            moving_time: number;
+                            /** @description seconds */
+                            elapsed_time: number;
+                            /** @description metres */
+                            total_elevation_gain: number | null;
+                            /** @description metres */
+                            total_elevation_loss: number | null;
+                            /** @description metres */
+                            elev_high: number | null;
+                            /** @description metres */
+                            elev_low: number | null;
+                            /** @description m/s */
+                            average_speed: number | null;
+                            /** @description m/s */
+                            max_speed: number | null;
+                            /** @description bpm */
+                            average_heartrate: number | null;
+                            /** @description bpm */
+                            max_heartrate: number | null;
+                            /** @description rpm (steps per minute per foot for runs) */
+                            average_cadence: number | null;
+                            average_watts: number | null;
+                            /** @description normalized power */
+                            weighted_average_watts: number | null;
+                            max_watts: number | null;
+                            kilojoules: number | null;
+                            /** @description kcal */
+                            calories: number | null;
+                            /** @description [lat, lng]; null when hidden by privacy or when the activity has no position */
+                            start_latlng: [
+                                number,
+                                number
+                            ] | null;
+                            /** @description [lat, lng]; null when hidden by privacy or when the activity has no position */
+                            end_latlng: [
+                                number,
+                                number
+                            ] | null;
+                            map: {
+                                summary_polyline: string | null;
+                            };
+                            device_name: string | null;
+                            /** Format: uuid */
+                            upload_id: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            splits_metric: {
+                                [key: string]: unknown;
+                            }[];
+                            splits_standard: {
+                                [key: string]: unknown;
+                            }[];
+                            laps: {
+                                [key: string]: unknown;
+                            }[];
+                            best_efforts: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @description efforts on segments, in order; others see only those outside hidden areas */
+                            segment_efforts: {
+                                /** Format: uuid */
+                                id: string;
+                                segment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description percent */
+                                    average_grade: number | null;
+                                };
+                                /** Format: uuid */
+                                activity_id: string;
+                                /** @description seconds between the interpolated gate crossings */
+                                elapsed_time: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description index into the activity’s streams as you see them */
+                                start_index: number;
+                                end_index: number;
+                                /** Format: date-time */
+                                start_date: string;
+                                /** @description local wall-clock time, no zone */
+                                start_date_local: string;
+                                /** @description the athlete’s 1st/2nd/3rd best time on this segment when it was set */
+                                pr_rank: number | null;
+                                /** @description rank on the overall all-time board when matched, if in the top 10 */
+                                kom_rank: number | null;
+                            }[];
+                            /** @description zones, cleaning report and other derived data; algorithm_version says which code produced it */
+                            analysis: {
+                                [key: string]: unknown;
+                            };
+                            algorithm_version: number | null;
+                            events: {
+                                kind: "START" | "PAUSE" | "RESUME" | "STOP";
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/export.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the activity as GPX, TCX or FIT */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    format: "gpx" | "tcx" | "fit";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a batch of live points; re-sending a batch (same seq) changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description batch number, unique per activity */
+                        seq: number;
+                        points: {
+                            /** @description epoch seconds (fractions allowed) */
+                            t: number;
+                            lat?: number;
+                            lng?: number;
+                            alt?: number;
+                            hr?: number;
+                            cad?: number;
+                            watts?: number;
+                            /** @description horizontal accuracy, metres */
+                            acc?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            duplicate: boolean;
+                            totals: {
+                                distance: number;
+                                moving_time: number;
+                                elapsed_time: number;
+                                average_speed: number | null;
+                                total_elevation_gain: number;
+                                point_count: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/recording": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save a whole recording made offline (events and points), in one or more parts
+         * @description Idempotent on the activity id. Long recordings may be sent as parts 1…parts; the activity is computed when every part has arrived. Events must end with STOP.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Strava's sport_type, e.g. Run, Ride, Hike */
+                        sport_type: string;
+                        name?: string;
+                        description?: string;
+                        /** @description who may see an activity: everyone, followers, or only the athlete */
+                        visibility?: "everyone" | "followers" | "only_me";
+                        events: {
+                            kind: "START" | "PAUSE" | "RESUME" | "STOP";
+                            /**
+                             * Format: date-time
+                             * @description the device’s time of the event
+                             */
+                            at: string;
+                        }[];
+                        points: {
+                            /** @description epoch seconds (fractions allowed) */
+                            t: number;
+                            lat?: number;
+                            lng?: number;
+                            alt?: number;
+                            hr?: number;
+                            cad?: number;
+                            watts?: number;
+                            /** @description horizontal accuracy, metres */
+                            acc?: number;
+                        }[];
+                        /** @default 1 */
+                        part?: number;
+                        /** @default 1 */
+                        parts?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            athlete: {
+                                /** Format: uuid */
+                                id: string;
+                                handle: string;
+                                display_name: string;
+                            };
+                            name: string;
+                            description: string | null;
+                            sport_type: string;
+                            /** @description who may see an activity: everyone, followers, or only the athlete */
+                            visibility: "everyone" | "followers" | "only_me";
+                            state: "created" | "started" | "paused" | "complete";
+                            source: "recorded" | "upload";
+                            /** Format: date-time */
+                            start_date: string | null;
+                            /** @description local wall-clock time, no zone */
+                            start_date_local: string | null;
+                            timezone: string | null;
+                            /** @description seconds */
+                            utc_offset: number | null;
+                            /** @description metres */
+                            distance: number;
+                            /** @description seconds */
+                            moving_time: number;
+                            /** @description seconds */
+                            elapsed_time: number;
+                            /** @description metres */
+                            total_elevation_gain: number | null;
+                            /** @description metres */
+                            total_elevation_loss: number | null;
+                            /** @description metres */
+                            elev_high: number | null;
+                            /** @description metres */
+                            elev_low: number | null;
+                            /** @description m/s */
+                            average_speed: number | null;
+                            /** @description m/s */
+                            max_speed: number | null;
+                            /** @description bpm */
+                            average_heartrate: number | null;
+                            /** @description bpm */
+                            max_heartrate: number | null;
+                            /** @description rpm (steps per minute per foot for runs) */
+                            average_cadence: number | null;
+                            average_watts: number | null;
+                            /** @description normalized power */
+                            weighted_average_watts: number | null;
+                            max_watts: number | null;
+                            kilojoules: number | null;
+                            /** @description kcal */
+                            calories: number | null;
+                            /** @description [lat, lng]; null when hidden by privacy or when the activity has no position */
+                            start_latlng: [
+                                number,
+                                number
+                            ] | null;
+                            /** @description [lat, lng]; null when hidden by privacy or when the activity has no position */
+                            end_latlng: [
+                                number,
+                                number
+                            ] | null;
+                            map: {
+                                summary_polyline: string | null;
+                            };
+                            device_name: string | null;
+                            /** Format: uuid */
+                            upload_id: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            splits_metric: {
+                                [key: string]: unknown;
+                            }[];
+                            splits_standard: {
+                                [key: string]: unknown;
+                            }[];
+                            laps: {
+                                [key: string]: unknown;
+                            }[];
+                            best_efforts: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @description efforts on segments, in order; others see only those outside hidden areas */
+                            segment_efforts: {
+                                /** Format: uuid */
+                                id: string;
+                                segment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description percent */
+                                    average_grade: number | null;
+                                };
+                                /** Format: uuid */
+                                activity_id: string;
+                                /** @description seconds between the interpolated gate crossings */
+                                elapsed_time: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description index into the activity’s streams as you see them */
+                                start_index: number;
+                                end_index: number;
+                                /** Format: date-time */
+                                start_date: string;
+                                /** @description local wall-clock time, no zone */
+                                start_date_local: string;
+                                /** @description the athlete’s 1st/2nd/3rd best time on this segment when it was set */
+                                pr_rank: number | null;
+                                /** @description rank on the overall all-time board when matched, if in the top 10 */
+                                kom_rank: number | null;
+                            }[];
+                            /** @description zones, cleaning report and other derived data; algorithm_version says which code produced it */
+                            analysis: {
+                                [key: string]: unknown;
+                            };
+                            algorithm_version: number | null;
+                            events: {
+                                kind: "START" | "PAUSE" | "RESUME" | "STOP";
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            athlete: {
+                                /** Format: uuid */
+                                id: string;
+                                handle: string;
+                                display_name: string;
+                            };
+                            name: string;
+                            description: string | null;
+                            sport_type: string;
+                            /** @description who may see an activity: everyone, followers, or only the athlete */
+                            visibility: "everyone" | "followers" | "only_me";
+                            state: "created" | "started" | "paused" | "complete";
+                            source: "recorded" | "upload";
+                            /** Format: date-time */
+                            start_date: string | null;
+                            /** @description local wall-clock time, no zone */
+                            start_date_local: string | null;
+                            timezone: string | null;
+                            /** @description seconds */
+                            utc_offset: number | null;
+                            /** @description metres */
+                            distance: number;
+                            /** @description seconds */
+                            moving_time: number;
+                            /** @description seconds */
+                            elapsed_time: number;
+                            /** @description metres */
+                            total_elevation_gain: number | null;
+                            /** @description metres */
+                            total_elevation_loss: number | null;
+                            /** @description metres */
+                            elev_high: number | null;
+                            /** @description metres */
+                            elev_low: number | null;
+                            /** @description m/s */
+                            average_speed: number | null;
+                            /** @description m/s */
+                            max_speed: number | null;
+                            /** @description bpm */
+                            average_heartrate: number | null;
+                            /** @description bpm */
+                            max_heartrate: number | null;
+                            /** @description rpm (steps per minute per foot for runs) */
+                            average_cadence: number | null;
+                            average_watts: number | null;
+                            /** @description normalized power */
+                            weighted_average_watts: number | null;
+                            max_watts: number | null;
+                            kilojoules: number | null;
+                            /** @description kcal */
+                            calories: number | null;
+                            /** @description [lat, lng]; null when hidden by privacy or when the activity has no position */
+                            start_latlng: [
+                                number,
+                                number
+                            ] | null;
+                            /** @description [lat, lng]; null when hidden by privacy or when the activity has no position */
+                            end_latlng: [
+                                number,
+                                number
+                            ] | null;
+                            map: {
+                                summary_polyline: string | null;
+                            };
+                            device_name: string | null;
+                            /** Format: uuid */
+                            upload_id: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            splits_metric: {
+                                [key: string]: unknown;
+                            }[];
+                            splits_standard: {
+                                [key: string]: unknown;
+                            }[];
+                            laps: {
+                                [key: string]: unknown;
+                            }[];
+                            best_efforts: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @description efforts on segments, in order; others see only those outside hidden areas */
+                            segment_efforts: {
+                                /** Format: uuid */
+                                id: string;
+                                segment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description percent */
+                                    average_grade: number | null;
+                                };
+                                /** Format: uuid */
+                                activity_id: string;
+                                /** @description seconds between the interpolated gate crossings */
+                                elapsed_time: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description index into the activity’s streams as you see them */
+                                start_index: number;
+                                end_index: number;
+                                /** Format: date-time */
+                                start_date: string;
+                                /** @description local wall-clock time, no zone */
+                                start_date_local: string;
+                                /** @description the athlete’s 1st/2nd/3rd best time on this segment when it was set */
+                                pr_rank: number | null;
+                                /** @description rank on the overall all-time board when matched, if in the top 10 */
+                                kom_rank: number | null;
+                            }[];
+                            /** @description zones, cleaning report and other derived data; algorithm_version says which code produced it */
+                            analysis: {
+                                [key: string]: unknown;
+                            };
+                            algorithm_version: number | null;
+                            events: {
+                                kind: "START" | "PAUSE" | "RESUME" | "STOP";
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/streams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Streams of an activity (time, latlng, distance, altitude, heartrate, …) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description comma-separated: time, latlng, distance, altitude, velocity_smooth, heartrate, cadence, watts, temp, moving, grade_smooth */
+                    keys?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: {
+                                data: unknown[];
+                                original_size: number;
+                                resolution: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/athletes/{athlete}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An athlete’s public profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description athlete id or handle */
+                    athlete: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            handle: string;
+                            display_name: string;
+                            city: string | null;
+                            region: string | null;
+                            country: string | null;
+                            follower_count: number;
+                            following_count: number;
+                            /** @description whether the signed-in athlete follows this one */
+                            followed: boolean;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/athletes/{athlete}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Follow an athlete (idempotent) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description athlete id or handle */
+                    athlete: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Unfollow an athlete (idempotent) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description athlete id or handle */
+                    athlete: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/athletes/{athlete}/followers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who follows this athlete */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description next_cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description athlete id or handle */
+                    athlete: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                handle: string;
+                                display_name: string;
+                                /** Format: date-time */
+                                since: string;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/athletes/{athlete}/following": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whom this athlete follows */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description next_cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description athlete id or handle */
+                    athlete: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                handle: string;
+                                display_name: string;
+                                /** Format: date-time */
+                                since: string;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/athletes/{athlete}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals of an athlete’s runs, rides and swims: last 4 weeks, this year, all time */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description athlete id or handle */
+                    athlete: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Strava's ActivityStats: recent (last 4 weeks), year to date (UTC) and all-time totals of the activities the viewer may see */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recent_run_totals: {
+                                count: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description seconds */
+                                elapsed_time: number;
+                                /** @description metres */
+                                elevation_gain: number;
+                            };
+                            recent_ride_totals: {
+                                count: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description seconds */
+                                elapsed_time: number;
+                                /** @description metres */
+                                elevation_gain: number;
+                            };
+                            recent_swim_totals: {
+                                count: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description seconds */
+                                elapsed_time: number;
+                                /** @description metres */
+                                elevation_gain: number;
+                            };
+                            ytd_run_totals: {
+                                count: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description seconds */
+                                elapsed_time: number;
+                                /** @description metres */
+                                elevation_gain: number;
+                            };
+                            ytd_ride_totals: {
+                                count: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description seconds */
+                                elapsed_time: number;
+                                /** @description metres */
+                                elevation_gain: number;
+                            };
+                            ytd_swim_totals: {
+                                count: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description seconds */
+                                elapsed_time: number;
+                                /** @description metres */
+                                elevation_gain: number;
+                            };
+                            all_run_totals: {
+                                count: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description seconds */
+                                elapsed_time: number;
+                                /** @description metres */
+                                elevation_gain: number;
+                            };
+                            all_ride_totals: {
+                                count: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description seconds */
+                                elapsed_time: number;
+                                /** @description metres */
+                                elevation_gain: number;
+                            };
+                            all_swim_totals: {
+                                count: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description seconds */
+                                elapsed_time: number;
+                                /** @description metres */
+                                elevation_gain: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with email or handle and password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description email or handle */
+                        login: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description a signed-in session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            /** @enum {string} */
+                            token_type: "Bearer";
+                            /** @description seconds until the access token expires */
+                            expires_in: number;
+                            /** @description single use: each refresh returns a new one */
+                            refresh_token: string;
+                            /** @description an athlete as their own account sees it */
+                            athlete: {
+                                /** Format: uuid */
+                                id: string;
+                                handle: string;
+                                display_name: string;
+                                email: string;
+                                sex: ("M" | "F" | "X") | (never | null);
+                                birth_year: number | null;
+                                /** @description kg */
+                                weight: number | null;
+                                /** @description bpm, for heart-rate zones (else estimated from age) */
+                                max_heartrate: number | null;
+                                country: string | null;
+                                region: string | null;
+                                city: string | null;
+                                units: "metric" | "imperial";
+                                /** @description who may see an activity: everyone, followers, or only the athlete */
+                                default_visibility: "everyone" | "followers" | "only_me";
+                                /** @description metres hidden at the start of every activity for others */
+                                hide_start: number;
+                                /** @description metres hidden at the end of every activity for others */
+                                hide_end: number;
+                                /** Format: date-time */
+                                created_at: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign this session out (revokes its refresh token) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        refresh_token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a refresh token for a new token pair (the old one stops working) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        refresh_token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description a signed-in session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            /** @enum {string} */
+                            token_type: "Bearer";
+                            /** @description seconds until the access token expires */
+                            expires_in: number;
+                            /** @description single use: each refresh returns a new one */
+                            refresh_token: string;
+                            /** @description an athlete as their own account sees it */
+                            athlete: {
+                                /** Format: uuid */
+                                id: string;
+                                handle: string;
+                                display_name: string;
+                                email: string;
+                                sex: ("M" | "F" | "X") | (never | null);
+                                birth_year: number | null;
+                                /** @description kg */
+                                weight: number | null;
+                                /** @description bpm, for heart-rate zones (else estimated from age) */
+                                max_heartrate: number | null;
+                                country: string | null;
+                                region: string | null;
+                                city: string | null;
+                                units: "metric" | "imperial";
+                                /** @description who may see an activity: everyone, followers, or only the athlete */
+                                default_visibility: "everyone" | "followers" | "only_me";
+                                /** @description metres hidden at the start of every activity for others */
+                                hide_start: number;
+                                /** @description metres hidden at the end of every activity for others */
+                                hide_end: number;
+                                /** Format: date-time */
+                                created_at: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an account and sign in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 3–30 letters, digits, "_", "." or "-"; unique regardless of case */
+                        handle: string;
+                        /** Format: email */
+                        email: string;
+                        /** @description 8–256 characters */
+                        password: string;
+                        display_name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description a signed-in session */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            /** @enum {string} */
+                            token_type: "Bearer";
+                            /** @description seconds until the access token expires */
+                            expires_in: number;
+                            /** @description single use: each refresh returns a new one */
+                            refresh_token: string;
+                            /** @description an athlete as their own account sees it */
+                            athlete: {
+                                /** Format: uuid */
+                                id: string;
+                                handle: string;
+                                display_name: string;
+                                email: string;
+                                sex: ("M" | "F" | "X") | (never | null);
+                                birth_year: number | null;
+                                /** @description kg */
+                                weight: number | null;
+                                /** @description bpm, for heart-rate zones (else estimated from age) */
+                                max_heartrate: number | null;
+                                country: string | null;
+                                region: string | null;
+                                city: string | null;
+                                units: "metric" | "imperial";
+                                /** @description who may see an activity: everyone, followers, or only the athlete */
+                                default_visibility: "everyone" | "followers" | "only_me";
+                                /** @description metres hidden at the start of every activity for others */
+                                hide_start: number;
+                                /** @description metres hidden at the end of every activity for others */
+                                hide_end: number;
+                                /** Format: date-time */
+                                created_at: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/client-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settings the web app reads at start (map style, upload limit) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description MapLibre style JSON URL; null means the app draws on a plain background (no tiles) */
+                            map_style_url: string | null;
+                            /** @description largest activity file an upload accepts */
+                            max_upload_bytes: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leaderboards/athletes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Top athletes by distance for a sport this week, month, year or in a range
+         * @description Counts complete activities visible to everyone or to followers. Periods are local calendar periods (ISO weeks, Monday first) of the viewer’s date; a custom range is at most 366 days within the last 400. A regional board names a country, and optionally a region or a city of it, as athletes wrote them in their profile.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Strava's sport_type, e.g. Run, Ride, Hike */
+                    sport: string;
+                    period?: "week" | "month" | "year" | "custom";
+                    /** @description first day of a custom range (YYYY-MM-DD) */
+                    from?: string;
+                    /** @description last day of a custom range, included */
+                    to?: string;
+                    /** @description the viewer’s local date, picking the current period (default: today, UTC) */
+                    date?: string;
+                    /** @description only athletes of this country */
+                    country?: string;
+                    /** @description only athletes of this region of the country */
+                    region?: string;
+                    /** @description only athletes of this city of the country */
+                    city?: string;
+                    /** @description only me and athletes I follow */
+                    following?: boolean;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                /** @description 1 = longest distance; equal distances share a rank */
+                                rank: number;
+                                athlete: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    handle: string;
+                                    display_name: string;
+                                };
+                                /** @description metres */
+                                distance: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description metres */
+                                total_elevation_gain: number;
+                                activities: number;
+                            }[];
+                            /** @description my own entry and rank, or null when I am not on this board */
+                            viewer: {
+                                /** @description 1 = longest distance; equal distances share a rank */
+                                rank: number;
+                                athlete: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    handle: string;
+                                    display_name: string;
+                                };
+                                /** @description metres */
+                                distance: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description metres */
+                                total_elevation_gain: number;
+                                activities: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in athlete */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description an athlete as their own account sees it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            handle: string;
+                            display_name: string;
+                            email: string;
+                            sex: ("M" | "F" | "X") | (never | null);
+                            birth_year: number | null;
+                            /** @description kg */
+                            weight: number | null;
+                            /** @description bpm, for heart-rate zones (else estimated from age) */
+                            max_heartrate: number | null;
+                            country: string | null;
+                            region: string | null;
+                            city: string | null;
+                            units: "metric" | "imperial";
+                            /** @description who may see an activity: everyone, followers, or only the athlete */
+                            default_visibility: "everyone" | "followers" | "only_me";
+                            /** @description metres hidden at the start of every activity for others */
+                            hide_start: number;
+                            /** @description metres hidden at the end of every activity for others */
+                            hide_end: number;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete my account and all my data (activities, files, follows, zones) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update profile and settings */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        display_name?: string;
+                        sex?: ("M" | "F" | "X") | (never | null);
+                        birth_year?: number | null;
+                        /** @description kg */
+                        weight?: number | null;
+                        /** @description bpm, for heart-rate zones; a change recomputes every activity in the background */
+                        max_heartrate?: number | null;
+                        country?: string | null;
+                        region?: string | null;
+                        city?: string | null;
+                        units?: "metric" | "imperial";
+                        /** @description who may see an activity: everyone, followers, or only the athlete */
+                        default_visibility?: "everyone" | "followers" | "only_me";
+                        /** @description metres hidden at the start of every activity */
+                        hide_start?: number;
+                        /** @description metres hidden at the end of every activity */
+                        hide_end?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description an athlete as their own account sees it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            handle: string;
+                            display_name: string;
+                            email: string;
+                            sex: ("M" | "F" | "X") | (never | null);
+                            birth_year: number | null;
+                            /** @description kg */
+                            weight: number | null;
+                            /** @description bpm, for heart-rate zones (else estimated from age) */
+                            max_heartrate: number | null;
+                            country: string | null;
+                            region: string | null;
+                            city: string | null;
+                            units: "metric" | "imperial";
+                            /** @description who may see an activity: everyone, followers, or only the athlete */
+                            default_visibility: "everyone" | "followers" | "only_me";
+                            /** @description metres hidden at the start of every activity for others */
+                            hide_start: number;
+                            /** @description metres hidden at the end of every activity for others */
+                            hide_end: number;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download everything Stride holds about me (zip: profile, activities, GPX tracks, original files) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/privacy-zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My privacy zones */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            lat: number;
+                            lng: number;
+                            /** @description metres */
+                            radius: number;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a privacy zone: other people never see your activities inside it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lat: number;
+                        lng: number;
+                        /** @description metres, 200–1,600 */
+                        radius: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            lat: number;
+                            lng: number;
+                            /** @description metres */
+                            radius: number;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/privacy-zones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a privacy zone */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/segments/starred": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Segments I starred, most recently starred first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description next_cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description runs match Run segments, rides match Ride segments */
+                                activity_type: "Run" | "Ride";
+                                /** @description runs match Run segments, rides match Ride segments */
+                                sport_type: "Run" | "Ride";
+                                /** @description metres */
+                                distance: number;
+                                /** @description percent; null when the line has no elevation */
+                                average_grade: number | null;
+                                /** @description percent */
+                                maximum_grade: number | null;
+                                /** @description metres */
+                                elevation_high: number | null;
+                                /** @description metres */
+                                elevation_low: number | null;
+                                /** @description metres */
+                                total_elevation_gain: number | null;
+                                /** @description [lat, lng] */
+                                start_latlng: [
+                                    number,
+                                    number
+                                ];
+                                /** @description [lat, lng] */
+                                end_latlng: [
+                                    number,
+                                    number
+                                ];
+                                map: {
+                                    /** @description the whole line, encoded polyline */
+                                    polyline: string;
+                                };
+                                /** @description efforts on the public leaderboards */
+                                effort_count: number;
+                                /** @description athletes on the public leaderboards */
+                                athlete_count: number;
+                                star_count: number;
+                                /** @description whether the signed-in athlete starred it */
+                                starred: boolean;
+                                /** @description the signed-in athlete created it (may delete it) */
+                                created_by_viewer: boolean;
+                                /** @description the signed-in athlete's own record here (all their activities) */
+                                athlete_segment_stats: {
+                                    /** @description seconds */
+                                    pr_elapsed_time: number | null;
+                                    /** Format: date-time */
+                                    pr_date: string | null;
+                                    effort_count: number;
+                                } | null;
+                                /** @description past activities are still being matched against it, so its leaderboard may still grow (on GET /segments/:id and POST /segments) */
+                                matching?: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Explore: segments in a map area, most popular first */
+        get: {
+            parameters: {
+                query: {
+                    /** @description minLat,minLng,maxLat,maxLng (degrees) */
+                    bbox: string;
+                    /** @description runs match Run segments, rides match Ride segments */
+                    sport_type?: "Run" | "Ride";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description runs match Run segments, rides match Ride segments */
+                                activity_type: "Run" | "Ride";
+                                /** @description runs match Run segments, rides match Ride segments */
+                                sport_type: "Run" | "Ride";
+                                /** @description metres */
+                                distance: number;
+                                /** @description percent; null when the line has no elevation */
+                                average_grade: number | null;
+                                /** @description percent */
+                                maximum_grade: number | null;
+                                /** @description metres */
+                                elevation_high: number | null;
+                                /** @description metres */
+                                elevation_low: number | null;
+                                /** @description metres */
+                                total_elevation_gain: number | null;
+                                /** @description [lat, lng] */
+                                start_latlng: [
+                                    number,
+                                    number
+                                ];
+                                /** @description [lat, lng] */
+                                end_latlng: [
+                                    number,
+                                    number
+                                ];
+                                map: {
+                                    /** @description the whole line, encoded polyline */
+                                    polyline: string;
+                                };
+                                /** @description efforts on the public leaderboards */
+                                effort_count: number;
+                                /** @description athletes on the public leaderboards */
+                                athlete_count: number;
+                                star_count: number;
+                                /** @description whether the signed-in athlete starred it */
+                                starred: boolean;
+                                /** @description the signed-in athlete created it (may delete it) */
+                                created_by_viewer: boolean;
+                                /** @description the signed-in athlete's own record here (all their activities) */
+                                athlete_segment_stats: {
+                                    /** @description seconds */
+                                    pr_elapsed_time: number | null;
+                                    /** Format: date-time */
+                                    pr_date: string | null;
+                                    effort_count: number;
+                                } | null;
+                                /** @description past activities are still being matched against it, so its leaderboard may still grow (on GET /segments/:id and POST /segments) */
+                                matching?: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a segment from part of one of your activities, or from a drawn line
+         * @description Too short, mostly stationary or otherwise unusable lines answer 422 with the reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Either a part of one of your activities (activity_id, start_index, end_index; the sport is the activity’s) or a drawn line (points, sport_type), at least 100 m long. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: uuid */
+                        activity_id?: string;
+                        /** @description first sample (streams index) */
+                        start_index?: number;
+                        /** @description last sample, included */
+                        end_index?: number;
+                        /** @description a drawn line: [[lat, lng], …] */
+                        points?: [
+                            number,
+                            number
+                        ][];
+                        /** @description runs match Run segments, rides match Ride segments */
+                        sport_type?: "Run" | "Ride";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description runs match Run segments, rides match Ride segments */
+                            activity_type: "Run" | "Ride";
+                            /** @description runs match Run segments, rides match Ride segments */
+                            sport_type: "Run" | "Ride";
+                            /** @description metres */
+                            distance: number;
+                            /** @description percent; null when the line has no elevation */
+                            average_grade: number | null;
+                            /** @description percent */
+                            maximum_grade: number | null;
+                            /** @description metres */
+                            elevation_high: number | null;
+                            /** @description metres */
+                            elevation_low: number | null;
+                            /** @description metres */
+                            total_elevation_gain: number | null;
+                            /** @description [lat, lng] */
+                            start_latlng: [
+                                number,
+                                number
+                            ];
+                            /** @description [lat, lng] */
+                            end_latlng: [
+                                number,
+                                number
+                            ];
+                            map: {
+                                /** @description the whole line, encoded polyline */
+                                polyline: string;
+                            };
+                            /** @description efforts on the public leaderboards */
+                            effort_count: number;
+                            /** @description athletes on the public leaderboards */
+                            athlete_count: number;
+                            star_count: number;
+                            /** @description whether the signed-in athlete starred it */
+                            starred: boolean;
+                            /** @description the signed-in athlete created it (may delete it) */
+                            created_by_viewer: boolean;
+                            /** @description the signed-in athlete's own record here (all their activities) */
+                            athlete_segment_stats: {
+                                /** @description seconds */
+                                pr_elapsed_time: number | null;
+                                /** Format: date-time */
+                                pr_date: string | null;
+                                effort_count: number;
+                            } | null;
+                            /** @description past activities are still being matched against it, so its leaderboard may still grow (on GET /segments/:id and POST /segments) */
+                            matching?: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One segment, with your own record on it when signed in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description runs match Run segments, rides match Ride segments */
+                            activity_type: "Run" | "Ride";
+                            /** @description runs match Run segments, rides match Ride segments */
+                            sport_type: "Run" | "Ride";
+                            /** @description metres */
+                            distance: number;
+                            /** @description percent; null when the line has no elevation */
+                            average_grade: number | null;
+                            /** @description percent */
+                            maximum_grade: number | null;
+                            /** @description metres */
+                            elevation_high: number | null;
+                            /** @description metres */
+                            elevation_low: number | null;
+                            /** @description metres */
+                            total_elevation_gain: number | null;
+                            /** @description [lat, lng] */
+                            start_latlng: [
+                                number,
+                                number
+                            ];
+                            /** @description [lat, lng] */
+                            end_latlng: [
+                                number,
+                                number
+                            ];
+                            map: {
+                                /** @description the whole line, encoded polyline */
+                                polyline: string;
+                            };
+                            /** @description efforts on the public leaderboards */
+                            effort_count: number;
+                            /** @description athletes on the public leaderboards */
+                            athlete_count: number;
+                            star_count: number;
+                            /** @description whether the signed-in athlete starred it */
+                            starred: boolean;
+                            /** @description the signed-in athlete created it (may delete it) */
+                            created_by_viewer: boolean;
+                            /** @description the signed-in athlete's own record here (all their activities) */
+                            athlete_segment_stats: {
+                                /** @description seconds */
+                                pr_elapsed_time: number | null;
+                                /** Format: date-time */
+                                pr_date: string | null;
+                                effort_count: number;
+                            } | null;
+                            /** @description past activities are still being matched against it, so its leaderboard may still grow (on GET /segments/:id and POST /segments) */
+                            matching?: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a segment you created (its efforts and leaderboards go with it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/efforts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My efforts on a segment, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description whose efforts: only your own can be listed */
+                    athlete?: "me";
+                    /** @description next_cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                segment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description percent */
+                                    average_grade: number | null;
+                                };
+                                /** Format: uuid */
+                                activity_id: string;
+                                /** @description seconds between the interpolated gate crossings */
+                                elapsed_time: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description index into the activity’s streams as you see them */
+                                start_index: number;
+                                end_index: number;
+                                /** Format: date-time */
+                                start_date: string;
+                                /** @description local wall-clock time, no zone */
+                                start_date_local: string;
+                                /** @description the athlete’s 1st/2nd/3rd best time on this segment when it was set */
+                                pr_rank: number | null;
+                                /** @description rank on the overall all-time board when matched, if in the top 10 */
+                                kom_rank: number | null;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A leaderboard of the segment: each athlete’s best in the period
+         * @description Periods follow the segment’s local calendar. Only efforts of activities visible to everyone rank (see docs/privacy.md). `following=true` needs a token.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    period?: "all_time" | "year" | "month" | "week" | "today";
+                    sex?: "M" | "F";
+                    age_group?: "0_19" | "20_24" | "25_34" | "35_44" | "45_54" | "55_64" | "65_69" | "70_74" | "75_plus";
+                    following?: boolean;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            segment_id: string;
+                            period: string;
+                            /** @description athletes on this board */
+                            entry_count: number;
+                            entries: {
+                                rank: number;
+                                athlete: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    handle: string;
+                                    display_name: string;
+                                };
+                                elapsed_time: number;
+                                moving_time: number;
+                                /** Format: date-time */
+                                start_date: string;
+                                start_date_local: string;
+                                /** Format: uuid */
+                                activity_id: string;
+                                /** Format: uuid */
+                                effort_id: string;
+                            }[];
+                            /** @description your best on this board and the entries around it (yours included) */
+                            viewer: {
+                                best: {
+                                    rank: number;
+                                    athlete: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        handle: string;
+                                        display_name: string;
+                                    };
+                                    elapsed_time: number;
+                                    moving_time: number;
+                                    /** Format: date-time */
+                                    start_date: string;
+                                    start_date_local: string;
+                                    /** Format: uuid */
+                                    activity_id: string;
+                                    /** Format: uuid */
+                                    effort_id: string;
+                                };
+                                neighbours: {
+                                    rank: number;
+                                    athlete: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        handle: string;
+                                        display_name: string;
+                                    };
+                                    elapsed_time: number;
+                                    moving_time: number;
+                                    /** Format: date-time */
+                                    start_date: string;
+                                    start_date_local: string;
+                                    /** Format: uuid */
+                                    activity_id: string;
+                                    /** Format: uuid */
+                                    effort_id: string;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/star": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Star a segment */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description runs match Run segments, rides match Ride segments */
+                            activity_type: "Run" | "Ride";
+                            /** @description runs match Run segments, rides match Ride segments */
+                            sport_type: "Run" | "Ride";
+                            /** @description metres */
+                            distance: number;
+                            /** @description percent; null when the line has no elevation */
+                            average_grade: number | null;
+                            /** @description percent */
+                            maximum_grade: number | null;
+                            /** @description metres */
+                            elevation_high: number | null;
+                            /** @description metres */
+                            elevation_low: number | null;
+                            /** @description metres */
+                            total_elevation_gain: number | null;
+                            /** @description [lat, lng] */
+                            start_latlng: [
+                                number,
+                                number
+                            ];
+                            /** @description [lat, lng] */
+                            end_latlng: [
+                                number,
+                                number
+                            ];
+                            map: {
+                                /** @description the whole line, encoded polyline */
+                                polyline: string;
+                            };
+                            /** @description efforts on the public leaderboards */
+                            effort_count: number;
+                            /** @description athletes on the public leaderboards */
+                            athlete_count: number;
+                            star_count: number;
+                            /** @description whether the signed-in athlete starred it */
+                            starred: boolean;
+                            /** @description the signed-in athlete created it (may delete it) */
+                            created_by_viewer: boolean;
+                            /** @description the signed-in athlete's own record here (all their activities) */
+                            athlete_segment_stats: {
+                                /** @description seconds */
+                                pr_elapsed_time: number | null;
+                                /** Format: date-time */
+                                pr_date: string | null;
+                                effort_count: number;
+                            } | null;
+                            /** @description past activities are still being matched against it, so its leaderboard may still grow (on GET /segments/:id and POST /segments) */
+                            matching?: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Unstar a segment */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description runs match Run segments, rides match Ride segments */
+                            activity_type: "Run" | "Ride";
+                            /** @description runs match Run segments, rides match Ride segments */
+                            sport_type: "Run" | "Ride";
+                            /** @description metres */
+                            distance: number;
+                            /** @description percent; null when the line has no elevation */
+                            average_grade: number | null;
+                            /** @description percent */
+                            maximum_grade: number | null;
+                            /** @description metres */
+                            elevation_high: number | null;
+                            /** @description metres */
+                            elevation_low: number | null;
+                            /** @description metres */
+                            total_elevation_gain: number | null;
+                            /** @description [lat, lng] */
+                            start_latlng: [
+                                number,
+                                number
+                            ];
+                            /** @description [lat, lng] */
+                            end_latlng: [
+                                number,
+                                number
+                            ];
+                            map: {
+                                /** @description the whole line, encoded polyline */
+                                polyline: string;
+                            };
+                            /** @description efforts on the public leaderboards */
+                            effort_count: number;
+                            /** @description athletes on the public leaderboards */
+                            athlete_count: number;
+                            star_count: number;
+                            /** @description whether the signed-in athlete starred it */
+                            starred: boolean;
+                            /** @description the signed-in athlete created it (may delete it) */
+                            created_by_viewer: boolean;
+                            /** @description the signed-in athlete's own record here (all their activities) */
+                            athlete_segment_stats: {
+                                /** @description seconds */
+                                pr_elapsed_time: number | null;
+                                /** Format: date-time */
+                                pr_date: string | null;
+                                effort_count: number;
+                            } | null;
+                            /** @description past activities are still being matched against it, so its leaderboard may still grow (on GET /segments/:id and POST /segments) */
+                            matching?: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/streams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Positions, distance and altitude along a segment (its elevation profile)
+         * @description Strava’s segment streams, aligned sample by sample. A segment cut from an activity has its smoothed altitude (the one its grades and elevations come from) at up to 500 samples; a drawn line has its vertices and distance, and no altitude key.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description comma-separated: latlng, distance, altitude */
+                    keys?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: {
+                                data: unknown[];
+                                original_size: number;
+                                resolution: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a GPX, TCX or FIT file (or .gz), or a ZIP of them; poll the upload until it is ready
+         * @description multipart/form-data with a `file` part and optional fields name, description, sport_type, visibility (everyone | followers | only_me) and external_id. Answers 202 at once; the file is processed in the background. A ZIP archive (such as a Strava account export, whose activities.csv gives each activity its name, description and sport) is answered with kind "archive": each activity file in it becomes an upload of its own, counted in `counts`; visibility applies to all of them, the other fields to none. A form that cannot be read, or a field that breaks its rule, is a 400; a file that is none of these, a 415.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description the GPX, TCX or FIT file, a gzip of one, or a ZIP of them
+                         */
+                        file: string;
+                        /** @description the activity’s name (else the file’s, or one made from sport and time) */
+                        name?: string;
+                        /** @description up to 2000 bytes */
+                        description?: string;
+                        /** @description Strava's sport_type, e.g. Run, Ride, Hike */
+                        sport_type?: string;
+                        /** @description who may see an activity: everyone, followers, or only the athlete */
+                        visibility?: "everyone" | "followers" | "only_me";
+                        /** @description your own id for the file, echoed back on the upload */
+                        external_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description file: one activity file; archive: a ZIP of them (such as a Strava account export), each of whose files becomes an upload of its own */
+                            kind: "file" | "archive";
+                            /** @description queued → processing → ready | duplicate | error. An archive is ready once its files are read out (see counts for their progress), or error when it is refused. */
+                            status: "queued" | "processing" | "ready" | "duplicate" | "error";
+                            /**
+                             * Format: uuid
+                             * @description the new activity when ready; the existing one when duplicate
+                             */
+                            activity_id: string | null;
+                            /** @description why the file was refused */
+                            error: string | null;
+                            file_name: string | null;
+                            external_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @description the archive this file was read from
+                             */
+                            archive_id: string | null;
+                            /** @description archives only */
+                            counts: {
+                                /** @description activity files found in the archive so far */
+                                files: number;
+                                /** @description imported as new activities */
+                                ready: number;
+                                /** @description already there (same file, or same start and distance) */
+                                duplicate: number;
+                                /** @description could not be imported */
+                                error: number;
+                                /** @description waiting or being processed */
+                                queued: number;
+                            } | (never | null);
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Processing status of one of my uploads */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description file: one activity file; archive: a ZIP of them (such as a Strava account export), each of whose files becomes an upload of its own */
+                            kind: "file" | "archive";
+                            /** @description queued → processing → ready | duplicate | error. An archive is ready once its files are read out (see counts for their progress), or error when it is refused. */
+                            status: "queued" | "processing" | "ready" | "duplicate" | "error";
+                            /**
+                             * Format: uuid
+                             * @description the new activity when ready; the existing one when duplicate
+                             */
+                            activity_id: string | null;
+                            /** @description why the file was refused */
+                            error: string | null;
+                            file_name: string | null;
+                            external_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @description the archive this file was read from
+                             */
+                            archive_id: string | null;
+                            /** @description archives only */
+                            counts: {
+                                /** @description activity files found in the archive so far */
+                                files: number;
+                                /** @description imported as new activities */
+                                ready: number;
+                                /** @description already there (same file, or same start and distance) */
+                                duplicate: number;
+                                /** @description could not be imported */
+                                error: number;
+                                /** @description waiting or being processed */
+                                queued: number;
+                            } | (never | null);
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is alive */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The database is reachable and migrated: ready for traffic */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ready";
+                            database: "pglite" | "postgres";
+                            redis: boolean;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description Every failure answers with this shape */
+        ErrorResponse: {
+            error: {
+                /** @description stable machine-readable code, e.g. VALIDATION_FAILED */
+                code: string;
+                /** @description what is wrong, for people */
+                message: string;
+                details?: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
