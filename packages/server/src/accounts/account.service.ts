@@ -107,6 +107,8 @@ export class AccountService {
       await athletes.delete(tx, athleteId);
       return { activityIds, uploadIds };
     });
+    // Their follows went with the account (cascade): nothing kept about them may outlive it.
+    this.deps.follows.forget();
     for (const id of activityIds) await blobs.deletePrefix(`activities/${id}/`);
     for (const id of uploadIds) await blobs.deletePrefix(`uploads/${id}/`);
   }

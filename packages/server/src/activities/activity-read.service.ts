@@ -1,17 +1,16 @@
 import type { Track } from '@stride/core';
-import type { AthleteService } from '../athletes/athlete.service.js';
+import type { AthleteService, AthleteSummary } from '../athletes/athlete.service.js';
 import type { FollowService } from '../athletes/follow.service.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import type { ActivityRow, ActivityUpdate, AthleteRow, Visibility } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
 import type { EventHub } from '../platform/events/event-hub.js';
 import type { ActivityView, PrivacyService } from '../privacy/privacy.service.js';
+import { withAthlete } from './activity.presenter.js';
 import type { ActivityRepository, StoredEvent } from './activity.repository.js';
 import type { ActivityService } from './activity.service.js';
 import { decodeStreams, type ExportFormat, exportActivity } from './activity-compute.js';
-import { withAthlete } from './activity.presenter.js';
 import { ActivityViews, type StoredView } from './activity-views.js';
-import type { AthleteSummary } from '../athletes/athlete.service.js';
 
 export interface ActivityPage {
   /** Each activity's summary as this viewer sees it, JSON ready to send. */
@@ -50,10 +49,10 @@ export class ActivityReadService {
     viewerId: string | undefined,
     id: string,
   ): Promise<{ view: StoredView; athlete: AthleteSummary }> {
-    const row = await this.lifecycle.viewable(viewerId, id);
+    const meta = await this.lifecycle.viewableMeta(viewerId, id);
     const [athlete, view] = await Promise.all([
-      this.athletes.summaries([row.athlete_id]),
-      this.views.current(row, ActivityViews.audienceOf(row, viewerId)),
+      this.athletes.summaries([meta.athlete_id]),
+      this.views.current(meta, ActivityViews.audienceOf(meta, viewerId)),
     ]);
     return { view, athlete: athlete[0]! };
   }
@@ -89,9 +88,11 @@ export class ActivityReadService {
     for (const row of rows) {
       const athlete = owners.get(row.athlete_id);
       if (!athlete) continue;
+      const audience = ActivityViews.audienceOf(row, viewerId);
       const summary =
         row.view_summary ??
-        (await this.views.current(row, ActivityViews.audienceOf(row, viewerId))).summary;
+        this.views.summaryOf(row, audience) ??
+        (await this.views.current(row, audience)).summary;
       items.push(withAthlete(summary, athlete));
     }
     const last = rows.at(-1);

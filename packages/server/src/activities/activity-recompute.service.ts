@@ -1,6 +1,6 @@
-import type { JobRepository } from '../platform/jobs/job.repository.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
+import type { JobRepository } from '../platform/jobs/job.repository.js';
 import type { ActivityRepository } from './activity.repository.js';
 import type { ActivityService } from './activity.service.js';
 import type { UploadReimport } from './index.js';

@@ -1,12 +1,22 @@
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import type { ActivityRow, ActivityViewRow, ViewAudience } from '../platform/db/schema.js';
-import type { ActivityView, PrivacyService } from '../privacy/privacy.service.js';
-import { STREAM_KEYS, type streamsFor } from './activity-compute.js';
-import type { StoredEvent } from './activity.repository.js';
-import type { ActivityViewRepository } from './activity-view.repository.js';
+import type { PrivacyService } from '../privacy/privacy.service.js';
 import { detailBody, summaryBody } from './activity.presenter.js';
+import type { ActivityMeta, StoredEvent } from './activity.repository.js';
+import { STREAM_KEYS, type streamsFor } from './activity-compute.js';
+import type { ActivityViewRepository } from './activity-view.repository.js';
 
 type Streams = ReturnType<typeof streamsFor>;
+
+/** What reads need of a view beyond its JSON: streams, and which samples it hides. */
+export interface ServedView {
+  row: { id: string };
+  isOwner: boolean;
+  /** The streams of these keys as this audience sees them; null without a track. */
+  streams(keys: readonly string[]): Promise<Streams | null>;
+  /** Which samples of the stored track this audience may not see (1 = hidden), or null. */
+  hidden(): Promise<Uint8Array | null>;
+}
 
 /** A rendered view as reads use it: JSON ready to send, streams and hidden samples on demand. */
 export interface StoredView {
@@ -16,10 +26,17 @@ export interface StoredView {
   summary: string;
   /** The detail's fields beyond the summary, without segment efforts (JSON). */
   detail: string;
-  /** The privacy-filtered view behind it, for segment efforts, streams and exports. */
-  view: ActivityView;
+  view: ServedView;
 }
 
+/** Which samples of the stored track a view hides, as ranges. */
+interface HiddenSamples {
+  length: number;
+  ranges: Array<[number, number]>;
+}
+
+/** Characters of rendered JSON kept in memory per process (about 2 bytes each). */
+const VIEW_CACHE_CHARS = 16 * 1024 * 1024;
 /** The most recently read views' streams kept decoded (a detail page reads them right after). */
 const STREAM_CACHE_SIZE = 64;
 
@@ -29,26 +46,50 @@ const STREAM_CACHE_SIZE = 64;
  * to send, every stream as a blob, the hidden sample ranges), then served as is. A view is used
  * only while it was rendered from the activity's current revision, which every change to the
  * activity and to its owner's privacy rules advances: a stale view is never served. Renders
- * run in a job after each change; a read that finds none current renders it then.
+ * run in a job after each change; a read that finds none current renders it then. Views just
+ * read are also kept in this process, keyed by revision, so a hot page costs no database read
+ * beyond the activity's revision.
  */
 export class ActivityViews {
+  private readonly cache = new Map<string, StoredView>();
+  private cachedChars = 0;
   private readonly streamCache = new Map<string, Promise<Streams | null>>();
 
   constructor(
     private readonly views: ActivityViewRepository,
     private readonly privacy: PrivacyService,
+    private readonly loadRow: (id: string) => Promise<ActivityRow | undefined>,
     private readonly eventsOf: (activityId: string) => Promise<StoredEvent[]>,
     private readonly blobs: BlobStore,
   ) {}
 
-  static audienceOf(row: ActivityRow, viewerId: string | undefined): ViewAudience {
+  static audienceOf(
+    row: Pick<ActivityRow, 'athlete_id'>,
+    viewerId: string | undefined,
+  ): ViewAudience {
     return viewerId === row.athlete_id ? 'owner' : 'others';
   }
 
-  /** The current view of `row` for this audience: stored, or rendered (and stored) now. */
-  async current(row: ActivityRow, audience: ViewAudience): Promise<StoredView> {
-    const stored = await this.views.findCurrent(row.id, audience, row.revision);
-    return stored ? this.fromStored(row, stored) : this.render(row, audience);
+  /** The current view of an activity for this audience: kept, stored, or rendered now. */
+  async current(meta: ActivityMeta, audience: ViewAudience): Promise<StoredView> {
+    const key = `${meta.id}:${audience}`;
+    const kept = this.cache.get(key);
+    if (kept?.revision === meta.revision) {
+      this.cache.delete(key);
+      this.cache.set(key, kept);
+      return kept;
+    }
+    const stored = await this.views.findCurrent(meta.id, audience, meta.revision);
+    if (stored) return this.keep(this.fromStored(stored));
+    const row = await this.loadRow(meta.id);
+    if (!row) throw new Error(`activity ${meta.id} vanished while its view was read`);
+    return this.keep(await this.render(row, audience));
+  }
+
+  /** The current view when the summary was read with the activity (lists): no extra query. */
+  summaryOf(meta: ActivityMeta, audience: ViewAudience): string | undefined {
+    const kept = this.cache.get(`${meta.id}:${audience}`);
+    return kept?.revision === meta.revision ? kept.summary : undefined;
   }
 
   /** Renders both views of a complete activity ahead of any read (the render job). */
@@ -62,13 +103,22 @@ export class ActivityViews {
 
   /** Renders a view through the privacy filter; stores it when the activity is final. */
   async render(row: ActivityRow, audience: ViewAudience): Promise<StoredView> {
-    const view = await this.privacy.view(row, audience === 'owner' ? row.athlete_id : undefined);
+    const filtered = await this.privacy.view(
+      row,
+      audience === 'owner' ? row.athlete_id : undefined,
+    );
     const events = await this.eventsOf(row.id);
-    const summary = JSON.stringify(summaryBody(view));
-    const detail = JSON.stringify(detailBody(view, events));
+    const summary = JSON.stringify(summaryBody(filtered));
+    const detail = JSON.stringify(detailBody(filtered, events));
+    const view: ServedView = {
+      row: { id: row.id },
+      isOwner: filtered.isOwner,
+      streams: (keys) => filtered.streams(keys),
+      hidden: () => filtered.hidden(),
+    };
     if (!isFinal(row)) return { audience, revision: row.revision, summary, detail, view };
-    const streams = await view.streams(STREAM_KEYS);
-    const hidden = await view.hidden();
+    const streams = await filtered.streams(STREAM_KEYS);
+    const hidden = await filtered.hidden();
     const streamsKey = streams
       ? `activities/${row.id}/views/${audience}-${row.revision}.json`
       : null;
@@ -76,7 +126,7 @@ export class ActivityViews {
       await this.blobs.put(streamsKey, new TextEncoder().encode(JSON.stringify(streams)));
       this.streamCache.set(streamsKey, Promise.resolve(streams));
     }
-    await this.views.save({
+    const stored = {
       activity_id: row.id,
       audience,
       revision: row.revision,
@@ -86,39 +136,46 @@ export class ActivityViews {
       hidden: hidden
         ? JSON.stringify({ length: hidden.length, ranges: ranges(hidden) } satisfies HiddenSamples)
         : null,
-    });
-    return { audience, revision: row.revision, summary, detail, view };
+    };
+    await this.views.save(stored);
+    return this.fromStored(stored);
   }
 
-  private fromStored(row: ActivityRow, stored: ActivityViewRow): StoredView {
-    const live = () => this.privacy.view(row, stored.audience === 'owner' ? row.athlete_id : undefined);
+  private fromStored(stored: Omit<ActivityViewRow, 'rendered_at'>): StoredView {
     const hidden = stored.hidden ? (JSON.parse(stored.hidden) as HiddenSamples) : null;
-    let geometry: ActivityView['geometry'] | undefined;
-    const view: ActivityView = {
-      row,
-      isOwner: stored.audience === 'owner',
-      get geometry() {
-        geometry ??= geometryFromSummary(stored.summary);
-        return geometry;
-      },
-      // Exports are rare: they re-read the track through the privacy filter.
-      track: async () => (await live()).track(),
-      streams: async (keys) => {
-        const all = await this.streams(stored.streams_key);
-        if (!all) return null;
-        const out: Streams = {};
-        for (const k of keys) if (all[k]) out[k] = all[k];
-        return out;
-      },
-      hidden: async () => (hidden ? mask(hidden.ranges, hidden.length) : null),
-    };
     return {
       audience: stored.audience,
       revision: stored.revision,
       summary: stored.summary,
       detail: stored.detail,
-      view,
+      view: {
+        row: { id: stored.activity_id },
+        isOwner: stored.audience === 'owner',
+        streams: async (keys) => {
+          const all = await this.streams(stored.streams_key);
+          if (!all) return null;
+          const out: Streams = {};
+          for (const k of keys) if (all[k]) out[k] = all[k];
+          return out;
+        },
+        hidden: async () => (hidden ? mask(hidden.ranges, hidden.length) : null),
+      },
     };
+  }
+
+  private keep(view: StoredView): StoredView {
+    const key = `${view.view.row.id}:${view.audience}`;
+    const old = this.cache.get(key);
+    if (old) this.cachedChars -= old.summary.length + old.detail.length;
+    this.cache.delete(key);
+    this.cache.set(key, view);
+    this.cachedChars += view.summary.length + view.detail.length;
+    for (const [k, v] of this.cache) {
+      if (this.cachedChars <= VIEW_CACHE_CHARS) break;
+      this.cache.delete(k);
+      this.cachedChars -= v.summary.length + v.detail.length;
+    }
+    return view;
   }
 
   private streams(key: string | null): Promise<Streams | null> {
@@ -127,9 +184,9 @@ export class ActivityViews {
     if (hit) {
       this.streamCache.delete(key);
     } else {
-      hit = this.blobs.get(key).then((bytes) =>
-        bytes ? (JSON.parse(new TextDecoder().decode(bytes)) as Streams) : null,
-      );
+      hit = this.blobs
+        .get(key)
+        .then((bytes) => (bytes ? (JSON.parse(new TextDecoder().decode(bytes)) as Streams) : null));
       hit.catch(() => this.streamCache.delete(key));
     }
     this.streamCache.set(key, hit);
@@ -140,14 +197,9 @@ export class ActivityViews {
   }
 }
 
-/** Which samples of the stored track a view hides, as ranges. */
-interface HiddenSamples {
-  length: number;
-  ranges: Array<[number, number]>;
-}
-
 /** Complete and computed: nothing about it changes without a new revision. */
-const isFinal = (row: ActivityRow) => row.state === 'complete' && row.algorithm_version !== null;
+const isFinal = (row: Pick<ActivityRow, 'state' | 'algorithm_version'>) =>
+  row.state === 'complete' && row.algorithm_version !== null;
 
 /** [from, to) ranges of the set samples of a 0/1 mask. */
 export function ranges(hidden: Uint8Array): Array<[number, number]> {
@@ -169,13 +221,4 @@ export function mask(set: ReadonlyArray<readonly [number, number]>, length: numb
   const out = new Uint8Array(length);
   for (const [from, to] of set) out.fill(1, from, Math.min(to, length));
   return out;
-}
-
-function geometryFromSummary(summary: string): ActivityView['geometry'] {
-  const s = JSON.parse(summary) as {
-    start_latlng: [number, number] | null;
-    end_latlng: [number, number] | null;
-    map: { summary_polyline: string | null };
-  };
-  return { polyline: s.map.summary_polyline, start: s.start_latlng, end: s.end_latlng, bbox: null };
 }

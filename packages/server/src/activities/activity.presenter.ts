@@ -2,9 +2,9 @@ import type { Static } from 'typebox';
 import type { ActivityRow, AthleteRow } from '../platform/db/schema.js';
 import { localIso } from '../platform/timezone.js';
 import type { ActivityView } from '../privacy/privacy.service.js';
-import type { StoredView } from './activity-views.js';
 import type { StoredEvent } from './activity.repository.js';
 import type { ActivityDetail, ActivitySummary } from './activity.schemas.js';
+import type { StoredView } from './activity-views.js';
 
 type AthleteRef = Pick<AthleteRow, 'id' | 'handle' | 'display_name'>;
 type ActivityDetailType = Static<typeof ActivityDetail>;
@@ -19,7 +19,10 @@ interface Details {
 }
 
 type SummaryBody = Omit<Static<typeof ActivitySummary>, 'athlete'>;
-type DetailBody = Omit<ActivityDetailType, keyof Static<typeof ActivitySummary> | 'segment_efforts'>;
+type DetailBody = Omit<
+  ActivityDetailType,
+  keyof Static<typeof ActivitySummary> | 'segment_efforts'
+>;
 
 /** An activity summary in Strava's field names and units, geometry as the viewer may see it. */
 export function presentSummary(

@@ -11,6 +11,18 @@ import type {
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
+/** The columns reads need to authorize and find an activity's current view. */
+export const META_COLUMNS = [
+  'id',
+  'athlete_id',
+  'visibility',
+  'state',
+  'revision',
+  'algorithm_version',
+  'started_at',
+] as const;
+export type ActivityMeta = Pick<ActivityRow, (typeof META_COLUMNS)[number]>;
+
 export interface ActivityListQuery {
   /** Athletes whose activities to list. */
   athleteIds: string[];
@@ -91,6 +103,15 @@ export class ActivityRepository {
       .where('id', '=', activity.id)
       .executeTakeFirstOrThrow();
     return { row: existing, created: false };
+  }
+
+  /** The activity's access and revision columns (not its details): what every read checks. */
+  async findMeta(id: string): Promise<ActivityMeta | undefined> {
+    return this.db
+      .selectFrom('activities')
+      .select(META_COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   async findById(id: string, executor: Executor = this.db): Promise<ActivityRow | undefined> {
@@ -216,7 +237,7 @@ export class ActivityRepository {
    * rendered summary for this viewer (the owner's view of their own, the others' view of the
    * rest) when a current one exists, in the same indexed query.
    */
-  async list(q: ActivityListQuery): Promise<Array<ActivityRow & { view_summary: string | null }>> {
+  async list(q: ActivityListQuery): Promise<Array<ActivityMeta & { view_summary: string | null }>> {
     if (!q.athleteIds.length) return [];
     let query = this.db
       .selectFrom('activities')
@@ -230,7 +251,7 @@ export class ActivityRepository {
             sql<ViewAudience>`case when activities.athlete_id = ${q.viewerId} then 'owner' else 'others' end`,
           ),
       )
-      .selectAll('activities')
+      .select(META_COLUMNS.map((c) => `activities.${c}` as const))
       .select('v.summary as view_summary')
       .where('athlete_id', 'in', q.athleteIds)
       .where('state', '=', 'complete')

@@ -1,29 +1,30 @@
+import type { Transaction } from 'kysely';
 import type { Static } from 'typebox';
 import type { AthleteService } from '../athletes/athlete.service.js';
 import type { FollowService } from '../athletes/follow.service.js';
-import type { Transaction } from 'kysely';
 import type { ActivityRow, Database } from '../platform/db/schema.js';
 import { type FeatureModule, routes } from '../platform/module.js';
 import type { Platform } from '../platform/platform.js';
-import type { ActivityView, PrivacyService } from '../privacy/privacy.service.js';
+import type { PrivacyService } from '../privacy/privacy.service.js';
 import { activityRoutes } from './activities.routes.js';
 import { ActivityRepository } from './activity.repository.js';
 import type { ActivityDetail } from './activity.schemas.js';
 import { ActivityService } from './activity.service.js';
 import { ActivityReadService } from './activity-read.service.js';
-import { ActivityViewRepository } from './activity-view.repository.js';
-import { ActivityViews } from './activity-views.js';
 import { ActivityRecomputeService } from './activity-recompute.service.js';
+import { ActivityViewRepository } from './activity-view.repository.js';
+import { ActivityViews, type ServedView } from './activity-views.js';
 import { athleteStatsRoutes } from './athlete-stats.routes.js';
 import { AthleteStatsService } from './athlete-stats.service.js';
 
 export type { ActivityService } from './activity.service.js';
 export type { ActivityReadService } from './activity-read.service.js';
+export type { ServedView } from './activity-views.js';
 export { trackLoader } from './tracks.js';
 
 /** The segment efforts shown on an activity's page, as this viewer may see them. */
 export type SegmentEffortsOf = (
-  view: ActivityView,
+  view: ServedView,
 ) => Promise<Static<typeof ActivityDetail>['segment_efforts']>;
 
 /** Computes an uploaded activity again from its original file (the uploads feature does). */
@@ -64,6 +65,7 @@ export function createActivitiesModule(
   const views = new ActivityViews(
     new ActivityViewRepository(db),
     deps.privacy,
+    (id) => repository.findById(id),
     (id) => repository.events(id),
     blobs,
   );

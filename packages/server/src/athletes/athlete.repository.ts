@@ -15,7 +15,12 @@ export class AthleteRepository {
 
   /** The athlete's row, locked until the transaction ends (edits that compare before/after). */
   async findForUpdate(tx: Transaction<Database>, id: string): Promise<AthleteRow | undefined> {
-    return tx.selectFrom('athletes').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    return tx
+      .selectFrom('athletes')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
   }
 
   /** Ids, handles and display names of these athletes (those that still exist). */

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { Lru } from '../platform/cache/lru.js';
 import type { AthleteRow, AthleteUpdate, Database, NewAthlete } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
 import type { EventHub } from '../platform/events/event-hub.js';
@@ -14,10 +15,16 @@ export type AthleteSummary = Pick<AthleteRow, 'id' | 'handle' | 'display_name'>;
  * features whose numbers depend on them (statistics, segment boards) react.
  */
 export class AthleteService {
+  /** Names by id, kept when this process sees every write (`exactCaches`). */
+  private readonly names: Lru<string, Promise<AthleteSummary | undefined>> | undefined;
+
   constructor(
     private readonly athletes: AthleteRepository,
     private readonly events: EventHub,
-  ) {}
+    options: { exactCaches?: boolean } = {},
+  ) {
+    this.names = options.exactCaches ? new Lru(50_000) : undefined;
+  }
 
   create(athlete: NewAthlete): Promise<AthleteRow> {
     return this.athletes.create(athlete);
@@ -37,8 +44,21 @@ export class AthleteService {
   }
 
   /** Ids, handles and display names of these athletes (those that still exist). */
-  summaries(ids: readonly string[]): Promise<AthleteSummary[]> {
-    return this.athletes.summaries(ids);
+  async summaries(ids: readonly string[]): Promise<AthleteSummary[]> {
+    if (!this.names) return this.athletes.summaries(ids);
+    const missing = ids.filter((id) => !this.names!.get(id));
+    if (missing.length) {
+      const loading = this.athletes.summaries(missing);
+      for (const id of missing) {
+        const one = loading.then((rows) => rows.find((r) => r.id === id));
+        this.names.set(id, one);
+        one.catch(() => this.names?.delete(id));
+      }
+    }
+    const found = await Promise.all(
+      ids.map((id) => this.names!.get(id) ?? Promise.resolve(undefined)),
+    );
+    return found.filter((a): a is AthleteSummary => a !== undefined);
   }
 
   /** Finds an athlete by id or handle, or answers 404. */
@@ -70,12 +90,14 @@ export class AthleteService {
         (k) => before[k] !== after[k],
       );
       if (fields.length) await this.events.emit('athlete.changed', tx, id, fields);
+      this.names?.delete(id);
       return after;
     });
   }
 
   /** Deletes the athlete in the caller's transaction; their rows go with it (cascades). */
   delete(tx: Transaction<Database>, id: string): Promise<boolean> {
+    this.names?.delete(id);
     return this.athletes.delete(tx, id);
   }
 

@@ -1,13 +1,26 @@
+import { cached, Lru } from '../platform/cache/lru.js';
 import { Errors } from '../platform/errors.js';
 import type { AthleteService } from './athlete.service.js';
 import type { FollowEdge, FollowRepository } from './follow.repository.js';
 
 /** The follow graph: profiles with their counts, follow and unfollow, lists. */
 export class FollowService {
+  /** Followee ids by follower, kept when this process sees every write (`exact` caches). */
+  private readonly followees: Lru<string, Promise<string[]>> | undefined;
+
   constructor(
     private readonly athletes: AthleteService,
     private readonly follows: FollowRepository,
-  ) {}
+    options: { exactCaches?: boolean } = {},
+  ) {
+    this.followees = options.exactCaches ? new Lru(10_000) : undefined;
+  }
+
+  /** Forgets what is kept about these athletes' follows (they changed, or an account went). */
+  forget(athleteId?: string): void {
+    if (athleteId) this.followees?.delete(athleteId);
+    else this.followees?.clear();
+  }
 
   async profile(viewerId: string | undefined, ref: string) {
     const athlete = await this.athletes.resolve(ref);
@@ -20,11 +33,13 @@ export class FollowService {
     const target = await this.athletes.resolve(ref);
     if (target.id === viewerId) throw Errors.unprocessable('you cannot follow yourself');
     await this.follows.follow(viewerId, target.id);
+    this.forget(viewerId);
   }
 
   async unfollow(viewerId: string, ref: string): Promise<void> {
     const target = await this.athletes.resolve(ref);
     await this.follows.unfollow(viewerId, target.id);
+    this.forget(viewerId);
   }
 
   async list(
@@ -43,7 +58,7 @@ export class FollowService {
 
   /** Ids of the athletes this one follows. */
   followeeIds(athleteId: string): Promise<string[]> {
-    return this.follows.followeeIds(athleteId);
+    return cached(this.followees, athleteId, () => this.follows.followeeIds(athleteId));
   }
 
   /** Handles of every follower or followee, for the athlete's data export. */

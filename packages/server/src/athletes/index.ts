@@ -12,8 +12,12 @@ export type { FollowService } from './follow.service.js';
 
 /** Athletes and the follow graph: profiles, follow, followers and following. */
 export function createAthletesModule(platform: Platform) {
-  const athletes = new AthleteService(new AthleteRepository(platform.db), platform.events);
-  const follows = new FollowService(athletes, new FollowRepository(platform.db));
+  // One process serves the embedded database and sees every write: its caches stay exact.
+  const exactCaches = platform.database.kind === 'pglite';
+  const athletes = new AthleteService(new AthleteRepository(platform.db), platform.events, {
+    exactCaches,
+  });
+  const follows = new FollowService(athletes, new FollowRepository(platform.db), { exactCaches });
   return {
     athletes,
     follows,

@@ -1,12 +1,13 @@
 import type { Track } from '@stride/core';
 import type { ActivityService } from '../activities/activity.service.js';
+import type { ServedView } from '../activities/index.js';
 import type { AthleteService } from '../athletes/athlete.service.js';
 import type { FollowService } from '../athletes/follow.service.js';
 import type { LeaderboardRebuild, SegmentLeaderboardStore } from '../leaderboards/index.js';
 import type { ActivityRow } from '../platform/db/schema.js';
 import { type FeatureModule, routes } from '../platform/module.js';
 import type { Platform } from '../platform/platform.js';
-import type { ActivityView, PrivacyService } from '../privacy/privacy.service.js';
+import type { PrivacyService } from '../privacy/privacy.service.js';
 import { presentActivityEffort } from './segment.presenter.js';
 import { SegmentRepository } from './segment.repository.js';
 import { SegmentService } from './segment.service.js';
@@ -71,7 +72,7 @@ export function createSegmentsModule(
   events.on('privacy.changed', (tx, athleteId) => outbox.athleteChanged(athleteId, tx));
 
   /** The efforts on one activity as its viewer may see them, in the API's shape. */
-  const effortsOn = async (view: ActivityView) =>
+  const effortsOn = async (view: ServedView) =>
     (await reads.forActivity(view)).map(presentActivityEffort);
 
   return {

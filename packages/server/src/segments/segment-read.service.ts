@@ -121,7 +121,11 @@ export class SegmentReadService {
    * flagged when matched), and get indices into the streams they are served, which skip hidden
    * samples.
    */
-  async forActivity(view: ActivityView): Promise<EffortWithSegment[]> {
+  async forActivity(view: {
+    row: { id: string };
+    isOwner: boolean;
+    hidden(): Promise<Uint8Array | null>;
+  }): Promise<EffortWithSegment[]> {
     const all = await this.efforts.forActivity(view.row.id);
     if (view.isOwner || !all.length) return all;
     const hidden = await view.hidden();

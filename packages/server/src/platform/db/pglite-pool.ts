@@ -14,7 +14,8 @@ export class PGlitePool implements PostgresPool {
   private readonly waiters: Array<() => void> = [];
   private ended = false;
   /** Where the connection was taken, to name the culprit when others wait too long. */
-  private holder: { since: number; stack: string | undefined } | undefined;
+  /** (An Error, not its text: V8 formats a stack only when read, which is rare here.) */
+  private holder: { since: number; at: Error } | undefined;
 
   /**
    * `stallMs`: a caller that waits this long for the connection gets a process warning naming
@@ -30,7 +31,7 @@ export class PGlitePool implements PostgresPool {
     if (this.ended) throw new Error('the embedded database pool has been closed');
     if (this.held) await this.waitTurn();
     else this.held = true;
-    this.holder = { since: Date.now(), stack: new Error().stack };
+    this.holder = { since: Date.now(), at: new Error('taken here') };
     let released = false;
     const client = {
       query: async <R>(sql: string, parameters: ReadonlyArray<unknown>) => {
@@ -59,7 +60,7 @@ export class PGlitePool implements PostgresPool {
         const h = this.holder;
         process.emitWarning(
           `waited ${this.stallMs} ms for the embedded database; it has been held for ` +
-            `${h ? Date.now() - h.since : '?'} ms, taken at:\n${h?.stack ?? '(unknown)'}`,
+            `${h ? Date.now() - h.since : '?'} ms, taken at:\n${h?.at.stack ?? '(unknown)'}`,
           { code: 'STRIDE_DB_STALL' },
         );
       }, this.stallMs);
