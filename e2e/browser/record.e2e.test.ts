@@ -137,7 +137,7 @@ describe.runIf(hasChromium)('record screen (online)', () => {
     // A ride reads speed, not pace.
     expect(await p.getByTestId('speed').textContent()).toMatch(/km\/h/);
     await wide.close();
-  });
+  }, 120_000);
 
   it('tells the athlete clearly when location is refused', async () => {
     const denied = await browser.newContext();
