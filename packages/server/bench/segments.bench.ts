@@ -18,8 +18,8 @@ import { fmt } from '../../../bench/harness.js';
 import { type DatabaseHandle, openDatabase } from '../src/platform/db/dialect.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { SegmentRepository } from '../src/segments/segment.repository.js';
-import { SegmentEffortRepository } from '../src/segments/segment-effort.repository.js';
 import { SegmentCatalog } from '../src/segments/segment-catalog.js';
+import { SegmentEffortRepository } from '../src/segments/segment-effort.repository.js';
 
 const ACTIVITIES = 100_000;
 const SEGMENTS = 20_000;

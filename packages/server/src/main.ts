@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  if (config.role !== 'api') stride.startWorker();
+  if (config.role !== 'api') await stride.startWorker();
   if (args.includes('--rebuild-leaderboards')) {
     await stride.leaderboards.leaderboards.requestRebuild();
     log.info('leaderboard rebuild queued');

@@ -3,18 +3,14 @@ import { type ActivitiesModule, createActivitiesModule, trackLoader } from './ac
 import { type AthletesModule, createAthletesModule } from './athletes/index.js';
 import type { Config } from './config.js';
 import { createLeaderboardsModule, type LeaderboardsModule } from './leaderboards/index.js';
-import { checkRegistry, JOB_NAMES, type JobHandlers } from './platform/jobs/registry.js';
-import { JobRunner, type JobRunnerOptions } from './platform/jobs/runner.js';
+import type { JobHandlers, JobPayloads, JobWorker } from './platform/jobs/index.js';
 import type { FeatureModule } from './platform/module.js';
 import { openPlatform, type Platform, type PlatformOptions } from './platform/platform.js';
 import { createPrivacyModule, type PrivacyModule } from './privacy/index.js';
 import { createSegmentsModule, type SegmentsModule } from './segments/index.js';
 import { createUploadsModule, type UploadsModule } from './uploads/index.js';
 
-export interface StrideOptions extends PlatformOptions {
-  /** Overrides for the job runner (tests: fast polling). */
-  runner?: Partial<JobRunnerOptions>;
-}
+export type StrideOptions = PlatformOptions;
 
 /**
  * One Stride process: the platform and every feature module, wired once from config. Modules
@@ -33,8 +29,8 @@ export interface Stride {
   /** In mounting order. */
   modules: FeatureModule[];
   /** The background worker; started by `startWorker()` in the worker and all-in-one roles. */
-  runner: JobRunner;
-  startWorker(): void;
+  worker: JobWorker<JobPayloads>;
+  startWorker(): Promise<void>;
   /** Database reachable and every migration applied. */
   isReady(): Promise<boolean>;
   /** Stops the worker (letting running jobs finish), then closes Redis and the database. */
@@ -88,14 +84,8 @@ export async function createStride(
       leaderboards,
       segments,
     ];
-    const handlers = Object.assign({}, ...modules.map((m) => m.jobs)) as JobHandlers;
-    checkRegistry(JOB_NAMES, handlers);
-    const runner = new JobRunner(platform.jobs, handlers, {
-      concurrency: config.workerConcurrency,
-      ...(options.log ? { log: options.log } : {}),
-      ...options.runner,
-    });
-    platform.attachWorker(runner);
+    // Exactly one handler per job name: registering checks it, so start-up fails otherwise.
+    platform.worker.register(Object.assign({}, ...modules.map((m) => m.jobs)) as JobHandlers);
 
     let workerStarted = false;
     return {
@@ -108,17 +98,14 @@ export async function createStride(
       segments,
       accounts,
       modules,
-      runner,
-      startWorker() {
+      worker: platform.worker,
+      async startWorker() {
         if (workerStarted) return;
         workerStarted = true;
-        runner.start();
+        await platform.worker.start();
       },
       isReady: () => platform.isReady(),
-      async close() {
-        await runner.stop();
-        await platform.close();
-      },
+      close: () => platform.close(),
     };
   } catch (error) {
     await platform.close();

@@ -47,7 +47,7 @@ describe.each(DATABASES)('data rights on $name', (database) => {
         headers: { ...headers, ...ann.headers },
       })
     ).json();
-    await t.stride.runner.drain();
+    await t.stride.worker.drain();
     uploadedActivity = (
       await t.app.inject({ method: 'GET', url: `/api/v1/uploads/${up.id}`, headers: ann.headers })
     ).json().activity_id;

@@ -156,7 +156,7 @@ describe.each(DATABASES)('bad input on every operation on $name', (database) => 
       upload: upload.json().id,
       athlete: who.handle,
     };
-    await t.stride.runner.drain();
+    await t.stride.worker.drain();
     return resources;
   }
 
@@ -593,7 +593,7 @@ describe.each(DATABASES)('bad input on every operation on $name', (database) => 
         if (res.statusCode === 202) accepted.push([label, res.json().id]);
       }
     }
-    await t.stride.runner.drain();
+    await t.stride.worker.drain();
     // An accepted file that cannot be read ends as an error with a reason, never stuck.
     for (const [label, id] of accepted) {
       const res = await t.app.inject({ url: `/api/v1/uploads/${id}`, headers: me.headers });

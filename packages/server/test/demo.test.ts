@@ -7,7 +7,7 @@ describe('demo data', () => {
 
   it('creates athletes who follow each other and weeks of activities through the upload path, once', async () => {
     const first = await seedDemo(t.stride, Date.UTC(2026, 10, 20));
-    await t.stride.runner.drain();
+    await t.stride.worker.drain();
     expect(first.athletes).toBe(4);
     const login = await t.app.inject({
       method: 'POST',
@@ -47,7 +47,7 @@ describe('demo data', () => {
     }
     // Running it again adds nothing: the same files are recognised.
     const second = await seedDemo(t.stride, Date.UTC(2026, 10, 20));
-    await t.stride.runner.drain();
+    await t.stride.worker.drain();
     expect(second.segments).toBe(0);
     const again = (
       await t.app.inject({

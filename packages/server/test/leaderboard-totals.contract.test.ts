@@ -35,7 +35,7 @@ describe.each(targets)('athlete totals follow activities ($name)', (target) => {
   let date: string;
   let camilleRun: string;
 
-  const drain = () => t.stride.runner.drain();
+  const drain = () => t.stride.worker.drain();
   const board = async (who: SignedIn, query = '') => {
     const res = await t.app.inject({
       method: 'GET',

@@ -67,7 +67,7 @@ describe.each(DATABASES)('the activities read model on $name', (database) => {
       },
     });
     expect(saved.statusCode).toBe(200);
-    await t.stride.runner.drain();
+    await t.stride.worker.drain();
   });
 
   it('renders the owner’s and the others’ view of a saved activity in the background', async () => {
@@ -121,7 +121,7 @@ describe.each(DATABASES)('the activities read model on $name', (database) => {
     // The owner still sees where they started.
     const mine = (await get(owner, `/api/v1/activities/${id}`)).json();
     expect(mine.start_latlng[0]).toBeCloseTo(pts[0]!.lat, 4);
-    await t.stride.runner.drain();
+    await t.stride.worker.drain();
     for (const r of await views()) expect(r.view).toBe(r.current);
   });
 
@@ -153,7 +153,7 @@ describe.each(DATABASES)('the activities read model on $name', (database) => {
       headers: owner.headers,
       payload: { visibility: 'only_me' },
     });
-    await t.stride.runner.drain();
+    await t.stride.worker.drain();
     expect((await get(friend, `/api/v1/activities/${id}`)).statusCode).toBe(404);
     expect((await get(friend, `/api/v1/activities/${id}/streams?keys=latlng`)).statusCode).toBe(
       404,

@@ -31,7 +31,7 @@ describe.each(targets)('segment efforts and leaderboards ($name)', (target) => {
   });
   const api = segmentApi(
     () => t.app,
-    () => t.stride.runner.drain(),
+    () => t.stride.worker.drain(),
   );
   const who: Record<string, SignedIn> = {};
   const runs: Record<string, string> = {};
@@ -77,7 +77,7 @@ describe.each(targets)('segment efforts and leaderboards ($name)', (target) => {
       url: `/api/v1/activities/${runs.benEarly}`,
       headers: who.ben.headers,
     });
-    await t.stride.runner.drain();
+    await t.stride.worker.drain();
     annStart = now() - 2 * 3600;
     runs.ann = await api.upload(who.ann, { seed: 1, speedMps: 3, startTime: annStart });
     const [effort, ...more] = await api.efforts(runs.ann!, who.ann);
@@ -273,7 +273,7 @@ describe.each(targets)('segment efforts and leaderboards ($name)', (target) => {
       payload: { lat, lng, radius: 200 },
     });
     expect(zone.statusCode).toBe(201);
-    await t.stride.runner.drain();
+    await t.stride.worker.drain();
     expect(api.handles(await api.board(seg))).not.toContain('dan');
     expect(await api.efforts(runs.danOld!, who.ann)).toEqual([]);
     expect(await api.efforts(runs.danOld!, who.dan)).toHaveLength(1);
@@ -286,7 +286,7 @@ describe.each(targets)('segment efforts and leaderboards ($name)', (target) => {
       headers: who.cleo.headers,
     });
     expect(del.statusCode).toBe(204);
-    await t.stride.runner.drain();
+    await t.stride.worker.drain();
     expect(api.handles(await api.board(seg))).toEqual(['ben', 'ann']);
     expect((await api.segment(seg)).json()).toMatchObject({ athlete_count: 2, effort_count: 3 });
   });
@@ -314,7 +314,7 @@ describe.each(targets)('segment efforts and leaderboards ($name)', (target) => {
       },
     });
     expect(res.statusCode, res.body).toBe(200);
-    await t.stride.runner.drain();
+    await t.stride.worker.drain();
     const [effort] = await api.efforts(id, who.dan);
     expect(effort).toMatchObject({ segment: { id: seg } });
     // Dan's start is in his privacy zone: nobody else sees this effort either.
@@ -340,7 +340,7 @@ describe.each(targets)('segment efforts and leaderboards ($name)', (target) => {
       payload: { password: 'password123' },
     });
     expect(del.statusCode).toBe(204);
-    await t.stride.runner.drain();
+    await t.stride.worker.drain();
     expect(api.handles(await api.board(seg))).toEqual(['ben', 'ann']);
     expect((await api.segment(seg)).json().athlete_count).toBe(2);
   });
@@ -349,8 +349,8 @@ describe.each(targets)('segment efforts and leaderboards ($name)', (target) => {
     const before = await api.board(seg, who.ann);
     await t.stride.leaderboards.segmentBoards.clear();
     expect((await api.board(seg)).entries).toEqual([]);
-    await t.stride.platform.jobs.enqueue({ name: 'leaderboards.rebuild', payload: {} });
-    await t.stride.runner.drain();
+    await t.stride.platform.jobs.enqueue('leaderboards.rebuild', {});
+    await t.stride.worker.drain();
     expect(await api.board(seg, who.ann)).toEqual(before);
   });
 });

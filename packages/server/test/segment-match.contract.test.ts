@@ -33,7 +33,7 @@ describe.each(DATABASES)('matching an activity on $name', (database) => {
   const t = useTestApp(database);
   const api = segmentApi(
     () => t.app,
-    () => t.stride.runner.drain(),
+    () => t.stride.worker.drain(),
   );
   afterEach(() => {
     vi.restoreAllMocks();
@@ -130,7 +130,7 @@ describe.each(targets)('a new segment’s backfill racing an activity’s match 
   });
   const api = segmentApi(
     () => t.app,
-    () => t.stride.runner.drain(),
+    () => t.stride.worker.drain(),
   );
   afterEach(() => {
     vi.restoreAllMocks();
@@ -331,7 +331,7 @@ describe.each(targets)('a new segment’s backfill racing an activity’s match 
       vi.restoreAllMocks();
       await expectSettled(seg, [benRun, annRun]);
       // The backfill job queued with the segment, and anything else queued, change nothing.
-      await t.stride.runner.drain();
+      await t.stride.worker.drain();
       await expectSettled(seg, [benRun, annRun]);
     },
   );
@@ -339,7 +339,7 @@ describe.each(targets)('a new segment’s backfill racing an activity’s match 
   it('settles refreshes of one athlete on one segment that run at the same time', async () => {
     const { benRun, annRun, line } = await twoRuns();
     const seg = await createSegment(line);
-    await t.stride.runner.drain();
+    await t.stride.worker.drain();
     await expectSettled(seg, [benRun, annRun]);
     // Four at once (a match, a backfill and visibility changes, say), assessing her laps for
     // KOM ranks as a match does: every one finishes, and the state is the same.

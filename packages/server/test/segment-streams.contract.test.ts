@@ -16,7 +16,7 @@ describe.each(DATABASES)('segment streams on $name', (database) => {
   const t = useTestApp(database);
   const api = segmentApi(
     () => t.app,
-    () => t.stride.runner.drain(),
+    () => t.stride.worker.drain(),
   );
   let ann: SignedIn;
   let annRun: string;
@@ -59,7 +59,7 @@ describe.each(DATABASES)('segment streams on $name', (database) => {
     // Its backfill is queued with it: the page can say past activities are being matched.
     expect(s.matching).toBe(true);
     expect((await api.segment(s.id)).json().matching).toBe(true);
-    await t.stride.runner.drain();
+    await t.stride.worker.drain();
     expect((await api.segment(s.id)).json().matching).toBe(false);
 
     // Anyone may read them, as the segment itself.

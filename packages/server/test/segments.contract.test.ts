@@ -12,7 +12,7 @@ describe.each(DATABASES)('segments on $name', (database) => {
   const t = useTestApp(database);
   const api = segmentApi(
     () => t.app,
-    () => t.stride.runner.drain(),
+    () => t.stride.worker.drain(),
   );
   let ann: SignedIn;
   let ben: SignedIn;
@@ -258,7 +258,7 @@ describe.each(DATABASES)('segments on $name', (database) => {
       headers: ann.headers,
     });
     expect(del.statusCode).toBe(204);
-    await t.stride.runner.drain();
+    await t.stride.worker.drain();
     expect((await api.segment(drawn)).statusCode).toBe(404);
     expect((await api.efforts(annRun, ann)).map((e) => e.segment.id)).not.toContain(drawn);
   });

@@ -42,7 +42,7 @@ describe.each(DATABASES)('uploads on $name', (database) => {
     t.app
       .inject({ method: 'GET', url: `/api/v1/uploads/${id}`, headers: who.headers })
       .then((r) => r.json());
-  const drain = () => t.stride.runner.drain();
+  const drain = () => t.stride.worker.drain();
 
   it("times heart-rate zones at the athlete's own maximum heart rate", async () => {
     const cai = await signUp(t.app, 'cai');
@@ -216,10 +216,10 @@ describe.each(DATABASES)('uploads on $name', (database) => {
     const s = await status(ben, res.id);
     expect(s.status).toBe('error');
     expect(s.error).toContain('missing from storage');
-    const job = await t.stride.platform.jobs.findByKey(`upload.process:${res.id}`);
+    const job = await t.stride.platform.jobs.find('upload.process', { uploadId: res.id });
     expect(job).toMatchObject({
-      status: 'dead',
-      last_error: 'the uploaded file is missing from storage',
+      state: 'failed',
+      error: 'the uploaded file is missing from storage',
     });
   });
 

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
-import type { JobRepository } from '../platform/jobs/job.repository.js';
+import type { JobQueue } from '../platform/jobs/index.js';
 import type { ActivityRepository } from './activity.repository.js';
 import type { ActivityService } from './activity.service.js';
 import type { UploadReimport } from './index.js';
@@ -20,32 +20,19 @@ export class ActivityRecomputeService {
     private readonly activities: ActivityRepository,
     private readonly lifecycle: ActivityService,
     private readonly imports: UploadReimport,
-    private readonly jobs: JobRepository,
+    private readonly jobs: JobQueue,
     private readonly wakeWorker: () => void,
   ) {}
 
   /** Queues the recompute of every activity of the athlete. */
   async requestForAthlete(athleteId: string, tx?: Transaction<Database>): Promise<void> {
-    await this.jobs.enqueue(
-      {
-        name: 'activities.recompute-athlete',
-        payload: { athleteId },
-        key: `activities.recompute-athlete:${athleteId}`,
-        requeue: true,
-      },
-      tx,
-    );
+    await this.jobs.enqueue('activities.recompute-athlete', { athleteId }, tx);
     this.wakeWorker();
   }
 
   /** Queues the recompute of every activity on the server. */
   async requestAll(): Promise<void> {
-    await this.jobs.enqueue({
-      name: 'activities.recompute-all',
-      payload: {},
-      key: 'activities.recompute-all',
-      requeue: true,
-    });
+    await this.jobs.enqueue('activities.recompute-all', {});
     this.wakeWorker();
   }
 
@@ -59,12 +46,7 @@ export class ActivityRecomputeService {
         : await this.activities.pageAll(PAGE, after);
       for (const row of page) {
         if (row.state !== 'complete') continue;
-        await this.jobs.enqueue({
-          name: 'activities.recompute',
-          payload: { activityId: row.id },
-          key: `activities.recompute:${row.id}`,
-          requeue: true,
-        });
+        await this.jobs.enqueue('activities.recompute', { activityId: row.id });
       }
       this.wakeWorker();
       if (page.length < PAGE) return 'success';

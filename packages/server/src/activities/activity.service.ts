@@ -20,7 +20,7 @@ import type {
 } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
 import type { EventHub } from '../platform/events/event-hub.js';
-import type { JobRepository } from '../platform/jobs/job.repository.js';
+import type { JobQueue } from '../platform/jobs/index.js';
 import { canView } from './access.js';
 import type { ActivityMeta, ActivityRepository, StoredEvent } from './activity.repository.js';
 import {
@@ -88,7 +88,7 @@ export class ActivityService {
     private readonly activities: ActivityRepository,
     private readonly athletes: AthleteService,
     private readonly follows: FollowService,
-    private readonly jobs: JobRepository,
+    private readonly jobs: JobQueue,
     private readonly blobs: BlobStore,
     private readonly wakeWorker: () => void,
     private readonly events: EventHub,
@@ -158,14 +158,7 @@ export class ActivityService {
       changes.elapsed_s = log.elapsedS();
       const updated = (await this.activities.update(id, changes, tx))!;
       if (kind === 'STOP') {
-        await this.jobs.enqueue(
-          {
-            name: 'activity.finalize',
-            payload: { activityId: id },
-            key: `activity.finalize:${id}`,
-          },
-          tx,
-        );
+        await this.jobs.enqueue('activity.finalize', { activityId: id }, tx);
       }
       return { row: updated, completed: kind === 'STOP' };
     });
@@ -255,14 +248,7 @@ export class ActivityService {
         { state: 'complete', started_at: events[0]!.at, elapsed_s: log.elapsedS() },
         tx,
       );
-      await this.jobs.enqueue(
-        {
-          name: 'activity.finalize',
-          payload: { activityId: row.id },
-          key: `activity.finalize:${row.id}`,
-        },
-        tx,
-      );
+      await this.jobs.enqueue('activity.finalize', { activityId: row.id }, tx);
       return true;
     });
     if (!ready) return { row: (await this.activities.findById(row.id))!, complete: false };

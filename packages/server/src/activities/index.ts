@@ -89,15 +89,7 @@ export function createActivitiesModule(
   const stats = new AthleteStatsService(repository, deps.follows);
 
   const renderViews = (activityId: string, tx: Transaction<Database>) =>
-    jobs.enqueue(
-      {
-        name: 'activities.render-views',
-        payload: { activityId },
-        key: `activities.render-views:${activityId}`,
-        requeue: true,
-      },
-      tx,
-    );
+    jobs.enqueue('activities.render-views', { activityId }, tx);
   // The read model follows every change: the new revision's views are rendered by a job.
   events.on('activity.changed', async (tx, _before, after) => {
     if (after?.state === 'complete') await renderViews(after.id, tx);

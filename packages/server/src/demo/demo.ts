@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   try {
     const result = await seedDemo(stride);
     log.info(result, 'demo data queued; processing the uploads');
-    await stride.runner.drain();
+    await stride.worker.drain();
     console.log(
       `stride demo: ${result.athletes} athletes (camille, hugo, lea, malik; password "${DEMO_PASSWORD}"), ` +
         `${result.uploads} activities, ${result.segments} new segments. Start Stride with "npm start" and log in.`,

@@ -3,7 +3,7 @@ import type { FollowService } from '../athletes/follow.service.js';
 import type { ActivityRow, AthleteRow } from '../platform/db/schema.js';
 import { invalidField } from '../platform/errors.js';
 import type { EventListener } from '../platform/events/event-hub.js';
-import type { JobRepository } from '../platform/jobs/job.repository.js';
+import type { JobQueue } from '../platform/jobs/index.js';
 import type { JobPayloads } from '../platform/jobs/registry.js';
 import type { LeaderboardRepository } from './leaderboard.repository.js';
 import type { RebuildStep } from './leaderboard-rebuild.js';
@@ -69,7 +69,7 @@ export class LeaderboardService {
     private readonly sums: LeaderboardRepository,
     private readonly athletes: AthleteService,
     private readonly follows: FollowService,
-    private readonly jobs: JobRepository,
+    private readonly jobs: JobQueue,
     private readonly totals: AthleteTotalsStore,
     private readonly today: () => string = () => dayOf(new Date()),
   ) {}
@@ -94,16 +94,8 @@ export class LeaderboardService {
       return;
     const days = new Map<string, AthleteDayJob>();
     for (const d of [was, is]) if (d) days.set(dayKey(d), d);
-    for (const [key, payload] of days) {
-      await this.jobs.enqueue(
-        {
-          name: 'leaderboards.athlete-day',
-          payload,
-          key: `leaderboards.athlete-day:${key}`,
-          requeue: true,
-        },
-        tx,
-      );
+    for (const payload of days.values()) {
+      await this.jobs.enqueue('leaderboards.athlete-day', payload, tx);
     }
   };
 
@@ -127,13 +119,7 @@ export class LeaderboardService {
 
   /** Asks a worker to clear and refill every leaderboard. */
   async requestRebuild(): Promise<void> {
-    await this.jobs.enqueue({
-      name: 'leaderboards.rebuild',
-      payload: {},
-      key: 'leaderboards.rebuild',
-      requeue: true,
-      maxAttempts: 3,
-    });
+    await this.jobs.enqueue('leaderboards.rebuild', {});
   }
 
   /** The rebuild step for athlete totals: clear, then every athlete's counted days. */

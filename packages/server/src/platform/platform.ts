@@ -11,10 +11,17 @@ import { isMigrated, migrateToLatest } from './db/migrate.js';
 import type { Database } from './db/schema.js';
 import { SettingsRepository } from './db/settings.repository.js';
 import { EventHub } from './events/event-hub.js';
-import { JobRepository } from './jobs/job.repository.js';
-import type { JobRunnerOptions } from './jobs/runner.js';
+import {
+  createJobs,
+  type JobLog,
+  type JobPayloads,
+  type JobQueue,
+  type JobTiming,
+  type JobWorker,
+} from './jobs/index.js';
+import { moveLegacyJobs } from './jobs/legacy-jobs.js';
 
-export type Log = NonNullable<JobRunnerOptions['log']>;
+export type Log = JobLog;
 
 /** What every feature module stands on: opened once per process from config. */
 export interface Platform {
@@ -25,12 +32,15 @@ export interface Platform {
   redis: Redis | undefined;
   blobs: BlobStore;
   events: EventHub;
-  /** Where producers enqueue background jobs (in their transaction: the outbox). */
-  jobs: JobRepository;
-  /** Starts a job at once when this process runs a worker (else the next poll finds it). */
+  /**
+   * Where producers enqueue background jobs (pg-boss), type-checked against the registry: pass
+   * the transaction that writes the data a job is about, so both commit or neither does.
+   */
+  jobs: JobQueue<JobPayloads>;
+  /** Runs this process's share of the jobs once handlers are registered and it is started. */
+  worker: JobWorker<JobPayloads>;
+  /** Starts a job at once when this process runs a worker (else NOTIFY or the next poll does). */
   wakeWorker(): void;
-  /** Tells `wakeWorker` which worker to wake (the composition root, once handlers exist). */
-  attachWorker(worker: { wake(): void }): void;
   settings: SettingsRepository;
   /** The access-token secret: configured, or generated once and shared through the database. */
   jwtSecret: string;
@@ -46,6 +56,8 @@ export interface PlatformOptions {
   /** Blob store to use instead of the configured one. */
   blobs?: BlobStore;
   log?: Log;
+  /** Job timings (tests shorten them). */
+  jobTiming?: Partial<JobTiming>;
 }
 
 /** Opens the database (migrated), Redis and the blob store. */
@@ -74,7 +86,14 @@ export async function openPlatform(
     const blobs =
       options.blobs ??
       (config.s3 ? new S3BlobStore(config.s3) : new FsBlobStore(join(config.dataDir, 'blobs')));
-    let worker: { wake(): void } | undefined;
+    const jobs = await createJobs({
+      database,
+      concurrency: config.workerConcurrency,
+      ...(options.log ? { log: options.log } : {}),
+      ...(options.jobTiming ? { timing: options.jobTiming } : {}),
+    });
+    const moved = await moveLegacyJobs(database.db, jobs.queue);
+    if (moved) options.log?.info({ moved }, 'queued jobs moved from the old job table');
     let migrated = false;
     const platform: Platform = {
       config,
@@ -83,11 +102,9 @@ export async function openPlatform(
       redis,
       blobs,
       events: new EventHub(),
-      jobs: new JobRepository(database.db),
-      wakeWorker: () => worker?.wake(),
-      attachWorker(w) {
-        worker = w;
-      },
+      jobs: jobs.queue,
+      worker: jobs.worker,
+      wakeWorker: () => jobs.worker.wake(),
       settings,
       jwtSecret,
       log: options.log,
@@ -101,6 +118,7 @@ export async function openPlatform(
         }
       },
       async close() {
+        await jobs.close();
         await blobs.close();
         await redis?.quit().catch(() => redis?.disconnect());
         await database.close();

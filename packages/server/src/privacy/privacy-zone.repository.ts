@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 
 type Executor = Kysely<Database> | Transaction<Database>;
+
 import type { Database, PrivacyZoneRow } from '../platform/db/schema.js';
 
 export class PrivacyZoneRepository {
@@ -19,13 +20,16 @@ export class PrivacyZoneRepository {
       .execute();
   }
 
-  async create(zone: {
-    athlete_id: string;
-    lat: number;
-    lng: number;
-    radius_m: number;
-    secret: string;
-  }, executor: Executor = this.db): Promise<PrivacyZoneRow> {
+  async create(
+    zone: {
+      athlete_id: string;
+      lat: number;
+      lng: number;
+      radius_m: number;
+      secret: string;
+    },
+    executor: Executor = this.db,
+  ): Promise<PrivacyZoneRow> {
     return executor
       .insertInto('privacy_zones')
       .values(zone)

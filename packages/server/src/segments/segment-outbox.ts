@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ActivityRow, Database } from '../platform/db/schema.js';
 import type { EventListener } from '../platform/events/event-hub.js';
-import type { JobRepository } from '../platform/jobs/job.repository.js';
+import type { JobQueue } from '../platform/jobs/index.js';
 import type { SegmentEffortRepository } from './segment-effort.repository.js';
 import { segmentSportOf } from './segment-sport.js';
 
@@ -28,7 +28,7 @@ function needsMatch(before: ActivityRow | undefined, after: ActivityRow): boolea
  */
 export class SegmentOutbox {
   constructor(
-    private readonly jobs: JobRepository,
+    private readonly jobs: JobQueue,
     private readonly efforts: SegmentEffortRepository,
     private readonly wakeWorker: () => void,
   ) {}
@@ -36,28 +36,14 @@ export class SegmentOutbox {
   readonly onActivityChange: EventListener<'activity.changed'> = async (tx, before, after) => {
     if (after && needsMatch(before, after)) {
       // A match still queued absorbs this one; one already running is queued again.
-      await this.jobs.enqueue(
-        {
-          name: 'segments.match-activity',
-          payload: { activityId: after.id },
-          key: `segments.match-activity:${after.id}`,
-          requeue: true,
-        },
-        tx,
-      );
+      await this.jobs.enqueue('segments.match-activity', { activityId: after.id }, tx);
     } else if (!after || (before && before.visibility !== after.visibility)) {
       const row = (after ?? before)!;
       const segmentIds = await this.efforts.segmentIdsOfActivity(row.id, tx);
       if (!segmentIds.length) return;
       await this.jobs.enqueue(
-        {
-          name: 'segments.refresh-boards',
-          payload: {
-            athleteId: row.athlete_id,
-            segmentIds,
-            ...(after ? { activityId: after.id } : {}),
-          },
-        },
+        'segments.refresh-boards',
+        { athleteId: row.athlete_id, segmentIds, ...(after ? { activityId: after.id } : {}) },
         tx,
       );
     } else return;
@@ -69,15 +55,7 @@ export class SegmentOutbox {
    * others may see and which boards count them follow.
    */
   async athleteChanged(athleteId: string, tx?: Transaction<Database>): Promise<void> {
-    await this.jobs.enqueue(
-      {
-        name: 'segments.refresh-athlete',
-        payload: { athleteId },
-        key: `segments.refresh-athlete:${athleteId}`,
-        requeue: true,
-      },
-      tx,
-    );
+    await this.jobs.enqueue('segments.refresh-athlete', { athleteId }, tx);
     this.wakeWorker();
   }
 }

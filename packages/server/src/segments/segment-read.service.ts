@@ -9,7 +9,6 @@ import type {
 import type { AthleteRow, SegmentEffortRow } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
 import { timezoneAt, utcOffsetS } from '../platform/timezone.js';
-import type { ActivityView } from '../privacy/privacy.service.js';
 import type { SegmentService } from './segment.service.js';
 import type {
   EffortWithActivity,

@@ -9,7 +9,7 @@ import {
 import type { ActivityService } from '../activities/activity.service.js';
 import type { ActivityRow, SegmentRow, SegmentSport } from '../platform/db/schema.js';
 import { Errors, invalidField } from '../platform/errors.js';
-import type { JobRepository } from '../platform/jobs/job.repository.js';
+import type { JobQueue } from '../platform/jobs/index.js';
 import type { BBox, SegmentRepository } from './segment.repository.js';
 import type { SegmentEffortRepository } from './segment-effort.repository.js';
 import { segmentSportOf } from './segment-sport.js';
@@ -33,15 +33,13 @@ export interface SegmentDetail {
   matching: boolean;
 }
 
-const backfillKey = (segmentId: string) => `segments.backfill:${segmentId}`;
-
 /** Creating, reading, exploring, starring and deleting segments. */
 export class SegmentService {
   constructor(
     private readonly segments: SegmentRepository,
     private readonly efforts: SegmentEffortRepository,
     private readonly lifecycle: ActivityService,
-    private readonly jobs: JobRepository,
+    private readonly jobs: JobQueue,
     private readonly loadTrack: (row: ActivityRow) => Promise<Track | null>,
     private readonly wakeWorker: () => void,
   ) {}
@@ -155,14 +153,7 @@ export class SegmentService {
         source_activity_id: line.sourceActivityId,
       });
       if (streams) await this.segments.saveStreams(tx, created.id, streams);
-      await this.jobs.enqueue(
-        {
-          name: 'segments.backfill',
-          payload: { segmentId: created.id },
-          key: backfillKey(created.id),
-        },
-        tx,
-      );
+      await this.jobs.enqueue('segments.backfill', { segmentId: created.id }, tx);
       return created;
     });
     this.wakeWorker();
@@ -171,8 +162,8 @@ export class SegmentService {
 
   async get(viewerId: string | undefined, id: string): Promise<SegmentDetail> {
     const segment = await this.found(id);
-    const backfill = await this.jobs.findByKey(backfillKey(id));
-    const matching = backfill?.status === 'queued' || backfill?.status === 'running';
+    const backfill = await this.jobs.find('segments.backfill', { segmentId: id });
+    const matching = !!backfill && ['created', 'retry', 'active'].includes(backfill.state);
     if (!viewerId) return { segment, starred: false, stats: null, matching };
     const [starred, stats] = await Promise.all([
       this.segments.starredAmong(viewerId, [id]),
@@ -224,14 +215,7 @@ export class SegmentService {
       throw Errors.forbidden('only the athlete who created a segment can delete it');
     await this.segments.transaction(async (tx) => {
       if (!(await this.segments.delete(tx, id))) return;
-      await this.jobs.enqueue(
-        {
-          name: 'segments.drop-boards',
-          payload: { segmentId: id },
-          key: `segments.drop-boards:${id}`,
-        },
-        tx,
-      );
+      await this.jobs.enqueue('segments.drop-boards', { segmentId: id }, tx);
     });
     this.wakeWorker();
   }

@@ -6,7 +6,7 @@ import type { AthleteService } from '../athletes/athlete.service.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import type { ActivityRow, AthleteRow, Database, Visibility } from '../platform/db/schema.js';
 import { uuidFromName } from '../platform/ids.js';
-import { PermanentJobError } from '../platform/jobs/runner.js';
+import { PermanentJobError } from '../platform/jobs/index.js';
 import type { UploadRepository } from './upload.repository.js';
 import type { UploadRequest } from './upload.service.js';
 

@@ -10,7 +10,7 @@ import { CsvError } from 'csv-parse/sync';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import type { UploadRow } from '../platform/db/schema.js';
 import { uuidFromName } from '../platform/ids.js';
-import { PermanentJobError } from '../platform/jobs/runner.js';
+import { PermanentJobError } from '../platform/jobs/index.js';
 import { recordFailure } from './activity-import.service.js';
 import {
   findActivitiesCsv,

@@ -26,6 +26,7 @@ export function createUploadsModule(
   return {
     uploads,
     imports,
+    archives,
     routes: [
       routes('/api/v1/uploads', uploadRoutes, { uploads, maxUploadBytes: config.maxUploadBytes }),
     ],

@@ -4,7 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import type { Database, UploadKind, UploadRow, Visibility } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
-import type { JobRepository } from '../platform/jobs/job.repository.js';
+import type { JobQueue } from '../platform/jobs/index.js';
 import type { ArchiveCounts, UploadRepository } from './upload.repository.js';
 
 /** What the uploader may ask for; applied to the activity when the file is processed. */
@@ -39,7 +39,7 @@ export class UploadService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly uploads: UploadRepository,
-    private readonly jobs: JobRepository,
+    private readonly jobs: JobQueue,
     private readonly blobs: BlobStore,
     private readonly wakeWorker: () => void,
   ) {}
@@ -133,7 +133,7 @@ export class UploadService {
     const job = base.kind === 'archive' ? 'upload.expand' : 'upload.process';
     return this.db.transaction().execute(async (tx) => {
       await this.uploads.insertIfAbsent({ ...base, id, status: 'queued', blob_key: blobKey }, tx);
-      await this.jobs.enqueue({ name: job, payload: { uploadId: id }, key: `${job}:${id}` }, tx);
+      await this.jobs.enqueue(job, { uploadId: id }, tx);
       return (await this.uploads.findById(id, tx))!;
     });
   }

@@ -11,6 +11,13 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   kind: DatabaseKind;
   db: Kysely<Database>;
+  /**
+   * The embedded database's pool (PGlite only), for a library that must share its one session
+   * (the job queue): it takes the session in turn like every other caller.
+   */
+  pglite?: PGlitePool;
+  /** The PostgreSQL connection string (PostgreSQL only), for a library that opens its own pool. */
+  url?: string;
   /** Resolves when a trivial query round-trips. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -58,7 +65,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // pool and replaced on next use; without a listener the 'error' event would crash the process.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return handle('postgres', db);
+    return { ...handle('postgres', db), url: options.url };
   }
 
   const lock = options.inMemory ? undefined : lockDataDir(options.dataDir);
@@ -66,12 +73,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const pglite = await PGlite.create(options.inMemory ? undefined : join(options.dataDir, 'pg'), {
       parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
     });
-    const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }),
-    });
+    const pool = new PGlitePool(pglite);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const h = handle('pglite', db);
     return {
       ...h,
+      pglite: pool,
       async close() {
         try {
           await h.close();

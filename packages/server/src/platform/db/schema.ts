@@ -5,7 +5,6 @@ export interface Database {
   athletes: AthletesTable;
   refresh_tokens: RefreshTokensTable;
   settings: SettingsTable;
-  jobs: JobsTable;
   follows: FollowsTable;
   activities: ActivitiesTable;
   activity_views: ActivityViewsTable;
@@ -84,29 +83,6 @@ export interface SettingsTable {
   value: string;
   updated_at: UpdatedAt;
 }
-
-export type JobStatus = 'queued' | 'running' | 'done' | 'dead';
-
-export interface JobsTable {
-  id: Generated<number>;
-  name: string;
-  payload: ColumnType<unknown, string, string>;
-  /** Deduplication key: enqueuing a job whose key exists is a no-op. */
-  key: string | null;
-  status: Generated<JobStatus>;
-  attempts: Generated<number>;
-  max_attempts: Generated<number>;
-  run_at: ColumnType<Date, Date | undefined, Date>;
-  locked_by: string | null;
-  /** The current claim's token: set by each claim, checked by its completion and renewals. */
-  claim: string | null;
-  locked_until: Date | null;
-  last_error: string | null;
-  result: string | null;
-  created_at: CreatedAt;
-  finished_at: Date | null;
-}
-export type JobRow = Selectable<JobsTable>;
 
 export interface FollowsTable {
   follower_id: string;

@@ -1,4 +1,5 @@
-import type { JobHandler } from './runner.js';
+import { defineJobs } from './definitions.js';
+import type { HandlersOf } from './handler.js';
 
 /**
  * Every job name, with its payload type. Payloads carry ids only: handlers reload what they
@@ -40,25 +41,41 @@ export interface JobPayloads {
 
 export type JobName = keyof JobPayloads;
 
-export const JOB_NAMES: readonly JobName[] = [
-  'upload.process',
-  'upload.expand',
-  'activity.finalize',
-  'activities.recompute',
-  'activities.recompute-athlete',
-  'activities.recompute-all',
-  'activities.render-views',
-  'leaderboards.athlete-day',
-  'leaderboards.rebuild',
-  'segments.match-activity',
-  'segments.backfill',
-  'segments.refresh-boards',
-  'segments.refresh-athlete',
-  'segments.drop-boards',
-];
+/**
+ * The registry, declared once: each name's dedup policy and key (computed from the payload, so
+ * producers never spell keys), and its retry policy where it differs from the default (5 runs,
+ * backoff from 5 s to 15 min).
+ */
+export const JOB_DEFINITIONS = defineJobs<JobPayloads>({
+  'upload.process': { dedup: 'unique', key: (p) => p.uploadId },
+  'upload.expand': { dedup: 'unique', key: (p) => p.uploadId },
+  'activity.finalize': { dedup: 'unique', key: (p) => p.activityId },
+  'activities.recompute': { dedup: 'coalesce', key: (p) => p.activityId },
+  'activities.recompute-athlete': { dedup: 'coalesce', key: (p) => p.athleteId },
+  // One key: at most one fan-out waits and one runs, so one worker slot is all it needs.
+  'activities.recompute-all': { dedup: 'coalesce', key: () => 'all', concurrency: 1 },
+  'activities.render-views': { dedup: 'coalesce', key: (p) => p.activityId },
+  'leaderboards.athlete-day': {
+    dedup: 'coalesce',
+    key: (p) => `${p.athleteId}:${p.sport}:${p.day}`,
+  },
+  'leaderboards.rebuild': {
+    dedup: 'coalesce',
+    key: () => 'all',
+    retry: { attempts: 3 },
+    concurrency: 1,
+  },
+  'segments.match-activity': { dedup: 'coalesce', key: (p) => p.activityId },
+  'segments.backfill': { dedup: 'unique', key: (p) => p.segmentId },
+  'segments.refresh-boards': { dedup: 'none' },
+  'segments.refresh-athlete': { dedup: 'coalesce', key: (p) => p.athleteId },
+  'segments.drop-boards': { dedup: 'unique', key: (p) => p.segmentId },
+});
+
+export const JOB_NAMES = Object.keys(JOB_DEFINITIONS) as readonly JobName[];
 
 /** Exactly one handler per job name: the compiler checks the shape, `checkRegistry` the values. */
-export type JobHandlers = { [N in JobName]: JobHandler<JobPayloads[N]> };
+export type JobHandlers = HandlersOf<JobPayloads>;
 
 /** Fails start-up when a known job has no handler or a handler has no known job. */
 export function checkRegistry(names: readonly string[], handlers: Record<string, unknown>): void {

@@ -16,9 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('activity_id', 'uuid', (c) =>
       c.notNull().references('activities.id').onDelete('cascade'),
     )
-    .addColumn('audience', 'text', (c) =>
-      c.notNull().check(sql`audience in ('owner', 'others')`),
-    )
+    .addColumn('audience', 'text', (c) => c.notNull().check(sql`audience in ('owner', 'others')`))
     .addColumn('revision', 'integer', (c) => c.notNull())
     .addColumn('summary', 'text', (c) => c.notNull())
     .addColumn('detail', 'text', (c) => c.notNull())
