@@ -102,7 +102,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       config: { rateLimit },
       schema: {
         tags: ['auth'],
-        summary: 'Sign this session out (revokes its refresh token)',
+        summary: 'Sign this session out: its refresh token and access tokens stop working',
         body: RefreshBody,
         response: { 204: Type.Null(), ...errorResponses(400, 429) },
       },

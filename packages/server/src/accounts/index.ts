@@ -9,7 +9,7 @@ import { AccountService } from './account.service.js';
 import { authRoutes } from './auth.routes.js';
 import { AuthService } from './auth.service.js';
 import { meRoutes } from './me.routes.js';
-import { RefreshTokenRepository } from './refresh-token.repository.js';
+import { SessionRepository } from './session.repository.js';
 
 export type { AuthService } from './auth.service.js';
 
@@ -28,7 +28,7 @@ export function createAccountsModule(
   },
 ) {
   const { db, config, jwtSecret, blobs, events } = platform;
-  const auth = new AuthService(deps.athletes, new RefreshTokenRepository(db), {
+  const auth = new AuthService(deps.athletes, new SessionRepository(db), {
     jwtSecret,
     accessTokenTtlS: config.accessTokenTtlS,
     refreshTokenTtlS: config.refreshTokenTtlS,
@@ -42,6 +42,7 @@ export function createAccountsModule(
     uploads: deps.uploads,
     blobs,
     events,
+    sessions: auth,
   });
   return {
     auth,
