@@ -106,6 +106,7 @@ describe.each(DATABASES)('sessions on $name', (database) => {
     const other = new AuthService(
       t.stride.athletes.athletes,
       new SessionRepository(t.stride.platform.db),
+      t.stride.accounts.twoFactor,
       {
         jwtSecret: t.stride.platform.jwtSecret,
         accessTokenTtlS: 900,

@@ -7,16 +7,20 @@ import { checkPassword, hashPassword } from './password.js';
 import type { NewRefreshToken, SessionRepository } from './session.repository.js';
 import { SessionCheck } from './session-check.js';
 import { Tokens } from './tokens.js';
+import type { TwoFactorService } from './two-factor.service.js';
 
 export interface AuthOptions {
   jwtSecret: string;
   accessTokenTtlS: number;
   refreshTokenTtlS: number;
+  /** How long a password's two-factor challenge may be answered, seconds. */
+  challengeTtlS?: number;
   /** How long another process may still take a signed-out session's access token for a read. */
   sessionCheckTtlMs?: number;
 }
 
-/** Five seconds for another process to hear of a sign-out. */
+/** Five minutes to type the code; five seconds for another process to hear of a sign-out. */
+export const CHALLENGE_TTL_S = 300;
 export const SESSION_CHECK_TTL_MS = 5_000;
 
 export interface TokenPair {
@@ -39,19 +43,23 @@ export interface Session {
 }
 
 /**
- * Accounts and sessions: password hashing, access tokens, rotating refresh tokens. A session is one refresh-token family; its access tokens name it
+ * Accounts and sessions: password hashing, access tokens, rotating refresh tokens, the
+ * second factor at login. A session is one refresh-token family; its access tokens name it
  * and are refused from the moment it is signed out, replayed or its account deleted.
  */
 export class AuthService {
   private readonly tokens: Tokens;
   private readonly check: SessionCheck;
+  private readonly challengeTtlS: number;
 
   constructor(
     private readonly athletes: AthleteService,
     private readonly sessions: SessionRepository,
+    private readonly twoFactor: TwoFactorService,
     private readonly options: AuthOptions,
   ) {
-    this.tokens = new Tokens(options.jwtSecret, options.accessTokenTtlS);
+    this.challengeTtlS = options.challengeTtlS ?? CHALLENGE_TTL_S;
+    this.tokens = new Tokens(options.jwtSecret, options.accessTokenTtlS, this.challengeTtlS);
     this.check = new SessionCheck((id) => sessions.findSession(id), {
       ttlMs: options.sessionCheckTtlMs ?? SESSION_CHECK_TTL_MS,
       max: 10_000,
@@ -76,10 +84,35 @@ export class AuthService {
     return { athlete, tokens: await this.open(athlete.id) };
   }
 
+  /**
+   * Signs in with a password. When the account has two-factor login on, the password alone
+   * opens no session: the answer is TOTP_REQUIRED with a short-lived challenge, to be sent
+   * back with a code to `loginWithCode`.
+   */
   async login(login: string, password: string): Promise<Session> {
     const athlete = await this.athletes.findByLogin(login);
     if (!(await checkPassword(athlete?.password_hash, password)) || !athlete)
       throw Errors.invalidCredentials();
+    if (await this.twoFactor.isEnabled(athlete.id)) {
+      throw Errors.totpRequired(undefined, {
+        challenge: this.tokens.challenge(athlete.id),
+        expires_in: this.challengeTtlS,
+      });
+    }
+    return { athlete, tokens: await this.open(athlete.id) };
+  }
+
+  /** The second step of a two-factor login: the challenge and a code from the app (or a recovery code). */
+  async loginWithCode(challenge: string, code: string): Promise<Session> {
+    const athleteId = this.tokens.verifyChallenge(challenge);
+    const athlete = await this.athletes.findById(athleteId);
+    if (!athlete) throw Errors.invalidToken('this account no longer exists');
+    if (!(await this.twoFactor.isEnabled(athleteId))) {
+      // Turned off since the password was checked: the password alone signs in again.
+      return { athlete, tokens: await this.open(athlete.id) };
+    }
+    if (!(await this.twoFactor.check(athleteId, code, { recovery: true })))
+      throw Errors.invalidCode();
     return { athlete, tokens: await this.open(athlete.id) };
   }
 
