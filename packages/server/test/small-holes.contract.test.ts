@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Agent, request as httpRequest } from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, useTestApp } from './adapters.js';
 import { multipart, type SignedIn, signUp } from './helpers.js';
@@ -65,5 +66,77 @@ describe.each(DATABASES)('small holes on $name', (database) => {
         name: expect.not.stringMatching(/Taken/),
       });
     });
+  });
+
+  describe('a refused upload on a keep-alive connection', () => {
+    let base: { host: string; port: number };
+    beforeAll(async () => {
+      await t.app.listen({ host: '127.0.0.1', port: 0 });
+      const address = t.app.server.address() as { port: number };
+      base = { host: '127.0.0.1', port: address.port };
+    });
+
+    /** Sends one request through `agent`; rejects if no answer comes before the deadline. */
+    function send(
+      agent: Agent,
+      method: string,
+      path: string,
+      headers: Record<string, string>,
+      body?: Buffer,
+    ): Promise<{ status: number }> {
+      return new Promise((resolve, reject) => {
+        const req = httpRequest({ ...base, method, path, agent, headers }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode! }));
+        });
+        const deadline = setTimeout(
+          () => req.destroy(new Error(`no answer to ${method} ${path} before the deadline`)),
+          10_000,
+        );
+        req.on('close', () => clearTimeout(deadline));
+        req.on('error', reject);
+        req.end(body);
+      });
+    }
+
+    const fields = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`field${i}`, 'x']));
+
+    for (const [label, signedIn, status] of [
+      ['10,000 text fields (400)', true, 400],
+      ['a form sent without signing in (401)', false, 401],
+    ] as const) {
+      it(`answers the next request on the connection after ${label}`, async () => {
+        const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+        try {
+          const form = multipart(null, fields);
+          const refused = await send(
+            agent,
+            'POST',
+            '/api/v1/uploads',
+            {
+              ...form.headers,
+              'content-length': String(form.payload.length),
+              ...(signedIn ? ann.headers : {}),
+            },
+            form.payload,
+          );
+          expect(refused.status).toBe(status);
+          const next = await send(agent, 'GET', '/health', {});
+          expect(next.status).toBe(200);
+          // A well-formed upload on the same agent still works.
+          const ok = multipart({ name: 'a.gpx', bytes: new Uint8Array([0x3c]) });
+          const again = await send(
+            agent,
+            'POST',
+            '/api/v1/uploads',
+            { ...ok.headers, 'content-length': String(ok.payload.length), ...ann.headers },
+            ok.payload,
+          );
+          expect(again.status).toBe(415);
+        } finally {
+          agent.destroy();
+        }
+      });
+    }
   });
 });
