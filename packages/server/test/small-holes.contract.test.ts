@@ -139,4 +139,34 @@ describe.each(DATABASES)('small holes on $name', (database) => {
       });
     }
   });
+
+  describe('privacy-zone numbers given as strings', () => {
+    const zone = (payload: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/privacy-zones',
+        headers: ben.headers,
+        payload,
+      });
+
+    it('are refused with a 400 naming the field, not read as numbers', async () => {
+      const good = { lat: 45.7, lng: 4.8, radius: 300 };
+      for (const [field, value] of [
+        ['lat', '45.7'],
+        ['lng', '4.8'],
+        ['radius', '300'],
+        ['lat', true],
+        ['radius', [300]],
+      ] as const) {
+        const res = await zone({ ...good, [field]: value });
+        expect(res.statusCode, `${field}: ${JSON.stringify(value)}`).toBe(400);
+        expect(res.json().error.details.fields).toEqual([
+          { field: `body.${field}`, message: expect.any(String) },
+        ]);
+      }
+      const zones = await t.app.inject({ url: '/api/v1/me/privacy-zones', headers: ben.headers });
+      expect(zones.json()).toEqual([]);
+      expect((await zone(good)).statusCode).toBe(201);
+    });
+  });
 });
