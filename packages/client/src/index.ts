@@ -50,6 +50,10 @@ export type Session = ResponseBody<'/api/v1/auth/login', 'post'>;
 /** An athlete as their own account sees it. */
 export type Me = ResponseBody<'/api/v1/me', 'get'>;
 export type MeUpdate = RequestBody<'/api/v1/me', 'patch'>;
+/** Whether two-factor login is on, and how many recovery codes are left. */
+export type TwoFactorStatus = ResponseBody<'/api/v1/me/two-factor', 'get'>;
+/** A new TOTP secret and its otpauth:// URI, answered when a two-factor set-up starts. */
+export type TwoFactorSetup = ResponseBody<'/api/v1/me/two-factor', 'post'>;
 export type Visibility = Me['default_visibility'];
 export type Units = Me['units'];
 export type Sex = NonNullable<Me['sex']>;
@@ -106,6 +110,16 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * The challenge of a login that needs a second factor: a 401 `TOTP_REQUIRED` answer to the
+ * password carries it, to be sent with a code to `/api/v1/auth/login/totp`.
+ */
+export function totpChallenge(error: unknown): string | undefined {
+  if (!(error instanceof ApiError) || error.code !== 'TOTP_REQUIRED') return undefined;
+  const challenge = error.details?.challenge;
+  return typeof challenge === 'string' ? challenge : undefined;
 }
 
 /** The server's error body as an ApiError (for any status that is not ok). */

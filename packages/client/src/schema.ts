@@ -142,7 +142,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create an activity to record (send your own UUID so a retry is harmless) */
+        /**
+         * Create an activity to record (send your own UUID so a retry is harmless)
+         * @description An id already used by another athlete is answered 404, as reading it would be, whether or not you may see that activity.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -452,6 +455,15 @@ export interface paths {
                 };
                 /** @description Every failure answers with this shape */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2052,7 +2064,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email or handle and password */
+        /**
+         * Sign in with email or handle and password
+         * @description When the account has two-factor login on, a right password answers 401 with code `TOTP_REQUIRED` and `details: { challenge, expires_in }`: send the challenge with a code from the authenticator app (or a recovery code) to `POST /auth/login/totp` within `expires_in` seconds.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2148,6 +2163,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/login/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish a two-factor login with the challenge and a code
+         * @description A wrong code is a 401 `INVALID_CODE`; each code works once. Five wrong codes in a row lock code checks for the account for fifteen minutes (429).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description from the TOTP_REQUIRED answer to the password */
+                        challenge: string;
+                        /** @description the 6 digits the authenticator app shows, or an unused recovery code */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description a signed-in session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access_token: string;
+                            /** @enum {string} */
+                            token_type: "Bearer";
+                            /** @description seconds until the access token expires */
+                            expires_in: number;
+                            /** @description single use: each refresh returns a new one */
+                            refresh_token: string;
+                            /** @description an athlete as their own account sees it */
+                            athlete: {
+                                /** Format: uuid */
+                                id: string;
+                                handle: string;
+                                display_name: string;
+                                email: string;
+                                sex: ("M" | "F" | "X") | (never | null);
+                                birth_year: number | null;
+                                /** @description kg */
+                                weight: number | null;
+                                /** @description bpm, for heart-rate zones (else estimated from age) */
+                                max_heartrate: number | null;
+                                country: string | null;
+                                region: string | null;
+                                city: string | null;
+                                units: "metric" | "imperial";
+                                /** @description who may see an activity: everyone, followers, or only the athlete */
+                                default_visibility: "everyone" | "followers" | "only_me";
+                                /** @description metres hidden at the start of every activity for others */
+                                hide_start: number;
+                                /** @description metres hidden at the end of every activity for others */
+                                hide_end: number;
+                                /** Format: date-time */
+                                created_at: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -2157,7 +2281,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign this session out (revokes its refresh token) */
+        /** Sign this session out: its refresh token and access tokens stop working */
         post: {
             parameters: {
                 query?: never;
@@ -3095,6 +3219,290 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether two-factor login is on, and how many recovery codes are left */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            /** @description a set-up was started and waits for its first code */
+                            pending: boolean;
+                            recovery_codes_left: number;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start setting up two-factor login: a secret for an authenticator app
+         * @description Answers the Base32 secret and its `otpauth://` URI (show it as a QR code, or the secret to type in). Nothing changes at login until a first code confirms it. Starting again replaces a secret not yet confirmed; 409 when two-factor login is already on.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Base32, 160 bits */
+                            secret: string;
+                            /** @description otpauth://totp/… for a QR code */
+                            otpauth_uri: string;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Turn two-factor login off, with the password and a code (or a recovery code) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                        /** @description the 6 digits the authenticator app shows, or an unused recovery code */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn two-factor login on with a first code from the app
+         * @description Answers ten single-use recovery codes, shown this once (only their hashes are kept): each signs in once in place of a code when the app is lost.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the 6 digits the authenticator app shows */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recovery_codes: string[];
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

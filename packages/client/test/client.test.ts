@@ -5,7 +5,14 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
-import { ApiError, createStrideClient, type Session, toApiError, unwrap } from '../src/index.js';
+import {
+  ApiError,
+  createStrideClient,
+  type Session,
+  toApiError,
+  totpChallenge,
+  unwrap,
+} from '../src/index.js';
 
 /** A fetch that answers from the in-memory app (no port), as the server would over HTTP. */
 function injectFetch(app: FastifyInstance, sent: Request[] = []) {
@@ -159,5 +166,18 @@ describe('toApiError', () => {
       code: 'HTTP_ERROR',
       message: 'request failed (502)',
     });
+  });
+});
+
+describe('totpChallenge', () => {
+  it('finds the challenge of a login that asks for a code, and nothing in other errors', () => {
+    const asked = toApiError(401, {
+      error: { code: 'TOTP_REQUIRED', message: 'code', details: { challenge: 'c.h.t' } },
+    });
+    expect(totpChallenge(asked)).toBe('c.h.t');
+    expect(
+      totpChallenge(toApiError(401, { error: { code: 'INVALID_CREDENTIALS', message: 'no' } })),
+    ).toBeUndefined();
+    expect(totpChallenge(new Error('offline'))).toBeUndefined();
   });
 });

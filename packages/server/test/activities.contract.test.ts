@@ -49,8 +49,8 @@ describe.each(DATABASES)('recording activities on $name', (database) => {
     });
     // Creating again with the same id is a harmless retry.
     expect((await call(ann, 'POST', '/', { id, sport_type: 'Run' })).statusCode).toBe(200);
-    // Someone else cannot take the id.
-    expect((await call(ben, 'POST', '/', { id, sport_type: 'Run' })).statusCode).toBe(409);
+    // Someone else cannot take the id, and is told no more than reading it would.
+    expect((await call(ben, 'POST', '/', { id, sport_type: 'Run' })).statusCode).toBe(404);
 
     const pauseFirst = await call(ann, 'PATCH', `/${id}`, { state: 'PAUSED', at: iso(T0) });
     expect(pauseFirst.statusCode).toBe(409);

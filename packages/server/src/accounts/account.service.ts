@@ -1,4 +1,3 @@
-import { verify } from '@node-rs/argon2';
 import type { ActivityService } from '../activities/activity.service.js';
 import { exportActivity } from '../activities/activity-compute.js';
 import type { ActivityReadService } from '../activities/activity-read.service.js';
@@ -11,6 +10,7 @@ import type { EventHub } from '../platform/events/event-hub.js';
 import { type ZipEntry, zipStream } from '../platform/zip-stream.js';
 import type { PrivacyService } from '../privacy/privacy.service.js';
 import type { UploadService } from '../uploads/upload.service.js';
+import { checkPassword } from './password.js';
 
 /** What an account's export and deletion read from the other features. */
 export interface AccountDeps {
@@ -22,6 +22,8 @@ export interface AccountDeps {
   uploads: UploadService;
   blobs: BlobStore;
   events: EventHub;
+  /** Told when an account is gone, so its sessions' tokens are refused in this process at once. */
+  sessions?: { accountDeleted(athleteId: string): void };
   /** Activities read from the database at a time while exporting or deleting. */
   pageSize?: number;
 }
@@ -91,7 +93,7 @@ export class AccountService {
     const { athletes, uploads, activities, events, blobs } = this.deps;
     const athlete = await athletes.findById(athleteId);
     if (!athlete) throw Errors.notFound('no such athlete');
-    if (!(await verify(athlete.password_hash, password).catch(() => false))) {
+    if (!(await checkPassword(athlete.password_hash, password))) {
       throw Errors.invalidCredentials('the password is wrong; the account was not deleted');
     }
     // Rows first (one statement, cascading): if blob removal is interrupted, nothing points at
@@ -109,6 +111,7 @@ export class AccountService {
     });
     // Their follows went with the account (cascade): nothing kept about them may outlive it.
     this.deps.follows.forget();
+    this.deps.sessions?.accountDeleted(athleteId);
     for (const id of activityIds) await blobs.deletePrefix(`activities/${id}/`);
     for (const id of uploadIds) await blobs.deletePrefix(`uploads/${id}/`);
   }

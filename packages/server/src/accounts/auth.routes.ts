@@ -27,7 +27,7 @@ const SessionResponse = Type.Object(
 );
 
 /**
- * Accounts: signup, login, token refresh, logout. Rate limited per IP (STRIDE_AUTH_RATE_LIMIT
+ * Accounts: signup, login (with its second factor), token refresh, logout. Rate limited per IP (STRIDE_AUTH_RATE_LIMIT
  * per STRIDE_AUTH_RATE_WINDOW seconds), shared through Redis when REDIS_URL is set.
  */
 export const authRoutes: FastifyPluginAsyncTypebox<{
@@ -72,6 +72,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email or handle and password',
+        description:
+          'When the account has two-factor login on, a right password answers 401 with code ' +
+          '`TOTP_REQUIRED` and `details: { challenge, expires_in }`: send the challenge with a ' +
+          'code from the authenticator app (or a recovery code) to `POST /auth/login/totp` ' +
+          'within `expires_in` seconds.',
         body: Type.Object({
           login: Type.String({ minLength: 1, maxLength: 254, description: 'email or handle' }),
           password: Type.String({ minLength: 1, maxLength: 256 }),
@@ -80,6 +85,34 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => session(await auth.login(request.body.login, request.body.password)),
+  );
+
+  app.post(
+    '/login/totp',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Finish a two-factor login with the challenge and a code',
+        description:
+          'A wrong code is a 401 `INVALID_CODE`; each code works once. Five wrong codes in a row ' +
+          'lock code checks for the account for fifteen minutes (429).',
+        body: Type.Object({
+          challenge: Type.String({
+            minLength: 1,
+            maxLength: 2000,
+            description: 'from the TOTP_REQUIRED answer to the password',
+          }),
+          code: Type.String({
+            minLength: 6,
+            maxLength: 40,
+            description: 'the 6 digits the authenticator app shows, or an unused recovery code',
+          }),
+        }),
+        response: { 200: SessionResponse, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request) => session(await auth.loginWithCode(request.body.challenge, request.body.code)),
   );
 
   app.post(
@@ -102,7 +135,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       config: { rateLimit },
       schema: {
         tags: ['auth'],
-        summary: 'Sign this session out (revokes its refresh token)',
+        summary: 'Sign this session out: its refresh token and access tokens stop working',
         body: RefreshBody,
         response: { 204: Type.Null(), ...errorResponses(400, 429) },
       },

@@ -1,21 +1,27 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
-import { createSigner, createVerifier } from 'fast-jwt';
 import type { AthleteService } from '../athletes/athlete.service.js';
 import { isUniqueViolation } from '../platform/db/errors.js';
 import type { AthleteRow } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
-import type { RefreshTokenRepository } from './refresh-token.repository.js';
-
-// OWASP's minimum for argon2id: 19 MiB memory, 2 iterations, 1 lane.
-// (algorithm 2 = Argon2id; the package's enum is a const enum that isolated modules cannot read.)
-const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+import { checkPassword, hashPassword } from './password.js';
+import type { NewRefreshToken, SessionRepository } from './session.repository.js';
+import { SessionCheck } from './session-check.js';
+import { Tokens } from './tokens.js';
+import type { TwoFactorService } from './two-factor.service.js';
 
 export interface AuthOptions {
   jwtSecret: string;
   accessTokenTtlS: number;
   refreshTokenTtlS: number;
+  /** How long a password's two-factor challenge may be answered, seconds. */
+  challengeTtlS?: number;
+  /** How long another process may still take a signed-out session's access token for a read. */
+  sessionCheckTtlMs?: number;
 }
+
+/** Five minutes to type the code; five seconds for another process to hear of a sign-out. */
+export const CHALLENGE_TTL_S = 300;
+export const SESSION_CHECK_TTL_MS = 5_000;
 
 export interface TokenPair {
   access_token: string;
@@ -36,32 +42,32 @@ export interface Session {
   tokens: TokenPair;
 }
 
-/** Accounts and sessions: password hashing, access tokens, rotating refresh tokens. */
+/**
+ * Accounts and sessions: password hashing, access tokens, rotating refresh tokens, the
+ * second factor at login. A session is one refresh-token family; its access tokens name it
+ * and are refused from the moment it is signed out, replayed or its account deleted.
+ */
 export class AuthService {
-  private readonly sign: (payload: Record<string, unknown>) => string;
-  private readonly verifyJwt: (token: string) => { sub?: string };
-  private dummyHash: Promise<string> | undefined;
+  private readonly tokens: Tokens;
+  private readonly check: SessionCheck;
+  private readonly challengeTtlS: number;
 
   constructor(
     private readonly athletes: AthleteService,
-    private readonly refreshTokens: RefreshTokenRepository,
+    private readonly sessions: SessionRepository,
+    private readonly twoFactor: TwoFactorService,
     private readonly options: AuthOptions,
   ) {
-    this.sign = createSigner({
-      key: options.jwtSecret,
-      algorithm: 'HS256',
-      expiresIn: options.accessTokenTtlS * 1000,
-      iss: 'stride',
-    });
-    this.verifyJwt = createVerifier({
-      key: options.jwtSecret,
-      algorithms: ['HS256'],
-      allowedIss: 'stride',
+    this.challengeTtlS = options.challengeTtlS ?? CHALLENGE_TTL_S;
+    this.tokens = new Tokens(options.jwtSecret, options.accessTokenTtlS, this.challengeTtlS);
+    this.check = new SessionCheck((id) => sessions.findSession(id), {
+      ttlMs: options.sessionCheckTtlMs ?? SESSION_CHECK_TTL_MS,
+      max: 10_000,
     });
   }
 
   async signup(input: SignupInput): Promise<Session> {
-    const password_hash = await hash(input.password, ARGON2);
+    const password_hash = await hashPassword(input.password);
     let athlete: AthleteRow;
     try {
       athlete = await this.athletes.create({
@@ -75,31 +81,50 @@ export class AuthService {
       if (isUniqueViolation(error, 'athletes_email_key')) throw Errors.emailTaken();
       throw error;
     }
-    return { athlete, tokens: await this.issue(athlete.id, randomUUID()) };
+    return { athlete, tokens: await this.open(athlete.id) };
   }
 
+  /**
+   * Signs in with a password. When the account has two-factor login on, the password alone
+   * opens no session: the answer is TOTP_REQUIRED with a short-lived challenge, to be sent
+   * back with a code to `loginWithCode`.
+   */
   async login(login: string, password: string): Promise<Session> {
     const athlete = await this.athletes.findByLogin(login);
-    if (!athlete) {
-      // Spend the same time as a real check so response time does not reveal which logins exist.
-      this.dummyHash ??= hash(randomBytes(16).toString('hex'), ARGON2);
-      await verify(await this.dummyHash, password).catch(() => false);
+    if (!(await checkPassword(athlete?.password_hash, password)) || !athlete)
       throw Errors.invalidCredentials();
+    if (await this.twoFactor.isEnabled(athlete.id)) {
+      throw Errors.totpRequired(undefined, {
+        challenge: this.tokens.challenge(athlete.id),
+        expires_in: this.challengeTtlS,
+      });
     }
-    const ok = await verify(athlete.password_hash, password).catch(() => false);
-    if (!ok) throw Errors.invalidCredentials();
-    return { athlete, tokens: await this.issue(athlete.id, randomUUID()) };
+    return { athlete, tokens: await this.open(athlete.id) };
+  }
+
+  /** The second step of a two-factor login: the challenge and a code from the app (or a recovery code). */
+  async loginWithCode(challenge: string, code: string): Promise<Session> {
+    const athleteId = this.tokens.verifyChallenge(challenge);
+    const athlete = await this.athletes.findById(athleteId);
+    if (!athlete) throw Errors.invalidToken('this account no longer exists');
+    if (!(await this.twoFactor.isEnabled(athleteId))) {
+      // Turned off since the password was checked: the password alone signs in again.
+      return { athlete, tokens: await this.open(athlete.id) };
+    }
+    if (!(await this.twoFactor.check(athleteId, code, { recovery: true })))
+      throw Errors.invalidCode();
+    return { athlete, tokens: await this.open(athlete.id) };
   }
 
   /**
    * Exchanges a refresh token for a new pair. A token that was already exchanged is a replay
-   * (stolen, or a client bug): the whole family is revoked, signing that session out everywhere.
+   * (stolen, or a client bug): the whole session is revoked, its access tokens with it.
    */
   async refresh(refreshToken: string): Promise<Session> {
     const row = await this.findRefreshToken(refreshToken);
     if (row.revoked_at) throw Errors.invalidToken('this session has been signed out');
     if (row.replaced_by) {
-      await this.refreshTokens.revokeFamily(row.family_id);
+      await this.revoke(row.family_id);
       throw Errors.invalidToken(
         'this refresh token was already used; the session has been revoked',
       );
@@ -109,48 +134,63 @@ export class AuthService {
     const athlete = await this.athletes.findById(row.athlete_id);
     if (!athlete) throw Errors.invalidToken();
     const next = this.newRefreshToken(athlete.id, row.family_id);
-    if (!(await this.refreshTokens.rotate(row.id, next.row))) {
-      await this.refreshTokens.revokeFamily(row.family_id);
+    if (!(await this.sessions.rotate(row.id, next.row))) {
+      await this.revoke(row.family_id);
       throw Errors.invalidToken(
         'this refresh token was already used; the session has been revoked',
       );
     }
-    return { athlete, tokens: this.pair(athlete.id, next.token) };
+    return { athlete, tokens: this.pair(athlete.id, row.family_id, next.token) };
   }
 
-  /** Signs out the session (the token's whole family). Unknown tokens are ignored. */
+  /** Signs out the session: its refresh tokens and access tokens stop working. Unknown tokens are ignored. */
   async logout(refreshToken: string): Promise<void> {
     const row = await this.findRefreshToken(refreshToken).catch(() => undefined);
-    if (row) await this.refreshTokens.revokeFamily(row.family_id);
+    if (row) await this.revoke(row.family_id);
   }
 
-  /** Returns the athlete id an access token was issued to, or throws INVALID_TOKEN. */
-  verifyAccessToken(token: string): string {
-    try {
-      const claims = this.verifyJwt(token);
-      if (typeof claims.sub !== 'string') throw new Error('no subject');
-      return claims.sub;
-    } catch {
-      throw Errors.invalidToken('the access token is invalid or has expired');
-    }
+  /**
+   * The athlete an access token signs in, or INVALID_TOKEN when the token is bad or its
+   * session is over. `fresh` asks the database rather than this process's recent answer (for
+   * writes, so no process accepts one from a session signed out elsewhere).
+   */
+  async authenticate(token: string, { fresh = false } = {}): Promise<string> {
+    const { athleteId, sessionId } = this.tokens.verifyAccess(token);
+    if (!(await this.check.isActive(sessionId, athleteId, { fresh })))
+      throw Errors.invalidToken('this session has been signed out, or its account deleted');
+    return athleteId;
   }
 
-  private async issue(athleteId: string, familyId: string): Promise<TokenPair> {
-    const next = this.newRefreshToken(athleteId, familyId);
-    await this.refreshTokens.insert(next.row);
-    return this.pair(athleteId, next.token);
+  /** The account was deleted (its sessions with it): refuse their tokens here at once. */
+  accountDeleted(athleteId: string): void {
+    this.check.revokedAllOf(athleteId);
   }
 
-  private pair(athleteId: string, refreshToken: string): TokenPair {
+  private async revoke(sessionId: string): Promise<void> {
+    await this.sessions.revoke(sessionId);
+    this.check.revoked(sessionId);
+  }
+
+  private async open(athleteId: string): Promise<TokenPair> {
+    const sessionId = randomUUID();
+    const next = this.newRefreshToken(athleteId, sessionId);
+    await this.sessions.open(next.row);
+    return this.pair(athleteId, sessionId, next.token);
+  }
+
+  private pair(athleteId: string, sessionId: string, refreshToken: string): TokenPair {
     return {
-      access_token: this.sign({ sub: athleteId }),
+      access_token: this.tokens.access({ athleteId, sessionId }),
       token_type: 'Bearer',
       expires_in: this.options.accessTokenTtlS,
       refresh_token: refreshToken,
     };
   }
 
-  private newRefreshToken(athleteId: string, familyId: string) {
+  private newRefreshToken(
+    athleteId: string,
+    familyId: string,
+  ): { token: string; row: NewRefreshToken } {
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
     return {
@@ -168,7 +208,7 @@ export class AuthService {
   private async findRefreshToken(token: string) {
     const [id, secret] = token.split('.');
     if (!id || !secret || !UUID.test(id)) throw Errors.invalidToken();
-    const row = await this.refreshTokens.findById(id);
+    const row = await this.sessions.findToken(id);
     if (!row) throw Errors.invalidToken();
     const expected = Buffer.from(row.token_hash, 'hex');
     const actual = Buffer.from(sha256(secret), 'hex');

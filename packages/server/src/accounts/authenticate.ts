@@ -15,6 +15,10 @@ declare module 'fastify' {
   }
 }
 
+// Reads may trust this process's recent word that a session is signed in; a write asks the
+// database, so no process takes one from a session signed out (or an account deleted) elsewhere.
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export function registerAuthenticate(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('athleteId', '');
   app.decorate('authenticate', async (request: FastifyRequest) => {
@@ -25,7 +29,7 @@ export function registerAuthenticate(app: FastifyInstance, auth: AuthService): v
     if (scheme?.toLowerCase() !== 'bearer' || !token || rest.length) {
       throw Errors.unauthenticated('the Authorization header must be "Bearer <token>"');
     }
-    request.athleteId = auth.verifyAccessToken(token);
+    request.athleteId = await auth.authenticate(token, { fresh: !READS.has(request.method) });
   });
   app.decorate('optionalAuthenticate', async (request: FastifyRequest) => {
     if (request.headers.authorization) await app.authenticate(request);

@@ -9,13 +9,16 @@ import { AccountService } from './account.service.js';
 import { authRoutes } from './auth.routes.js';
 import { AuthService } from './auth.service.js';
 import { meRoutes } from './me.routes.js';
-import { RefreshTokenRepository } from './refresh-token.repository.js';
+import { SessionRepository } from './session.repository.js';
+import { TwoFactorRepository } from './two-factor.repository.js';
+import { twoFactorRoutes } from './two-factor.routes.js';
+import { TwoFactorService } from './two-factor.service.js';
 
 export type { AuthService } from './auth.service.js';
 
 /**
- * Accounts: sign up, log in, tokens and sessions; the signed-in athlete's profile and
- * settings; their data export and the deletion of the account.
+ * Accounts: sign up, log in (with an optional second factor), tokens and sessions; the
+ * signed-in athlete's profile and settings; their data export and the deletion of the account.
  */
 export function createAccountsModule(
   platform: Platform,
@@ -28,7 +31,8 @@ export function createAccountsModule(
   },
 ) {
   const { db, config, jwtSecret, blobs, events } = platform;
-  const auth = new AuthService(deps.athletes, new RefreshTokenRepository(db), {
+  const twoFactor = new TwoFactorService(new TwoFactorRepository(db), deps.athletes);
+  const auth = new AuthService(deps.athletes, new SessionRepository(db), twoFactor, {
     jwtSecret,
     accessTokenTtlS: config.accessTokenTtlS,
     refreshTokenTtlS: config.refreshTokenTtlS,
@@ -42,13 +46,16 @@ export function createAccountsModule(
     uploads: deps.uploads,
     blobs,
     events,
+    sessions: auth,
   });
   return {
     auth,
     account,
+    twoFactor,
     routes: [
       routes('/api/v1/auth', authRoutes, { auth, config }),
       routes('/api/v1/me', meRoutes, { athletes: deps.athletes, account }),
+      routes('/api/v1/me/two-factor', twoFactorRoutes, { twoFactor, config }),
     ],
     jobs: {},
   } satisfies FeatureModule & Record<string, unknown>;

@@ -179,6 +179,9 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{
         schema: {
           tags: ['activities'],
           summary: 'Create an activity to record (send your own UUID so a retry is harmless)',
+          description:
+            'An id already used by another athlete is answered 404, as reading it would be, ' +
+            'whether or not you may see that activity.',
           security,
           body: Type.Object({
             id: Type.Optional(Type.String({ format: 'uuid' })),
@@ -187,7 +190,11 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{
             description: Type.Optional(Type.String({ maxLength: 10_000 })),
             visibility: Type.Optional(Visibility),
           }),
-          response: { 200: ActivityDetail, 201: ActivityDetail, ...errorResponses(400, 401, 409) },
+          response: {
+            200: ActivityDetail,
+            201: ActivityDetail,
+            ...errorResponses(400, 401, 404, 409),
+          },
         },
       },
       async (request, reply) => {

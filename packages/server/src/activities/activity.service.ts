@@ -110,9 +110,9 @@ export class ActivityService {
       visibility: input.visibility ?? athlete.default_visibility,
       source: 'recorded',
     } satisfies NewActivity);
-    if (result.row.athlete_id !== athleteId) {
-      throw Errors.conflict('an activity with this id already exists');
-    }
+    // Another athlete's id is answered as GET answers an activity one may not see, whether
+    // or not this one could: "taken" would tell that a private activity exists.
+    if (result.row.athlete_id !== athleteId) throw Errors.notFound('no such activity');
     return result;
   }
 

@@ -30,6 +30,12 @@ export const Errors = {
   unauthenticated: define('UNAUTHENTICATED', 401, 'sign in to do this'),
   invalidCredentials: define('INVALID_CREDENTIALS', 401, 'wrong login or password'),
   invalidToken: define('INVALID_TOKEN', 401, 'the token is invalid or has expired'),
+  totpRequired: define(
+    'TOTP_REQUIRED',
+    401,
+    'this account asks for a code from its authenticator app: send it with the challenge to /auth/login/totp',
+  ),
+  invalidCode: define('INVALID_CODE', 401, 'the code is wrong or was already used'),
   forbidden: define('FORBIDDEN', 403, 'you may not do this'),
   notFound: define('NOT_FOUND', 404, 'not found'),
   conflict: define('CONFLICT', 409, 'this conflicts with the current state'),

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { PrivacyZoneRow } from '../platform/db/schema.js';
 import { errorResponses } from '../platform/http/schemas.js';
+import { strictBody } from '../platform/http/strict-body.js';
 import type { PrivacyService } from './privacy.service.js';
 
 const Zone = Type.Object({
@@ -45,6 +46,8 @@ export const privacyZoneRoutes: FastifyPluginAsyncTypebox<{ privacy: PrivacyServ
   app.post(
     '/',
     {
+      // Numbers given as strings are refused, not coerced: a zone is drawn where it is meant.
+      preValidation: strictBody,
       schema: {
         tags: ['privacy'],
         summary: 'Add a privacy zone: other people never see your activities inside it',

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { sniffFormat } from '@stride/formats';
 import type { Kysely, Transaction } from 'kysely';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
+import { isForeignKeyViolation } from '../platform/db/errors.js';
 import type { Database, UploadKind, UploadRow, Visibility } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
 import type { JobQueue } from '../platform/jobs/index.js';
@@ -126,16 +127,28 @@ export class UploadService {
     });
   }
 
-  /** Stores the original, then the row and its job in one transaction (an archive's job reads it). */
+  /**
+   * Stores the original, then the row and its job in one transaction (an archive's job reads
+   * it). When the row cannot be written the file goes again, so no blob is left that nothing
+   * points at; the account having been deleted meanwhile is a 401, as for any request of it.
+   */
   private async store(id: string, base: NewUploadBase, bytes: Uint8Array): Promise<UploadRow> {
     const blobKey = `uploads/${id}/original`;
     await this.blobs.put(blobKey, bytes);
     const job = base.kind === 'archive' ? 'upload.expand' : 'upload.process';
-    return this.db.transaction().execute(async (tx) => {
-      await this.uploads.insertIfAbsent({ ...base, id, status: 'queued', blob_key: blobKey }, tx);
-      await this.jobs.enqueue(job, { uploadId: id }, tx);
-      return (await this.uploads.findById(id, tx))!;
-    });
+    try {
+      return await this.db.transaction().execute(async (tx) => {
+        await this.uploads.insertIfAbsent({ ...base, id, status: 'queued', blob_key: blobKey }, tx);
+        await this.jobs.enqueue(job, { uploadId: id }, tx);
+        return (await this.uploads.findById(id, tx))!;
+      });
+    } catch (error) {
+      // insertIfAbsent leaves a row written earlier under this id alone: keep its file then.
+      if (!(await this.uploads.findById(id).catch(() => undefined)))
+        await this.blobs.deletePrefix(`uploads/${id}/`).catch(() => {});
+      if (isForeignKeyViolation(error)) throw Errors.invalidToken('this account no longer exists');
+      throw error;
+    }
   }
 
   /** How an archive's files are doing; null for a single file. */

@@ -80,6 +80,12 @@ export const uploadRoutes: FastifyPluginAsyncTypebox<{
     limits: { fileSize: max, ...FORM_LIMITS },
   });
   app.addHook('preHandler', app.authenticate);
+  // A form refused before its end was read (too many fields, a file too large, not signed
+  // in…) leaves the rest of it in the connection, where the next request on that keep-alive
+  // socket would wait behind it forever: answer, then close the connection.
+  app.addHook('onSend', async (request, reply) => {
+    if (!request.raw.complete) reply.header('connection', 'close');
+  });
 
   app.post(
     '/',

@@ -4,6 +4,9 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 export interface Database {
   athletes: AthletesTable;
   refresh_tokens: RefreshTokensTable;
+  sessions: SessionsTable;
+  two_factor: TwoFactorTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
   settings: SettingsTable;
   follows: FollowsTable;
   activities: ActivitiesTable;
@@ -76,6 +79,40 @@ export interface RefreshTokensTable {
   revoked_at: Date | null;
 }
 export type RefreshTokenRow = Selectable<RefreshTokensTable>;
+
+/**
+ * A signed-in session: one refresh-token family. Access tokens name it, and every request
+ * checks it is still there and not revoked (sign-out, a replayed refresh token).
+ */
+export interface SessionsTable {
+  id: string;
+  athlete_id: string;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+}
+export type SessionRow = Selectable<SessionsTable>;
+
+/** An athlete's TOTP second factor: pending until confirmed with a first code. */
+export interface TwoFactorTable {
+  athlete_id: string;
+  /** Base32 TOTP secret (it must be readable to check codes). */
+  secret: string;
+  enabled_at: Date | null;
+  /** The last time step a code was accepted for: a code works once. */
+  last_step: number | null;
+  /** Consecutive failed code attempts; reaching the limit locks code checks until locked_until. */
+  failures: Generated<number>;
+  locked_until: Date | null;
+  created_at: CreatedAt;
+}
+export type TwoFactorRow = Selectable<TwoFactorTable>;
+
+/** Single-use recovery codes, stored only as hashes. */
+export interface TwoFactorRecoveryCodesTable {
+  athlete_id: string;
+  code_hash: string;
+  used_at: Date | null;
+}
 
 /** Instance-wide settings that all processes share (e.g. the generated token secret). */
 export interface SettingsTable {

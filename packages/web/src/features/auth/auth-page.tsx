@@ -1,15 +1,34 @@
-import type { Session } from '@stride/client';
+import { type Session, totpChallenge } from '@stride/client';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ApiError, api, setTokens, unwrap } from '../../api/client.js';
 
-/** Sign in or sign up: one form, two modes. */
+/** Sign in or sign up: one form, two modes; a second step asks for the code when the account has one. */
 export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
   const [, navigate] = useLocation();
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [challenge, setChallenge] = useState<string | null>(null);
+
+  function signedIn(session: Session) {
+    setTokens(session);
+    client.setQueryData(['me'], session.athlete);
+    navigate('/');
+  }
+
+  if (challenge)
+    return (
+      <CodeStep
+        challenge={challenge}
+        onSession={signedIn}
+        onRestart={(message) => {
+          setChallenge(null);
+          setError(message);
+        }}
+      />
+    );
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,10 +54,13 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
                 },
               }),
             );
-      setTokens(session);
-      client.setQueryData(['me'], session.athlete);
-      navigate('/');
+      signedIn(session);
     } catch (e) {
+      const asked = totpChallenge(e);
+      if (asked) {
+        setChallenge(asked);
+        return;
+      }
       setError(
         e instanceof ApiError ? e.message : 'Could not reach the server. Check your connection.',
       );
@@ -117,6 +139,76 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
           </>
         )}
       </p>
+    </main>
+  );
+}
+
+/** The second step of a login: a code from the authenticator app, or a recovery code. */
+function CodeStep({
+  challenge,
+  onSession,
+  onRestart,
+}: {
+  challenge: string;
+  onSession: (session: Session) => void;
+  onRestart: (message: string | null) => void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget).get('code') ?? '').trim();
+    setBusy(true);
+    setError(null);
+    try {
+      onSession(await unwrap(api.POST('/api/v1/auth/login/totp', { body: { challenge, code } })));
+    } catch (e) {
+      // The challenge lasts five minutes: past that, the password is asked again.
+      if (e instanceof ApiError && e.code === 'INVALID_TOKEN') onRestart(e.message);
+      else
+        setError(
+          e instanceof ApiError ? e.message : 'Could not reach the server. Check your connection.',
+        );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="narrow auth">
+      <h1>Two-factor login</h1>
+      <form onSubmit={submit} className="card section stack">
+        <label>
+          Code
+          <input
+            name="code"
+            autoComplete="one-time-code"
+            autoCapitalize="off"
+            spellCheck={false}
+            required
+            minLength={6}
+            maxLength={40}
+            aria-describedby="code-hint"
+            // biome-ignore lint/a11y/noAutofocus: the only field of this step, reached by submitting the last one
+            autoFocus
+          />
+          <span id="code-hint" className="hint">
+            The 6 digits your authenticator app shows for Stride, or one of your recovery codes
+          </span>
+        </label>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          Log in
+        </button>
+        <button type="button" className="ghost" onClick={() => onRestart(null)}>
+          Back
+        </button>
+      </form>
     </main>
   );
 }

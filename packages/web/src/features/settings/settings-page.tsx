@@ -6,8 +6,9 @@ import { VisibilitySelect } from '../../components/visibility-select.js';
 import { useMe } from '../auth/use-me.js';
 import { useSignOut } from '../auth/use-sign-out.js';
 import { PrivacyZones } from './privacy-zones.js';
+import { TwoFactor } from './two-factor.js';
 
-/** Profile and settings: units, default visibility, hidden start/end, body data. */
+/** Profile and settings: units, default visibility, hidden start/end, body data, two-factor login. */
 export function SettingsPage() {
   const me = useMe();
   const client = useQueryClient();
@@ -154,6 +155,7 @@ export function SettingsPage() {
         </button>
       </form>
       <PrivacyZones />
+      <TwoFactor />
       <button type="button" className="ghost sign-out" onClick={signOut}>
         Log out
       </button>
