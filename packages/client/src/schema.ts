@@ -2561,6 +2561,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
+                /** @description Every failure answers with this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3770,6 +3779,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
+                /** @description Every failure answers with this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4350,7 +4368,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database is reachable and migrated: ready for traffic */
+        /**
+         * The database and Redis (when configured) answer: ready for traffic
+         * @description A 503 names what is down in its message, and gives each dependency as "ok" or "down" in `details.checks`.
+         */
         get: {
             parameters: {
                 query?: never;

@@ -10,6 +10,7 @@ import { clientConfigRoutes } from './platform/http/client-config.routes.js';
 import { frameworkErrors, registerErrorHandler } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { registerInputGuard } from './platform/http/input-guard.js';
+import { redisRateLimitStore } from './platform/http/rate-limit-store.js';
 import { ErrorResponse } from './platform/http/schemas.js';
 import { isAppNavigation, registerWebApp, webRoot } from './platform/http/web.js';
 import { UUID_PATTERN } from './platform/ids.js';
@@ -77,12 +78,25 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
+  let outageLoggedAt = 0;
   await app.register(rateLimit, {
     global: false,
-    ...(platform.redis ? { redis: platform.redis } : {}),
-    nameSpace: `${config.redisKeyPrefix}rate-limit:`,
-    // If Redis is briefly unreachable, keep serving rather than lock everyone out.
-    skipOnError: true,
+    // Shared through Redis; while Redis is unreachable each process counts on its own, so limits
+    // never switch off (and nobody is locked out either).
+    ...(platform.redis
+      ? {
+          store: redisRateLimitStore(
+            platform.redis,
+            `${config.redisKeyPrefix}rate-limit:`,
+            (error) => {
+              if (Date.now() - outageLoggedAt < 60_000) return;
+              outageLoggedAt = Date.now();
+              app.log.error({ err: error }, 'rate limits are counted in-process: Redis failed');
+            },
+          ),
+        }
+      : {}),
+    skipOnError: false,
     errorResponseBuilder: (_request, context) =>
       Errors.rateLimited(
         `too many requests: at most ${context.max} per ${context.after === '' ? 'window' : `window; retry in ${context.after}`}`,
@@ -90,7 +104,7 @@ export async function buildApp(
   });
 
   await app.register(healthRoutes, {
-    isReady: () => stride.isReady(),
+    readiness: () => stride.readiness(),
     database: platform.database.kind,
     redis: !!platform.redis,
   });

@@ -6,7 +6,12 @@ import { createLeaderboardsModule, type LeaderboardsModule } from './leaderboard
 import { checkRegistry, JOB_NAMES, type JobHandlers } from './platform/jobs/registry.js';
 import { JobRunner, type JobRunnerOptions } from './platform/jobs/runner.js';
 import type { FeatureModule } from './platform/module.js';
-import { openPlatform, type Platform, type PlatformOptions } from './platform/platform.js';
+import {
+  openPlatform,
+  type Platform,
+  type PlatformOptions,
+  type Readiness,
+} from './platform/platform.js';
 import { createPrivacyModule, type PrivacyModule } from './privacy/index.js';
 import { createSegmentsModule, type SegmentsModule } from './segments/index.js';
 import { createUploadsModule, type UploadsModule } from './uploads/index.js';
@@ -35,8 +40,8 @@ export interface Stride {
   /** The background worker; started by `startWorker()` in the worker and all-in-one roles. */
   runner: JobRunner;
   startWorker(): void;
-  /** Database reachable and every migration applied. */
-  isReady(): Promise<boolean>;
+  /** Whether the database, Redis and the blob store are usable (see Platform.readiness). */
+  readiness(): Promise<Readiness>;
   /** Stops the worker (letting running jobs finish), then closes Redis and the database. */
   close(): Promise<void>;
 }
@@ -114,7 +119,7 @@ export async function createStride(
         workerStarted = true;
         runner.start();
       },
-      isReady: () => platform.isReady(),
+      readiness: () => platform.readiness(),
       async close() {
         await runner.stop();
         await platform.close();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { BlobStore } from './blobs/blob-store.js';
@@ -13,8 +13,19 @@ import { SettingsRepository } from './db/settings.repository.js';
 import { EventHub } from './events/event-hub.js';
 import { JobRepository } from './jobs/job.repository.js';
 import type { JobRunnerOptions } from './jobs/runner.js';
+import { connectRedis, redisLabel } from './redis.js';
 
 export type Log = NonNullable<JobRunnerOptions['log']>;
+
+/** What /ready reports: each dependency this process uses, and what is wrong with those down. */
+export interface Readiness {
+  ready: boolean;
+  checks: { database: 'ok' | 'down'; redis?: 'ok' | 'down' };
+  problems: string[];
+}
+
+/** How long /ready waits for each dependency before calling it down. */
+const READY_TIMEOUT_MS = 2000;
 
 /** What every feature module stands on: opened once per process from config. */
 export interface Platform {
@@ -35,8 +46,8 @@ export interface Platform {
   /** The access-token secret: configured, or generated once and shared through the database. */
   jwtSecret: string;
   log: Log | undefined;
-  /** Database reachable and every migration applied. */
-  isReady(): Promise<boolean>;
+  /** The database reachable and migrated, Redis answering (when configured). */
+  readiness(): Promise<Readiness>;
   close(): Promise<void>;
 }
 
@@ -59,6 +70,7 @@ export async function openPlatform(
     ...options.database,
   });
   let redis: Redis | undefined;
+  let blobs: BlobStore | undefined;
   try {
     await migrateToLatest(database.db);
     const settings = new SettingsRepository(database.db);
@@ -67,21 +79,20 @@ export async function openPlatform(
     const jwtSecret =
       config.jwtSecret ??
       (await settings.getOrInit('jwt_secret', randomBytes(48).toString('base64url')));
-    if (config.redisUrl) {
-      redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
-      await redis.connect();
-    }
-    const blobs =
+    const cache = config.redisUrl ? await connectRedis(config.redisUrl, options.log) : undefined;
+    redis = cache;
+    const files =
       options.blobs ??
       (config.s3 ? new S3BlobStore(config.s3) : new FsBlobStore(join(config.dataDir, 'blobs')));
+    blobs = files;
     let worker: { wake(): void } | undefined;
     let migrated = false;
     const platform: Platform = {
       config,
       database,
       db: database.db,
-      redis,
-      blobs,
+      redis: cache,
+      blobs: files,
       events: new EventHub(),
       jobs: new JobRepository(database.db),
       wakeWorker: () => worker?.wake(),
@@ -91,25 +102,66 @@ export async function openPlatform(
       settings,
       jwtSecret,
       log: options.log,
-      async isReady() {
-        try {
-          await database.ping();
-          migrated ||= await isMigrated(database.db);
-          return migrated;
-        } catch {
-          return false;
-        }
+      async readiness() {
+        const [db, redisProblem] = await Promise.all([
+          within(async () => {
+            await database.ping();
+            migrated ||= await isMigrated(database.db);
+            return migrated ? undefined : 'the database is not migrated yet';
+          }, 'the database'),
+          cache
+            ? within(
+                async () => {
+                  await cache.ping();
+                  return undefined;
+                },
+                `Redis (${redisLabel(config.redisUrl!)})`,
+              )
+            : undefined,
+        ]);
+        const problems = [db, redisProblem].filter((p): p is string => p !== undefined);
+        return {
+          ready: problems.length === 0,
+          checks: {
+            database: db ? 'down' : 'ok',
+            ...(cache ? { redis: redisProblem ? 'down' : 'ok' } : {}),
+          },
+          problems,
+        } satisfies Readiness;
       },
       async close() {
-        await blobs.close();
-        await redis?.quit().catch(() => redis?.disconnect());
+        await files.close();
+        if (cache) await cache.quit().catch(() => cache.disconnect());
         await database.close();
       },
     };
     return platform;
   } catch (error) {
     redis?.disconnect();
+    if (!options.blobs) await blobs?.close();
     await database.close();
     throw error;
+  }
+}
+
+/** Runs a readiness check, calling the dependency down when it throws or takes too long. */
+async function within(
+  check: () => Promise<string | undefined>,
+  what: string,
+): Promise<string | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(
+      () => resolve(`${what} did not answer within ${READY_TIMEOUT_MS / 1000} s`),
+      READY_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([
+      check().catch((error: Error) => `${what} cannot be reached (${error.message})`),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Errors } from '../errors.js';
+import type { Readiness } from '../platform.js';
 import { errorResponses } from './schemas.js';
 
 /** Liveness and readiness probes for process managers and load balancers. */
 export const healthRoutes: FastifyPluginAsyncTypebox<{
-  /** Database reachable and migrated. */
-  isReady(): Promise<boolean>;
+  readiness(): Promise<Readiness>;
   database: 'pglite' | 'postgres';
   redis: boolean;
-}> = async (app, { isReady, database, redis }) => {
+}> = async (app, { readiness, database, redis }) => {
   app.get(
     '/health',
     {
@@ -27,7 +27,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         tags: ['health'],
-        summary: 'The database is reachable and migrated: ready for traffic',
+        summary: 'The database and Redis (when configured) answer: ready for traffic',
+        description:
+          'A 503 names what is down in its message, and gives each dependency as "ok" or ' +
+          '"down" in `details.checks`.',
         response: {
           200: Type.Object({
             status: Type.Literal('ready'),
@@ -39,7 +42,9 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async () => {
-      if (!(await isReady())) throw Errors.unavailable('the database is not ready');
+      const r = await readiness();
+      if (!r.ready)
+        throw Errors.unavailable(`not ready: ${r.problems.join('; ')}`, { checks: r.checks });
       return {
         status: 'ready' as const,
         database,
