@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { BlobStore } from './blobs/blob-store.js';
 import { FsBlobStore } from './blobs/fs-blob-store.js';
 import { S3BlobStore } from './blobs/s3-blob-store.js';
+import { checkSharedBlobStore, probeBlobStore } from './blobs/shared-store.js';
 import { type DatabaseHandle, type DatabaseOptions, openDatabase } from './db/dialect.js';
 import { isMigrated, migrateToLatest } from './db/migrate.js';
 import type { Database } from './db/schema.js';
@@ -20,7 +21,7 @@ export type Log = NonNullable<JobRunnerOptions['log']>;
 /** What /ready reports: each dependency this process uses, and what is wrong with those down. */
 export interface Readiness {
   ready: boolean;
-  checks: { database: 'ok' | 'down'; redis?: 'ok' | 'down' };
+  checks: { database: 'ok' | 'down'; redis?: 'ok' | 'down'; blobs: 'ok' | 'down' };
   problems: string[];
 }
 
@@ -46,7 +47,7 @@ export interface Platform {
   /** The access-token secret: configured, or generated once and shared through the database. */
   jwtSecret: string;
   log: Log | undefined;
-  /** The database reachable and migrated, Redis answering (when configured). */
+  /** The database reachable and migrated, Redis answering, the blob store usable and shared. */
   readiness(): Promise<Readiness>;
   close(): Promise<void>;
 }
@@ -85,6 +86,11 @@ export async function openPlatform(
       options.blobs ??
       (config.s3 ? new S3BlobStore(config.s3) : new FsBlobStore(join(config.dataDir, 'blobs')));
     blobs = files;
+    const blobLabel = config.s3
+      ? `S3_BUCKET=${config.s3.bucket}${config.s3.prefix ? ` S3_PREFIX=${config.s3.prefix}` : ''}`
+      : `${join(config.dataDir, 'blobs')}, from STRIDE_DATA_DIR`;
+    const storeId = await checkSharedBlobStore(settings, files, blobLabel);
+    const processId = randomUUID();
     let worker: { wake(): void } | undefined;
     let migrated = false;
     const platform: Platform = {
@@ -103,7 +109,7 @@ export async function openPlatform(
       jwtSecret,
       log: options.log,
       async readiness() {
-        const [db, redisProblem] = await Promise.all([
+        const [db, redisProblem, blobsProblem] = await Promise.all([
           within(async () => {
             await database.ping();
             migrated ||= await isMigrated(database.db);
@@ -118,13 +124,17 @@ export async function openPlatform(
                 `Redis (${redisLabel(config.redisUrl!)})`,
               )
             : undefined,
+          within(() => probeBlobStore(files, storeId, processId, blobLabel), 'the blob store'),
         ]);
-        const problems = [db, redisProblem].filter((p): p is string => p !== undefined);
+        const problems = [db, redisProblem, blobsProblem].filter(
+          (p): p is string => p !== undefined,
+        );
         return {
           ready: problems.length === 0,
           checks: {
             database: db ? 'down' : 'ok',
             ...(cache ? { redis: redisProblem ? 'down' : 'ok' } : {}),
+            blobs: blobsProblem ? 'down' : 'ok',
           },
           problems,
         } satisfies Readiness;

@@ -27,10 +27,12 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         tags: ['health'],
-        summary: 'The database and Redis (when configured) answer: ready for traffic',
+        summary:
+          'The database, Redis (when configured) and the blob store answer: ready for traffic',
         description:
           'A 503 names what is down in its message, and gives each dependency as "ok" or ' +
-          '"down" in `details.checks`.',
+          '"down" in `details.checks`. The blob store check writes, reads back and deletes a ' +
+          'small object, and checks the store is the one every process of this database shares.',
         response: {
           200: Type.Object({
             status: Type.Literal('ready'),
