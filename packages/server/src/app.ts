@@ -12,6 +12,11 @@ import { healthRoutes } from './platform/http/health.routes.js';
 import { registerInputGuard } from './platform/http/input-guard.js';
 import { redisRateLimitStore } from './platform/http/rate-limit-store.js';
 import { ErrorResponse } from './platform/http/schemas.js';
+import {
+  DOCS_DIRECTIVES,
+  policy,
+  registerSecurityHeaders,
+} from './platform/http/security-headers.js';
 import { isAppNavigation, registerWebApp, webRoot } from './platform/http/web.js';
 import { UUID_PATTERN } from './platform/ids.js';
 import { createStride, type Stride, type StrideOptions } from './stride.js';
@@ -53,6 +58,7 @@ export async function buildApp(
     web ? (req) => isAppNavigation(req.method, req.url, req.headers.accept) : undefined,
   );
   app.addSchema(ErrorResponse);
+  await registerSecurityHeaders(app, config.mapOrigins);
   registerInputGuard(app);
   registerAuthenticate(app, stride.accounts.auth);
 
@@ -76,7 +82,12 @@ export async function buildApp(
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: policy(DOCS_DIRECTIVES),
+    // Swagger UI would otherwise send the document to validator.swagger.io for a badge.
+    uiConfig: { validatorUrl: null },
+  });
 
   let outageLoggedAt = 0;
   await app.register(rateLimit, {
