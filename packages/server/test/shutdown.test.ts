@@ -88,16 +88,28 @@ async function start(): Promise<Running> {
   return { child, url, port, stderr: () => err };
 }
 
-/** A request the server is still reading when SIGTERM comes: shutdown waits for it. */
+/**
+ * A request the server is still reading when SIGTERM comes: shutdown waits for it. Sent with
+ * `Expect: 100-continue`, so the server's "100 Continue" says it has taken the request in.
+ */
 async function inFlightRequest(port: number): Promise<void> {
   const socket = connect(port, '127.0.0.1');
   sockets.push(socket);
   socket.on('error', () => {});
   await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  let answer = '';
+  const continued = new Promise<void>((resolve) =>
+    socket.on('data', (chunk: Buffer) => {
+      answer += chunk.toString();
+      if (answer.includes('100 Continue')) resolve();
+    }),
+  );
   socket.write(
     'POST /api/v1/auth/login HTTP/1.1\r\nHost: stride\r\ncontent-type: application/json\r\n' +
-      'content-length: 100\r\n\r\n{"login":',
+      'content-length: 100\r\nexpect: 100-continue\r\n\r\n',
   );
+  await continued;
+  socket.write('{"login":');
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
