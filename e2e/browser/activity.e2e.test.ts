@@ -3,6 +3,7 @@
  * page, wait until both are ready, then check the activity page draws the route on a MapLibre
  * map and the charts with uPlot; the feed lists both; a privacy zone is drawn in settings.
  * Screenshots at phone (360×740) and desktop (1280×800) sizes go to test-artifacts/screenshots.
+ * Throughout, the server's Content-Security-Policy must not block anything the app does.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   hasChromium,
   launchBrowser,
+  recordCspViolations,
   screenshotPath,
   startTestServer,
   type TestServer,
@@ -146,10 +148,13 @@ describe.runIf(hasChromium)(
     it('uploads two real files, shows the route on a map with charts, and lists both', async () => {
       const page = await phone.newPage();
       const errors: string[] = [];
+      const violations: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      await recordCspViolations(page, violations);
 
-      // Sign up through the form.
-      await page.goto(`${server.url}/signup`);
+      // Sign up through the form, on a page sent with a strict policy.
+      const shell = await page.goto(`${server.url}/signup`);
+      expect(shell!.headers()['content-security-policy']).toContain("script-src 'self'");
       await page.getByLabel('Handle').fill('lou');
       await page.getByLabel('Display name').fill('Lou Martin');
       await page.getByLabel('Email').fill('lou@example.com');
@@ -328,6 +333,7 @@ describe.runIf(hasChromium)(
         storageState: await phone.storageState(),
       });
       const wide = await desktop.newPage();
+      await recordCspViolations(wide, violations);
       await wide.goto(`${server.url}/activities/${ride.id}`);
       await wide.locator('.activity-map[data-map-state=ready]').waitFor({ timeout: 30_000 });
       await wide.locator('.chart canvas').first().waitFor();
@@ -340,10 +346,23 @@ describe.runIf(hasChromium)(
       await desktop.close();
 
       expect(errors).toEqual([]);
+      expect(violations).toEqual([]);
     }, 240_000);
+
+    it('shows the API docs under their own policy without a violation', async () => {
+      const page = await phone.newPage();
+      const violations: string[] = [];
+      await recordCspViolations(page, violations);
+      const res = await page.goto(`${server.url}/docs/`);
+      expect(res!.headers()['content-security-policy']).toContain("script-src 'self'");
+      await page.locator('.swagger-ui .opblock').first().waitFor({ timeout: 30_000 });
+      expect(violations).toEqual([]);
+    }, 60_000);
 
     it('draws a privacy zone on the settings map and saves it', async () => {
       const page = await phone.newPage();
+      const violations: string[] = [];
+      await recordCspViolations(page, violations);
       await page.goto(`${server.url}/settings`);
       const map = page.locator('.zones-map');
       await map.locator('canvas').waitFor();
@@ -373,6 +392,7 @@ describe.runIf(hasChromium)(
       await wide.locator('.zones-map').evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await wide.screenshot({ path: screenshotPath('settings-zones-desktop') });
       await desktop.close();
+      expect(violations).toEqual([]);
     }, 120_000);
     it('follows another athlete from their profile and then sees their activity under Following', async () => {
       // Another athlete, signed up and uploading through the API.

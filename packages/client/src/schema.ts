@@ -2685,6 +2685,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
+                /** @description Every failure answers with this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4178,6 +4187,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
+                /** @description Every failure answers with this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4758,7 +4776,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database is reachable and migrated: ready for traffic */
+        /**
+         * The database, Redis (when configured) and the blob store answer: ready for traffic
+         * @description A 503 names what is down in its message, and gives each dependency as "ok" or "down" in `details.checks`. The blob store check writes, reads back and deletes a small object, and checks the store is the one every process of this database shares.
+         */
         get: {
             parameters: {
                 query?: never;

@@ -10,7 +10,13 @@ import { clientConfigRoutes } from './platform/http/client-config.routes.js';
 import { frameworkErrors, registerErrorHandler } from './platform/http/error-handler.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { registerInputGuard } from './platform/http/input-guard.js';
+import { redisRateLimitStore } from './platform/http/rate-limit-store.js';
 import { ErrorResponse } from './platform/http/schemas.js';
+import {
+  DOCS_DIRECTIVES,
+  policy,
+  registerSecurityHeaders,
+} from './platform/http/security-headers.js';
 import { isAppNavigation, registerWebApp, webRoot } from './platform/http/web.js';
 import { UUID_PATTERN } from './platform/ids.js';
 import { createStride, type Stride, type StrideOptions } from './stride.js';
@@ -52,6 +58,7 @@ export async function buildApp(
     web ? (req) => isAppNavigation(req.method, req.url, req.headers.accept) : undefined,
   );
   app.addSchema(ErrorResponse);
+  await registerSecurityHeaders(app, config.mapOrigins);
   registerInputGuard(app);
   registerAuthenticate(app, stride.accounts.auth);
 
@@ -75,14 +82,32 @@ export async function buildApp(
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: policy(DOCS_DIRECTIVES),
+    // Swagger UI would otherwise send the document to validator.swagger.io for a badge.
+    uiConfig: { validatorUrl: null },
+  });
 
+  let outageLoggedAt = 0;
   await app.register(rateLimit, {
     global: false,
-    ...(platform.redis ? { redis: platform.redis } : {}),
-    nameSpace: `${config.redisKeyPrefix}rate-limit:`,
-    // If Redis is briefly unreachable, keep serving rather than lock everyone out.
-    skipOnError: true,
+    // Shared through Redis; while Redis is unreachable each process counts on its own, so limits
+    // never switch off (and nobody is locked out either).
+    ...(platform.redis
+      ? {
+          store: redisRateLimitStore(
+            platform.redis,
+            `${config.redisKeyPrefix}rate-limit:`,
+            (error) => {
+              if (Date.now() - outageLoggedAt < 60_000) return;
+              outageLoggedAt = Date.now();
+              app.log.error({ err: error }, 'rate limits are counted in-process: Redis failed');
+            },
+          ),
+        }
+      : {}),
+    skipOnError: false,
     errorResponseBuilder: (_request, context) =>
       Errors.rateLimited(
         `too many requests: at most ${context.max} per ${context.after === '' ? 'window' : `window; retry in ${context.after}`}`,
@@ -90,7 +115,7 @@ export async function buildApp(
   });
 
   await app.register(healthRoutes, {
-    isReady: () => stride.isReady(),
+    readiness: () => stride.readiness(),
     database: platform.database.kind,
     redis: !!platform.redis,
   });

@@ -28,6 +28,11 @@ describe('loadConfig', () => {
       { STRIDE_MAP_STYLE_URL: 'file:///style.json' },
       'STRIDE_MAP_STYLE_URL must start with http://',
     ],
+    [
+      { STRIDE_MAP_ORIGINS: 'https://tiles.example.com/tiles/{z}' },
+      'STRIDE_MAP_ORIGINS must list origins such as https://tiles.example.com',
+    ],
+    [{ STRIDE_MAP_ORIGINS: 'ftp://tiles.example.com' }, 'STRIDE_MAP_ORIGINS must list origins'],
   ])('fails fast naming the variable for %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -42,5 +47,14 @@ describe('loadConfig', () => {
     });
     expect(c).toMatchObject({ databaseUrl: 'postgres://u@h:5432/db', trustProxy: true });
     expect(c.authRateLimit.max).toBe(25);
+  });
+
+  it('lets the map load from its style URL’s origin and the listed origins, once each', () => {
+    expect(loadConfig({}).mapOrigins).toEqual([]);
+    const c = loadConfig({
+      STRIDE_MAP_STYLE_URL: 'https://tiles.example.com/styles/liberty.json',
+      STRIDE_MAP_ORIGINS: 'https://tiles.example.com, https://glyphs.example.org/',
+    });
+    expect(c.mapOrigins).toEqual(['https://tiles.example.com', 'https://glyphs.example.org']);
   });
 });

@@ -38,6 +38,11 @@ export interface Config {
    * with no tiles, so routes still draw with no internet.
    */
   mapStyleUrl: string | undefined;
+  /**
+   * Origins the web app's map may load from (its style, tiles, glyphs, sprites), allowed by the
+   * Content-Security-Policy: the style URL's origin and those in STRIDE_MAP_ORIGINS.
+   */
+  mapOrigins: string[];
 }
 
 export type Role = 'api' | 'worker' | 'all';
@@ -109,6 +114,35 @@ function s3(env: Env): S3Config | undefined {
   };
 }
 
+/** STRIDE_MAP_ORIGINS: comma- or space-separated http(s) origins, each without a path. */
+function origins(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((item) => {
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(item);
+      } catch {
+        parsed = undefined;
+      }
+      if (
+        !parsed ||
+        !['http:', 'https:'].includes(parsed.protocol) ||
+        parsed.pathname !== '/' ||
+        parsed.search ||
+        parsed.hash
+      ) {
+        throw new ConfigError(
+          `${name} must list origins such as https://tiles.example.com, separated by commas (got "${item}")`,
+        );
+      }
+      return parsed.origin;
+    });
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Readonly<Config> {
@@ -126,6 +160,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
     throw new ConfigError('STRIDE_JWT_SECRET must be at least 32 characters long');
   }
+  const mapStyleUrl = url(env, 'STRIDE_MAP_STYLE_URL', ['http:', 'https:']);
   const config: Config = {
     host: env.HOST || '0.0.0.0',
     port: int(env, 'PORT', 3000, 0, 65535),
@@ -148,7 +183,13 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     role,
     workerConcurrency: int(env, 'STRIDE_WORKER_CONCURRENCY', 2, 1, 256),
     s3: s3(env),
-    mapStyleUrl: url(env, 'STRIDE_MAP_STYLE_URL', ['http:', 'https:']),
+    mapStyleUrl,
+    mapOrigins: [
+      ...new Set([
+        ...(mapStyleUrl ? [new URL(mapStyleUrl).origin] : []),
+        ...origins(env, 'STRIDE_MAP_ORIGINS'),
+      ]),
+    ],
   };
   return Object.freeze(config);
 }

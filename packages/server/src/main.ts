@@ -3,7 +3,30 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Role } from './config.js';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.js';
 import { DataDirLockedError } from './platform/db/data-dir-lock.js';
+import { LogOutput } from './platform/log-output.js';
 import { createStride } from './stride.js';
+
+// Logging never decides whether the process runs or exits: lines go out asynchronously, a
+// reader that went away (EPIPE) or stopped reading only loses lines, and exiting never waits
+// for them longer than EXIT_LOG_WAIT_MS.
+const output = new LogOutput(1);
+const EXIT_LOG_WAIT_MS = 200;
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+
+/** Exits with `code` once the log is written or EXIT_LOG_WAIT_MS have passed. */
+function exit(code: number): void {
+  process.exitCode = code;
+  void output.drained(EXIT_LOG_WAIT_MS).then(() => process.exit(code));
+}
+
+/** A log call that cannot throw (a logger failing must not stop a shutdown). */
+function quietly(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // Nothing to do: the log is the only place this could be reported.
+  }
+}
 
 /**
  * Starts Stride. `node dist/main.js [api|worker|all] [--demo]` (or STRIDE_ROLE): `all`, the default, serves
@@ -20,7 +43,7 @@ async function main(): Promise<void> {
   const argRole = args.find((a) => !a.startsWith('--'));
   const config = loadConfig(argRole ? { ...process.env, STRIDE_ROLE: argRole } : process.env);
   checkRole(config.role, config.databaseUrl);
-  const log = pino({ level: config.logLevel });
+  const log = pino({ level: config.logLevel }, output);
   const stride = await createStride(config, { log });
   const app =
     config.role === 'worker' ? undefined : await buildApp(config, { stride, logger: log });
@@ -29,19 +52,21 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    log.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
+    // Armed before anything else, and exiting without waiting on the log: whatever happens to
+    // the output, the process is gone within STRIDE_SHUTDOWN_TIMEOUT.
     const force = setTimeout(() => {
-      log.error('shutdown timed out; exiting');
+      quietly(() => log.error('shutdown timed out; exiting'));
       process.exit(1);
     }, config.shutdownTimeoutS * 1000);
     force.unref();
+    quietly(() => log.info({ signal }, 'shutting down: finishing in-flight requests and jobs'));
     try {
       await app?.close();
       await stride.close();
-      process.exit(0);
+      exit(0);
     } catch (error) {
-      log.error({ err: error }, 'error during shutdown');
-      process.exit(1);
+      quietly(() => log.error({ err: error }, 'error during shutdown'));
+      exit(1);
     }
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -83,5 +108,5 @@ main().catch((error: unknown) => {
   } else {
     console.error('stride: failed to start:', error);
   }
-  process.exit(1);
+  exit(1);
 });

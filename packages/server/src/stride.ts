@@ -5,7 +5,12 @@ import type { Config } from './config.js';
 import { createLeaderboardsModule, type LeaderboardsModule } from './leaderboards/index.js';
 import type { JobHandlers, JobPayloads, JobWorker } from './platform/jobs/index.js';
 import type { FeatureModule } from './platform/module.js';
-import { openPlatform, type Platform, type PlatformOptions } from './platform/platform.js';
+import {
+  openPlatform,
+  type Platform,
+  type PlatformOptions,
+  type Readiness,
+} from './platform/platform.js';
 import { createPrivacyModule, type PrivacyModule } from './privacy/index.js';
 import { createSegmentsModule, type SegmentsModule } from './segments/index.js';
 import { createUploadsModule, type UploadsModule } from './uploads/index.js';
@@ -31,8 +36,8 @@ export interface Stride {
   /** The background worker; started by `startWorker()` in the worker and all-in-one roles. */
   worker: JobWorker<JobPayloads>;
   startWorker(): Promise<void>;
-  /** Database reachable and every migration applied. */
-  isReady(): Promise<boolean>;
+  /** Whether the database, Redis and the blob store are usable (see Platform.readiness). */
+  readiness(): Promise<Readiness>;
   /** Stops the worker (letting running jobs finish), then closes Redis and the database. */
   close(): Promise<void>;
 }
@@ -104,7 +109,7 @@ export async function createStride(
         workerStarted = true;
         await platform.worker.start();
       },
-      isReady: () => platform.isReady(),
+      readiness: () => platform.readiness(),
       close: () => platform.close(),
     };
   } catch (error) {

@@ -87,7 +87,7 @@ export const leaderboardRoutes: FastifyPluginAsyncTypebox<{
               description: 'my own entry and rank, or null when I am not on this board',
             }),
           }),
-          ...errorResponses(400, 401),
+          ...errorResponses(400, 401, 503),
         },
       },
     },

@@ -1,11 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { BlobStore } from './blobs/blob-store.js';
 import { FsBlobStore } from './blobs/fs-blob-store.js';
 import { S3BlobStore } from './blobs/s3-blob-store.js';
+import { checkSharedBlobStore, probeBlobStore } from './blobs/shared-store.js';
 import { type DatabaseHandle, type DatabaseOptions, openDatabase } from './db/dialect.js';
 import { isMigrated, migrateToLatest } from './db/migrate.js';
 import type { Database } from './db/schema.js';
@@ -20,8 +21,19 @@ import {
   type JobWorker,
 } from './jobs/index.js';
 import { moveLegacyJobs } from './jobs/legacy-jobs.js';
+import { connectRedis, redisLabel } from './redis.js';
 
 export type Log = JobLog;
+
+/** What /ready reports: each dependency this process uses, and what is wrong with those down. */
+export interface Readiness {
+  ready: boolean;
+  checks: { database: 'ok' | 'down'; redis?: 'ok' | 'down'; blobs: 'ok' | 'down' };
+  problems: string[];
+}
+
+/** How long /ready waits for each dependency before calling it down. */
+const READY_TIMEOUT_MS = 2000;
 
 /** What every feature module stands on: opened once per process from config. */
 export interface Platform {
@@ -45,8 +57,8 @@ export interface Platform {
   /** The access-token secret: configured, or generated once and shared through the database. */
   jwtSecret: string;
   log: Log | undefined;
-  /** Database reachable and every migration applied. */
-  isReady(): Promise<boolean>;
+  /** The database reachable and migrated, Redis answering, the blob store usable and shared. */
+  readiness(): Promise<Readiness>;
   close(): Promise<void>;
 }
 
@@ -71,6 +83,7 @@ export async function openPlatform(
     ...options.database,
   });
   let redis: Redis | undefined;
+  let blobs: BlobStore | undefined;
   try {
     await migrateToLatest(database.db);
     const settings = new SettingsRepository(database.db);
@@ -79,13 +92,17 @@ export async function openPlatform(
     const jwtSecret =
       config.jwtSecret ??
       (await settings.getOrInit('jwt_secret', randomBytes(48).toString('base64url')));
-    if (config.redisUrl) {
-      redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
-      await redis.connect();
-    }
-    const blobs =
+    const cache = config.redisUrl ? await connectRedis(config.redisUrl, options.log) : undefined;
+    redis = cache;
+    const files =
       options.blobs ??
       (config.s3 ? new S3BlobStore(config.s3) : new FsBlobStore(join(config.dataDir, 'blobs')));
+    blobs = files;
+    const blobLabel = config.s3
+      ? `S3_BUCKET=${config.s3.bucket}${config.s3.prefix ? ` S3_PREFIX=${config.s3.prefix}` : ''}`
+      : `${join(config.dataDir, 'blobs')}, from STRIDE_DATA_DIR`;
+    const storeId = await checkSharedBlobStore(settings, files, blobLabel);
+    const processId = randomUUID();
     const jobs = await createJobs({
       database,
       concurrency: config.workerConcurrency,
@@ -99,8 +116,8 @@ export async function openPlatform(
       config,
       database,
       db: database.db,
-      redis,
-      blobs,
+      redis: cache,
+      blobs: files,
       events: new EventHub(),
       jobs: jobs.queue,
       worker: jobs.worker,
@@ -108,26 +125,71 @@ export async function openPlatform(
       settings,
       jwtSecret,
       log: options.log,
-      async isReady() {
-        try {
-          await database.ping();
-          migrated ||= await isMigrated(database.db);
-          return migrated;
-        } catch {
-          return false;
-        }
+      async readiness() {
+        const [db, redisProblem, blobsProblem] = await Promise.all([
+          within(async () => {
+            await database.ping();
+            migrated ||= await isMigrated(database.db);
+            return migrated ? undefined : 'the database is not migrated yet';
+          }, 'the database'),
+          cache
+            ? within(
+                async () => {
+                  await cache.ping();
+                  return undefined;
+                },
+                `Redis (${redisLabel(config.redisUrl!)})`,
+              )
+            : undefined,
+          within(() => probeBlobStore(files, storeId, processId, blobLabel), 'the blob store'),
+        ]);
+        const problems = [db, redisProblem, blobsProblem].filter(
+          (p): p is string => p !== undefined,
+        );
+        return {
+          ready: problems.length === 0,
+          checks: {
+            database: db ? 'down' : 'ok',
+            ...(cache ? { redis: redisProblem ? 'down' : 'ok' } : {}),
+            blobs: blobsProblem ? 'down' : 'ok',
+          },
+          problems,
+        } satisfies Readiness;
       },
       async close() {
         await jobs.close();
-        await blobs.close();
-        await redis?.quit().catch(() => redis?.disconnect());
+        await files.close();
+        if (cache) await cache.quit().catch(() => cache.disconnect());
         await database.close();
       },
     };
     return platform;
   } catch (error) {
     redis?.disconnect();
+    if (!options.blobs) await blobs?.close();
     await database.close();
     throw error;
+  }
+}
+
+/** Runs a readiness check, calling the dependency down when it throws or takes too long. */
+async function within(
+  check: () => Promise<string | undefined>,
+  what: string,
+): Promise<string | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(
+      () => resolve(`${what} did not answer within ${READY_TIMEOUT_MS / 1000} s`),
+      READY_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([
+      check().catch((error: Error) => `${what} cannot be reached (${error.message})`),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -178,7 +178,7 @@ export const segmentRoutes: FastifyPluginAsyncTypebox<{
             following: Type.Optional(Type.Boolean()),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10 })),
           }),
-          response: { 200: Leaderboard, ...errorResponses(400, 401, 404) },
+          response: { 200: Leaderboard, ...errorResponses(400, 401, 404, 503) },
         },
       },
       async (request) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { whileRedisAnswers } from '../../platform/redis.js';
 import {
   compareTotals,
   fromStored,
@@ -196,7 +197,12 @@ export class RedisAthleteTotals implements AthleteTotalsStore {
     }, 'athlete totals write');
   }
 
-  async query(q: TotalsQuery): Promise<TotalsBoard> {
+  /** Reads answer 503 at once while Redis is unreachable (a command waits at most 1 s). */
+  query(q: TotalsQuery): Promise<TotalsBoard> {
+    return whileRedisAnswers('the athletes leaderboard', () => this.read(q));
+  }
+
+  private async read(q: TotalsQuery): Promise<TotalsBoard> {
     const period = totalsPeriodOf(q.period, q.now);
     const place = placeFilterKey(q.place);
     if (q.athleteIds && !q.athleteIds.length) return { entries: [], total: 0, viewer: null };

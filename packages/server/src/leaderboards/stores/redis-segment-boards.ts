@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { whileRedisAnswers } from '../../platform/redis.js';
 import {
   ALL_TIME_BOARD,
   bestByBoard,
@@ -181,7 +182,12 @@ export class RedisSegmentBoards implements SegmentLeaderboardStore {
     }, 'segment leaderboard write');
   }
 
-  async query(q: SegmentBoardQuery): Promise<SegmentBoard> {
+  /** Reads answer 503 at once while Redis is unreachable (a command waits at most 1 s). */
+  query(q: SegmentBoardQuery): Promise<SegmentBoard> {
+    return whileRedisAnswers('the segment leaderboard', () => this.read(q));
+  }
+
+  private async read(q: SegmentBoardQuery): Promise<SegmentBoard> {
     if (boardIsOver(q.period, q.now, this.clock())) return { entries: [], total: 0, viewer: null };
     const base = this.base(q.segmentId);
     const board = segmentBoardKey(q);

@@ -1,6 +1,7 @@
 import { StrideCoreError } from '@stride/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, Errors } from '../errors.js';
+import { isRedisUnreachable, redisUnavailable } from '../redis.js';
 
 interface AjvIssue {
   instancePath?: string;
@@ -63,6 +64,8 @@ function toAppError(error: FastifyError): AppError {
     );
     return Errors.validation(message, details);
   }
+  // A Redis outage is a 503 naming Redis wherever it surfaces, never a 500.
+  if (isRedisUnreachable(error)) return redisUnavailable('this request');
   if (error.code && FASTIFY_CODES[error.code]) return FASTIFY_CODES[error.code]!(error.message);
   if (error instanceof SyntaxError && 'statusCode' in error && error.statusCode === 400)
     return Errors.badRequest('the body is not valid JSON');

@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Errors } from '../errors.js';
+import type { Readiness } from '../platform.js';
 import { errorResponses } from './schemas.js';
 
 /** Liveness and readiness probes for process managers and load balancers. */
 export const healthRoutes: FastifyPluginAsyncTypebox<{
-  /** Database reachable and migrated. */
-  isReady(): Promise<boolean>;
+  readiness(): Promise<Readiness>;
   database: 'pglite' | 'postgres';
   redis: boolean;
-}> = async (app, { isReady, database, redis }) => {
+}> = async (app, { readiness, database, redis }) => {
   app.get(
     '/health',
     {
@@ -27,7 +27,12 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         tags: ['health'],
-        summary: 'The database is reachable and migrated: ready for traffic',
+        summary:
+          'The database, Redis (when configured) and the blob store answer: ready for traffic',
+        description:
+          'A 503 names what is down in its message, and gives each dependency as "ok" or ' +
+          '"down" in `details.checks`. The blob store check writes, reads back and deletes a ' +
+          'small object, and checks the store is the one every process of this database shares.',
         response: {
           200: Type.Object({
             status: Type.Literal('ready'),
@@ -39,7 +44,9 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async () => {
-      if (!(await isReady())) throw Errors.unavailable('the database is not ready');
+      const r = await readiness();
+      if (!r.ready)
+        throw Errors.unavailable(`not ready: ${r.problems.join('; ')}`, { checks: r.checks });
       return {
         status: 'ready' as const,
         database,
