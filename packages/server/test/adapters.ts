@@ -14,8 +14,12 @@ import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
-import type { DatabaseOptions } from '../src/platform/db/dialect.js';
-import { createStride, type Stride } from '../src/stride.js';
+import {
+  type DatabaseHandle,
+  type DatabaseOptions,
+  openDatabase,
+} from '../src/platform/db/dialect.js';
+import { createStride, type Stride, type StrideOptions } from '../src/stride.js';
 
 export interface DatabaseLease {
   /** Passed to createStride/buildApp as `database` options. */
@@ -120,9 +124,10 @@ export interface TestApp {
 export async function startTestApp(
   lease: DatabaseLease,
   env: Record<string, string | undefined> = {},
+  options: Omit<StrideOptions, 'database'> = {},
 ): Promise<TestApp> {
   const config = testConfig(env);
-  const stride = await createStride(config, { database: lease.options });
+  const stride = await createStride(config, { ...options, database: lease.options });
   const app = await buildApp(config, { stride });
   return {
     app,
@@ -133,6 +138,27 @@ export async function startTestApp(
       await stride.close();
       rmSync(config.dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Registers beforeAll/afterAll that open a fresh lease of `database` directly (no app, not
+ * migrated) and release it; returns a getter for the open handle.
+ */
+export function useDatabaseHandle(database: TestDatabase): () => DatabaseHandle {
+  let lease: DatabaseLease | undefined;
+  let handle: DatabaseHandle | undefined;
+  beforeAll(async () => {
+    lease = await database.lease();
+    handle = await openDatabase({ dataDir: '/nonexistent', ...lease.options });
+  });
+  afterAll(async () => {
+    await handle?.close();
+    await lease?.release();
+  });
+  return () => {
+    if (!handle) throw new Error('the database is used before beforeAll ran');
+    return handle;
   };
 }
 

@@ -7,11 +7,16 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.js';
 import type { BlobStore } from '../src/platform/blobs/blob-store.js';
 import { FsBlobStore } from '../src/platform/blobs/fs-blob-store.js';
 import { createStride, type Stride } from '../src/stride.js';
-import { DATABASES, type DatabaseLease, type TestApp, testConfig } from './adapters.js';
+import {
+  DATABASES,
+  type DatabaseLease,
+  startTestApp,
+  type TestApp,
+  testConfig,
+} from './adapters.js';
 
 /** A file store that can be made to fail or to hang, as a lost mount or a stuck S3 would. */
 class FlakyStore implements BlobStore {
@@ -56,19 +61,7 @@ describe.each(DATABASES)('blob store readiness on $name', (database) => {
     lease = await database.lease();
     root = mkdtempSync(join(tmpdir(), 'stride-blobs-'));
     store = new FlakyStore(root);
-    const config = testConfig();
-    const stride = await createStride(config, { database: lease.options, blobs: store });
-    const app = await buildApp(config, { stride });
-    t = {
-      app,
-      config,
-      stride,
-      async close() {
-        await app.close();
-        await stride.close();
-        rmSync(config.dataDir, { recursive: true, force: true });
-      },
-    };
+    t = await startTestApp(lease, {}, { blobs: store });
   });
   afterAll(async () => {
     store.mode = 'ok';

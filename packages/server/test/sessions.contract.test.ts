@@ -3,14 +3,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSigner } from 'fast-jwt';
 import { Migrator, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuthService } from '../src/accounts/auth.service.js';
 import { SessionRepository } from '../src/accounts/session.repository.js';
 import { syntheticActivity, toGpx } from '../src/demo/synthetic-activity.js';
-import { type DatabaseHandle, openDatabase } from '../src/platform/db/dialect.js';
 import { migrations } from '../src/platform/db/migrations/index.js';
 import { AppError } from '../src/platform/errors.js';
-import { DATABASES, type DatabaseLease, useTestApp } from './adapters.js';
+import { DATABASES, useDatabaseHandle, useTestApp } from './adapters.js';
 import { multipart } from './helpers.js';
 
 /** Polls `condition` until it holds or the deadline passes. */
@@ -210,21 +209,12 @@ describe.each(DATABASES)('sessions on $name', (database) => {
 });
 
 describe.each(DATABASES)('sessions migration on $name', (database) => {
-  let lease: DatabaseLease;
-  let h: DatabaseHandle;
-  beforeAll(async () => {
-    lease = await database.lease();
-    h = await openDatabase({ dataDir: '/nonexistent', ...lease.options });
-  });
-  afterAll(async () => {
-    await h?.close();
-    await lease?.release();
-  });
+  const handle = useDatabaseHandle(database);
 
   it('makes a session of every refresh-token family, revoked when all its tokens were', async () => {
     const names = Object.keys(migrations);
     const migrator = new Migrator({
-      db: h.db,
+      db: handle().db,
       provider: { getMigrations: async () => migrations },
       migrationTableName: 'stride_migrations',
       migrationLockTableName: 'stride_migrations_lock',
@@ -234,7 +224,7 @@ describe.each(DATABASES)('sessions migration on $name', (database) => {
 
     const athlete = randomUUID();
     await sql`insert into athletes (id, handle, email, password_hash, display_name)
-              values (${athlete}, 'old', 'old@example.com', 'x', 'Old')`.execute(h.db);
+              values (${athlete}, 'old', 'old@example.com', 'x', 'Old')`.execute(handle().db);
     const live = randomUUID();
     const revoked = randomUUID();
     const token = (family: string, revokedAt: Date | null, replacedBy: string | null = null) => {
@@ -242,7 +232,7 @@ describe.each(DATABASES)('sessions migration on $name', (database) => {
       return sql`insert into refresh_tokens
                    (id, family_id, athlete_id, token_hash, expires_at, replaced_by, revoked_at)
                  values (${id}, ${family}, ${athlete}, 'h', now() + interval '1 day',
-                         ${replacedBy}, ${revokedAt})`.execute(h.db);
+                         ${replacedBy}, ${revokedAt})`.execute(handle().db);
     };
     await token(live, null, randomUUID());
     await token(live, null);
@@ -250,8 +240,8 @@ describe.each(DATABASES)('sessions migration on $name', (database) => {
     await token(revoked, new Date('2026-12-02T00:00:00Z'));
 
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
-    const sessions = await h.db
-      .selectFrom('sessions')
+    const sessions = await handle()
+      .db.selectFrom('sessions')
       .select(['id', 'athlete_id', 'revoked_at'])
       .orderBy('id')
       .execute();
@@ -260,8 +250,10 @@ describe.each(DATABASES)('sessions migration on $name', (database) => {
     expect(byId.get(live)).toMatchObject({ athlete_id: athlete, revoked_at: null });
     expect(byId.get(revoked)?.revoked_at?.toISOString()).toBe('2026-12-02T00:00:00.000Z');
     // Deleting the athlete takes sessions and tokens with it.
-    await sql`delete from athletes where id = ${athlete}`.execute(h.db);
-    const left = await sql<{ n: number }>`select count(*)::int as n from sessions`.execute(h.db);
+    await sql`delete from athletes where id = ${athlete}`.execute(handle().db);
+    const left = await sql<{ n: number }>`select count(*)::int as n from sessions`.execute(
+      handle().db,
+    );
     expect(left.rows[0]!.n).toBe(0);
   });
 });
