@@ -9,8 +9,9 @@ import type { PrivacyService } from '../privacy/privacy.service.js';
 import { withAthlete } from './activity.presenter.js';
 import type { ActivityRepository } from './activity.repository.js';
 import type { ActivityService } from './activity.service.js';
-import { decodeStreams, type ExportFormat, exportActivity } from './activity-compute.js';
+import { type ExportFormat, exportActivity } from './activity-compute.js';
 import { ActivityViews, type StoredView } from './activity-views.js';
+import { trackLoader } from './tracks.js';
 
 export interface ActivityPage {
   /** Each activity's summary as this viewer sees it, JSON ready to send. */
@@ -32,14 +33,12 @@ export class ActivityReadService {
     private readonly blobs: BlobStore,
     private readonly events: EventHub,
     private readonly views: ActivityViews,
-  ) {}
+  ) {
+    this.loadTrack = trackLoader(blobs);
+  }
 
   /** Decodes an activity's stored streams (owner's full-resolution track). */
-  async loadTrack(row: ActivityRow): Promise<Track | null> {
-    if (!row.streams_key) return null;
-    const bytes = await this.blobs.get(row.streams_key);
-    return bytes ? decodeStreams(bytes) : null;
-  }
+  readonly loadTrack: (row: ActivityRow) => Promise<Track | null>;
 
   /**
    * One activity as this viewer may see it (404 otherwise): its rendered view, its athlete.
@@ -106,7 +105,8 @@ export class ActivityReadService {
   }
 
   async streams(viewerId: string | undefined, id: string, keys: string[]) {
-    const { view } = await this.get(viewerId, id);
+    const meta = await this.lifecycle.viewableMeta(viewerId, id);
+    const view = await this.views.current(meta, ActivityViews.audienceOf(meta, viewerId));
     const streams = await view.view.streams(keys);
     if (!streams) throw Errors.notFound('this activity has no streams');
     return streams;
