@@ -17,6 +17,7 @@ import {
   type JobLog,
   type JobPayloads,
   type JobQueue,
+  type Jobs,
   type JobTiming,
   type JobWorker,
 } from './jobs/index.js';
@@ -83,6 +84,8 @@ export async function openPlatform(
     ...options.database,
   });
   let redis: Redis | undefined;
+  /** Stopped again if a later step of opening fails. */
+  let started: Jobs<JobPayloads> | undefined;
   let blobs: BlobStore | undefined;
   try {
     await migrateToLatest(database.db);
@@ -109,6 +112,7 @@ export async function openPlatform(
       ...(options.log ? { log: options.log } : {}),
       ...(options.jobTiming ? { timing: options.jobTiming } : {}),
     });
+    started = jobs;
     const moved = await moveLegacyJobs(database.db, jobs.queue);
     if (moved) options.log?.info({ moved }, 'queued jobs moved from the old job table');
     let migrated = false;
@@ -165,6 +169,7 @@ export async function openPlatform(
     };
     return platform;
   } catch (error) {
+    await started?.close().catch(() => {});
     redis?.disconnect();
     if (!options.blobs) await blobs?.close();
     await database.close();
