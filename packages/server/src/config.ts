@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 /**
@@ -31,6 +32,11 @@ export interface Config {
   role: Role;
   /** Background jobs one process runs at once. */
   workerConcurrency: number;
+  /**
+   * Worker threads that parse and compute uploaded files, off the event loop; 0 runs them on
+   * the main thread.
+   */
+  importThreads: number;
   /** S3-compatible blob storage; when absent blobs are files under `<dataDir>/blobs`. */
   s3: S3Config | undefined;
   /**
@@ -143,6 +149,11 @@ function origins(env: Env, name: string): string[] {
     });
 }
 
+/** One thread per core but one (the API's), at least one, and no more than four. */
+function defaultImportThreads(): number {
+  return Math.min(4, Math.max(1, availableParallelism() - 1));
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Readonly<Config> {
@@ -182,6 +193,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     maxUploadBytes: int(env, 'STRIDE_MAX_UPLOAD_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     role,
     workerConcurrency: int(env, 'STRIDE_WORKER_CONCURRENCY', 2, 1, 256),
+    importThreads: int(env, 'STRIDE_IMPORT_THREADS', defaultImportThreads(), 0, 64),
     s3: s3(env),
     mapStyleUrl,
     mapOrigins: [

@@ -38,7 +38,10 @@ export interface Stride {
   startWorker(): Promise<void>;
   /** Whether the database, Redis and the blob store are usable (see Platform.readiness). */
   readiness(): Promise<Readiness>;
-  /** Stops the worker (letting running jobs finish), then closes Redis and the database. */
+  /**
+   * Stops the worker (letting running jobs finish), then closes Redis, the database and the
+   * import threads.
+   */
   close(): Promise<void>;
 }
 
@@ -47,6 +50,7 @@ export async function createStride(
   options: StrideOptions = {},
 ): Promise<Stride> {
   const platform = await openPlatform(config, options);
+  let uploads: UploadsModule | undefined;
   try {
     const loadTrack = trackLoader(platform.blobs);
     const athletes = createAthletesModule(platform);
@@ -54,7 +58,6 @@ export async function createStride(
     const privacy = createPrivacyModule(platform, { athletes: athletes.athletes, loadTrack });
     // Listeners of `activity.changed` run in the order they subscribe: boards, then segments.
     const leaderboards = createLeaderboardsModule(platform, people);
-    let uploads: UploadsModule | undefined;
     let segments: SegmentsModule | undefined;
     const activities = createActivitiesModule(platform, {
       ...people,
@@ -110,10 +113,14 @@ export async function createStride(
         await platform.worker.start();
       },
       readiness: () => platform.readiness(),
-      close: () => platform.close(),
+      async close() {
+        await platform.close();
+        await uploads?.close();
+      },
     };
   } catch (error) {
     await platform.close();
+    await uploads?.close();
     throw error;
   }
 }

@@ -58,9 +58,12 @@ export function geometryOf(track: Track): Geometry {
   };
 }
 
+/** What the numbers depend on of the athlete (heart rate, weight, age, sex). */
+export type AthleteProfile = Pick<AthleteRow, 'weight_kg' | 'sex' | 'birth_year' | 'max_hr'>;
+
 export interface ComputeInput {
   sport: string;
-  athlete?: AthleteRow | null | undefined;
+  athlete?: AthleteProfile | null | undefined;
   events?: readonly SessionEvent[] | undefined;
   pauses?: readonly Pause[] | undefined;
   laps?: readonly Lap[] | undefined;
@@ -109,7 +112,7 @@ export interface ComputedActivity {
   > & { details: string };
 }
 
-function profile(a: AthleteRow | null | undefined) {
+function profile(a: AthleteProfile | null | undefined) {
   if (!a) return undefined;
   return {
     ...(a.weight_kg !== null ? { weightKg: a.weight_kg } : {}),

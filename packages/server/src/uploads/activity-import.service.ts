@@ -1,12 +1,12 @@
-import { type ImportedActivity, importActivityFile, isFormatError } from '@stride/formats';
+import { DEFAULT_LIMITS } from '@stride/formats';
 import type { Kysely } from 'kysely';
 import { type ActivityService, defaultName } from '../activities/activity.service.js';
-import { type ComputedActivity, computeActivity } from '../activities/activity-compute.js';
 import type { AthleteService } from '../athletes/athlete.service.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
-import type { ActivityRow, AthleteRow, Database, Visibility } from '../platform/db/schema.js';
+import type { ActivityRow, Database, Visibility } from '../platform/db/schema.js';
 import { uuidFromName } from '../platform/ids.js';
 import { PermanentJobError } from '../platform/jobs/index.js';
+import type { ImportPool } from './import-pool.js';
 import type { UploadRepository } from './upload.repository.js';
 import type { UploadRequest } from './upload.service.js';
 
@@ -23,6 +23,7 @@ export class ActivityImportService {
     private readonly athletes: AthleteService,
     private readonly lifecycle: ActivityService,
     private readonly blobs: BlobStore,
+    private readonly pool: ImportPool,
   ) {}
 
   async process(uploadId: string, lastAttempt: boolean): Promise<'success' | 'skipped'> {
@@ -32,32 +33,19 @@ export class ActivityImportService {
     try {
       const bytes = await this.blobs.get(upload.blob_key);
       if (!bytes) throw new PermanentJobError('the uploaded file is missing from storage');
-      let imported: ImportedActivity[];
-      try {
-        const result = importActivityFile(bytes);
-        imported = result.activities.filter((a) => a.track.length > 0);
-        if (!imported.length) {
-          const what = result.courses.length
-            ? 'a planned route, not a recorded activity'
-            : 'no recorded activity';
-          await this.uploads.setStatus(uploadId, 'error', { error: `This file holds ${what}.` });
-          return 'success';
-        }
-      } catch (error) {
-        if (!isFormatError(error)) throw error;
-        await this.uploads.setStatus(uploadId, 'error', { error: error.message });
-        return 'success';
-      }
-
       const athlete = await this.athletes.findById(upload.athlete_id);
       if (!athlete) return 'skipped';
       const request = (upload.requested ?? {}) as UploadRequest;
+      const result = await this.pool.run({ bytes, sport: request.sport_type, athlete });
+      if (!result.ok) {
+        await this.uploads.setStatus(uploadId, 'error', { error: result.error });
+        return 'success';
+      }
       let firstId: string | undefined;
       let duplicateOf: string | undefined;
-      for (const [k, activity] of imported.entries()) {
-        const id = uuidFromName(`upload:${uploadId}:${k}`);
-        const sport = request.sport_type || activity.sport || 'Workout';
-        const computed = computeImported(activity, sport, athlete);
+      for (const activity of result.activities) {
+        const id = uuidFromName(`upload:${uploadId}:${activity.index}`);
+        const { sport, computed } = activity;
         const existing = await this.lifecycle.findDuplicate(
           upload.athlete_id,
           upload.file_hash,
@@ -69,7 +57,7 @@ export class ActivityImportService {
           continue;
         }
         const name =
-          (imported.length === 1 && request.name) ||
+          (result.activities.length === 1 && request.name) ||
           activity.name ||
           defaultName(
             sport,
@@ -89,7 +77,7 @@ export class ActivityImportService {
             source: 'upload',
             upload_id: uploadId,
             file_hash: upload.file_hash,
-            device_name: deviceName(activity),
+            device_name: activity.deviceName,
           },
           computed,
         );
@@ -121,35 +109,23 @@ export class ActivityImportService {
     const upload = row.upload_id ? await this.uploads.findById(row.upload_id) : undefined;
     const bytes = upload ? await this.blobs.get(upload.blob_key) : undefined;
     if (!upload || !bytes) return 'skipped';
-    const imported = importActivityFile(bytes).activities.filter((a) => a.track.length > 0);
-    const k = imported.findIndex((_, i) => uuidFromName(`upload:${upload.id}:${i}`) === row.id);
-    if (k < 0) return 'skipped';
+    // Which of the file's activities this is: its id derives from the upload id and its index.
+    const k = Array.from({ length: DEFAULT_LIMITS.maxTracks }, (_, i) => i).find(
+      (i) => uuidFromName(`upload:${upload.id}:${i}`) === row.id,
+    );
+    if (k === undefined) return 'skipped';
     const athlete = await this.athletes.findById(row.athlete_id);
-    await this.lifecycle.storeComputed(row, computeImported(imported[k]!, row.sport_type, athlete));
+    const result = await this.pool.run({
+      bytes,
+      sport: row.sport_type,
+      athlete: athlete ?? null,
+      only: k,
+    });
+    const activity = result.ok ? result.activities[0] : undefined;
+    if (!activity) return 'skipped';
+    await this.lifecycle.storeComputed(row, activity.computed);
     return 'success';
   }
-}
-
-function deviceName(a: ImportedActivity): string | null {
-  const d = a.device;
-  if (!d) return null;
-  return d.name ?? ([d.manufacturer, d.product].filter(Boolean).join(' ') || null);
-}
-
-/** A device file's activity computed as devices do: barometric altitude, the file's laps and pauses. */
-function computeImported(
-  activity: ImportedActivity,
-  sport: string,
-  athlete: AthleteRow | null | undefined,
-): ComputedActivity {
-  return computeActivity(activity.track, {
-    sport,
-    athlete,
-    pauses: activity.pauses,
-    laps: activity.laps,
-    deviceTotals: activity.deviceTotals,
-    elevationSource: 'barometric',
-  });
 }
 
 /**

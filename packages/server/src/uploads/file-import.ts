@@ -1,0 +1,86 @@
+import { type ImportedActivity, importActivityFile, isFormatError } from '@stride/formats';
+import {
+  type AthleteProfile,
+  type ComputedActivity,
+  computeActivity,
+} from '../activities/activity-compute.js';
+
+export interface FileImportInput {
+  bytes: Uint8Array;
+  /** The sport the athlete chose at upload, over the file's own. */
+  sport: string | undefined;
+  athlete: AthleteProfile | null;
+  /** Only the activity at this index of the file (a recompute), or all of them. */
+  only?: number;
+}
+
+/** One activity of a file, parsed and computed, ready to store. */
+export interface ImportedFileActivity {
+  /** Its index among the file's activities that have a track (stable: ids derive from it). */
+  index: number;
+  sport: string;
+  name: string | null;
+  deviceName: string | null;
+  computed: ComputedActivity;
+}
+
+export type FileImport =
+  | { ok: true; activities: ImportedFileActivity[] }
+  | { ok: false; error: string };
+
+/**
+ * Parses a device file and computes each of its activities: the heavy, CPU-bound part of an
+ * upload, kept pure (bytes in, plain data out) so it runs in a worker thread of the parse pool.
+ * A file that is not an activity, or cannot be read, is an answer with the reason, not a throw.
+ */
+export function importFile(input: FileImportInput): FileImport {
+  let tracks: ImportedActivity[];
+  try {
+    const result = importActivityFile(input.bytes);
+    tracks = result.activities.filter((a) => a.track.length > 0);
+    if (!tracks.length) {
+      const what = result.courses.length
+        ? 'a planned route, not a recorded activity'
+        : 'no recorded activity';
+      return { ok: false, error: `This file holds ${what}.` };
+    }
+  } catch (error) {
+    if (!isFormatError(error)) throw error;
+    return { ok: false, error: error.message };
+  }
+  const activities: ImportedFileActivity[] = [];
+  for (const [index, activity] of tracks.entries()) {
+    if (input.only !== undefined && index !== input.only) continue;
+    const sport = input.sport || activity.sport || 'Workout';
+    activities.push({
+      index,
+      sport,
+      name: activity.name ?? null,
+      deviceName: deviceName(activity),
+      computed: computeImported(activity, sport, input.athlete),
+    });
+  }
+  return { ok: true, activities };
+}
+
+function deviceName(a: ImportedActivity): string | null {
+  const d = a.device;
+  if (!d) return null;
+  return d.name ?? ([d.manufacturer, d.product].filter(Boolean).join(' ') || null);
+}
+
+/** A device file's activity computed as devices do: barometric altitude, the file's laps and pauses. */
+function computeImported(
+  activity: ImportedActivity,
+  sport: string,
+  athlete: AthleteProfile | null,
+): ComputedActivity {
+  return computeActivity(activity.track, {
+    sport,
+    athlete,
+    pauses: activity.pauses,
+    laps: activity.laps,
+    deviceTotals: activity.deviceTotals,
+    elevationSource: 'barometric',
+  });
+}
