@@ -232,7 +232,7 @@ export class SqlSegmentBoards implements SegmentLeaderboardStore {
             .execute()
         : [],
     ]);
-    const window = [...before.reverse(), me, ...after];
+    const window = [...before].reverse().concat([me], after);
     const first = window[0]!;
     // Ranks are counts over the board index: one up to the viewer's time (O(rank), the cost of
     // SQL boards), and two over the short stretches of ties and of the entries shown above.

@@ -1,5 +1,11 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import { type KeptResult, ReadCache } from './read-cache.js';
+
+/** The one connection, held by one caller until released. */
+export interface ExclusiveSession {
+  release(): void;
+}
 
 /**
  * A pg-compatible pool over one embedded PGlite instance, so Kysely's PostgreSQL dialect (and
@@ -8,6 +14,11 @@ import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kyse
  * PGlite is a single session: a transaction begun by one caller would otherwise see statements
  * from another interleave. The pool therefore hands out its one connection exclusively; callers
  * queue in FIFO order until the holder releases it.
+ *
+ * This process sees every write, so reads are answered from a `ReadCache` until the next write.
+ * A client from `connect()` takes the connection only when it needs the database: a read
+ * answered from the cache never waits behind another caller's transaction (it sees the data as
+ * it was before that transaction, which has not committed).
  */
 export class PGlitePool implements PostgresPool {
   private held = false;
@@ -16,6 +27,7 @@ export class PGlitePool implements PostgresPool {
   /** Where the connection was taken, to name the culprit when others wait too long. */
   /** (An Error, not its text: V8 formats a stack only when read, which is rare here.) */
   private holder: { since: number; at: Error } | undefined;
+  readonly reads: ReadCache | undefined;
 
   /**
    * `stallMs`: a caller that waits this long for the connection gets a process warning naming
@@ -25,23 +37,61 @@ export class PGlitePool implements PostgresPool {
   constructor(
     readonly db: PGlite,
     private readonly stallMs = 15_000,
-  ) {}
+    options: { readCache?: boolean } = {},
+  ) {
+    this.reads = options.readCache === false ? undefined : new ReadCache();
+  }
 
   async connect(): Promise<PostgresPoolClient> {
+    if (this.ended) throw new Error('the embedded database pool has been closed');
+    let session: ExclusiveSession | undefined;
+    let inTransaction = false;
+    let released = false;
+    const client = {
+      query: async <R>(sql: string, parameters: ReadonlyArray<unknown>) => {
+        const reads = this.reads;
+        const key = !inTransaction && reads ? reads.keyOf(sql, parameters) : undefined;
+        if (key !== undefined) {
+          const hit = reads!.get(key);
+          if (hit) return hit as PostgresQueryResult<R>;
+        }
+        session ??= await this.acquire();
+        if (TRANSACTION_START.test(sql)) inTransaction = true;
+        const generation = reads?.current() ?? 0;
+        // A statement that may write ends every kept read before it runs, so no read kept
+        // from before it is served after it.
+        if (reads && !READS_OR_CONTROL.test(sql)) reads.invalidate();
+        const result = await this.db.query<R>(sql, parameters as unknown[]);
+        if (TRANSACTION_END.test(sql)) inTransaction = false;
+        const answer: KeptResult = {
+          command: result.command ?? 'SELECT',
+          rowCount: result.rowCount ?? result.affectedRows ?? result.rows.length,
+          rows: result.rows,
+        };
+        return (key !== undefined && reads
+          ? reads.keep(key, generation, answer)
+          : answer) as unknown as PostgresQueryResult<R>;
+      },
+      release: () => {
+        if (released) return;
+        released = true;
+        session?.release();
+      },
+    };
+    return client as unknown as PostgresPoolClient;
+  }
+
+  /**
+   * The connection, exclusively, until released (for callers that run statements on the
+   * PGlite instance directly: they may write, so kept reads end here).
+   */
+  async acquire(): Promise<ExclusiveSession> {
     if (this.ended) throw new Error('the embedded database pool has been closed');
     if (this.held) await this.waitTurn();
     else this.held = true;
     this.holder = { since: Date.now(), at: new Error('taken here') };
     let released = false;
-    const client = {
-      query: async <R>(sql: string, parameters: ReadonlyArray<unknown>) => {
-        const result = await this.db.query<R>(sql, parameters as unknown[]);
-        return {
-          command: (result.command ?? 'SELECT') as PostgresQueryResult<R>['command'],
-          rowCount: result.rowCount ?? result.affectedRows ?? result.rows.length,
-          rows: result.rows,
-        };
-      },
+    return {
       release: () => {
         if (released) return;
         released = true;
@@ -51,7 +101,6 @@ export class PGlitePool implements PostgresPool {
         else this.held = false;
       },
     };
-    return client as unknown as PostgresPoolClient;
   }
 
   private waitTurn(): Promise<void> {
@@ -78,3 +127,9 @@ export class PGlitePool implements PostgresPool {
     await this.db.close();
   }
 }
+
+const TRANSACTION_START = /^\s*(begin|start\s+transaction)\b/i;
+const TRANSACTION_END = /^\s*(commit|rollback|end|abort)\b/i;
+/** Statements that change no data by themselves: transaction control, and reads. */
+const READS_OR_CONTROL =
+  /^\s*(begin|start\s+transaction|commit|rollback|end|abort|savepoint|release|set\s+transaction)\b|^\s*(select|with)\b(?![\s\S]*\b(insert|update|delete|merge)\b)/i;

@@ -11,7 +11,7 @@ import type { PGlitePool } from '../db/pglite-pool.js';
 export function pgliteBossDatabase(pool: PGlitePool): Db {
   const pglite = pool.db;
   const exclusive = async <T>(run: () => Promise<T>): Promise<T> => {
-    const session = await pool.connect();
+    const session = await pool.acquire();
     try {
       return await run();
     } finally {
