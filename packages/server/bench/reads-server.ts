@@ -99,7 +99,11 @@ export async function startServer(
   const logPath = join(dir, 'server.log');
   const log = openSync(logPath, 'w');
   const { args, from } = launch();
-  const child = spawn(process.execPath, args, {
+  // BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, ...args], {
     cwd: ROOT,
     env: serverEnv({ STRIDE_DATA_DIR: join(dir, 'data'), ...env }),
     stdio: ['ignore', log, log],

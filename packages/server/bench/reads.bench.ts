@@ -4,7 +4,8 @@
  * privacy zone, as a viewer who follows ten athletes. On the embedded database and, when
  * DATABASE_URL is set, on a PostgreSQL database of its own. Reports; never fails on targets.
  *
- * BENCH_SECONDS (default 10) sets each measurement's duration.
+ * BENCH_SECONDS (default 10) sets each measurement's duration; BENCH_CPU_PROF=<folder> makes the
+ * server write a CPU profile there.
  */
 import autocannon from 'autocannon';
 import { checkEndpoints, type Seeded, type Session, seed } from './reads-data.js';

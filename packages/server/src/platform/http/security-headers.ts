@@ -1,5 +1,6 @@
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 
 type Directives = Record<string, string[]>;
 
@@ -59,12 +60,42 @@ export function policy(directives: Directives): string {
  * Security headers on every answer (helmet's defaults: HSTS, nosniff, no referrer, same-origin
  * opener and resource policies, frame denial) with the policy above. No upgrade-insecure-requests:
  * a club's server on plain HTTP in a local network must keep working.
+ *
+ * The headers never vary per request, so helmet runs once, at start, and every answer gets
+ * the headers it set (building helmet's middleware per request cost as much as a small read).
  */
 export async function registerSecurityHeaders(
   app: FastifyInstance,
   mapOrigins: readonly string[],
 ): Promise<void> {
-  await app.register(helmet, {
+  const headers = helmetHeaders({
     contentSecurityPolicy: { useDefaults: false, directives: appDirectives(mapOrigins) },
   });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
+}
+
+/** The headers helmet sets with these options, read from one run on a stand-in response. */
+export function helmetHeaders(options: Parameters<typeof helmet>[0]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  let failed: unknown;
+  helmet(options)(
+    {} as IncomingMessage,
+    response as unknown as ServerResponse,
+    (error?: unknown) => {
+      failed = error;
+    },
+  );
+  if (failed) throw failed;
+  return headers;
 }
