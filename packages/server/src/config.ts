@@ -21,6 +21,11 @@ export interface Config {
   jwtSecret: string | undefined;
   accessTokenTtlS: number;
   refreshTokenTtlS: number;
+  /**
+   * How long a process believes "this session is signed in" without asking the database
+   * (sign-outs elsewhere reach it at once over pub/sub; this bounds it should that fail).
+   */
+  sessionCacheS: number;
   authRateLimit: { max: number; windowS: number };
   trustProxy: boolean;
   shutdownTimeoutS: number;
@@ -183,6 +188,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     jwtSecret,
     accessTokenTtlS: int(env, 'STRIDE_ACCESS_TOKEN_TTL', 15 * 60, 30, 24 * 3600),
     refreshTokenTtlS: int(env, 'STRIDE_REFRESH_TOKEN_TTL', 30 * 24 * 3600, 60, 365 * 24 * 3600),
+    sessionCacheS: int(env, 'STRIDE_SESSION_CACHE_S', 5, 0, 300),
     authRateLimit: {
       max: int(env, 'STRIDE_AUTH_RATE_LIMIT', 10, 1, 1_000_000),
       windowS: int(env, 'STRIDE_AUTH_RATE_WINDOW', 60, 1, 86_400),

@@ -92,6 +92,7 @@ export async function createStride(
       leaderboards,
       segments,
     ];
+    await accounts.auth.listenForRevocations(platform.pubsub);
     // Exactly one handler per job name: registering checks it, so start-up fails otherwise.
     platform.worker.register(Object.assign({}, ...modules.map((m) => m.jobs)) as JobHandlers);
 

@@ -23,7 +23,7 @@ export interface AccountDeps {
   blobs: BlobStore;
   events: EventHub;
   /** Told when an account is gone, so its sessions' tokens are refused in this process at once. */
-  sessions?: { accountDeleted(athleteId: string): void };
+  sessions?: { accountDeleted(athleteId: string): Promise<void> };
   /** Activities read from the database at a time while exporting or deleting. */
   pageSize?: number;
 }
@@ -111,7 +111,7 @@ export class AccountService {
     });
     // Their follows went with the account (cascade): nothing kept about them may outlive it.
     this.deps.follows.forget();
-    this.deps.sessions?.accountDeleted(athleteId);
+    await this.deps.sessions?.accountDeleted(athleteId);
     for (const id of activityIds) await blobs.deletePrefix(`activities/${id}/`);
     for (const id of uploadIds) await blobs.deletePrefix(`uploads/${id}/`);
   }

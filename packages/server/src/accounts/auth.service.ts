@@ -3,6 +3,7 @@ import type { AthleteService } from '../athletes/athlete.service.js';
 import { isUniqueViolation } from '../platform/db/errors.js';
 import type { AthleteRow } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
+import type { PubSub } from '../platform/pubsub/pubsub.js';
 import { checkPassword, hashPassword } from './password.js';
 import type { NewRefreshToken, SessionRepository } from './session.repository.js';
 import { SessionCheck } from './session-check.js';
@@ -22,6 +23,15 @@ export interface AuthOptions {
 /** Five minutes to type the code; five seconds for another process to hear of a sign-out. */
 export const CHALLENGE_TTL_S = 300;
 export const SESSION_CHECK_TTL_MS = 5_000;
+
+/** Where processes tell each other of ended sessions. */
+const REVOKED_CHANNEL = 'sessions.revoked';
+
+/** A session, or every session of an athlete (account deleted), that ended. */
+interface Revocation {
+  sessionId?: string;
+  athleteId?: string;
+}
 
 export interface TokenPair {
   access_token: string;
@@ -51,6 +61,7 @@ export class AuthService {
   private readonly tokens: Tokens;
   private readonly check: SessionCheck;
   private readonly challengeTtlS: number;
+  private pubsub: PubSub | undefined;
 
   constructor(
     private readonly athletes: AthleteService,
@@ -161,14 +172,34 @@ export class AuthService {
     return athleteId;
   }
 
-  /** The account was deleted (its sessions with it): refuse their tokens here at once. */
-  accountDeleted(athleteId: string): void {
+  /** The account was deleted (its sessions with it): refuse their tokens everywhere at once. */
+  async accountDeleted(athleteId: string): Promise<void> {
     this.check.revokedAllOf(athleteId);
+    await this.announce({ athleteId });
+  }
+
+  /**
+   * Hears of sessions ended in other processes, so they refuse those tokens at once rather
+   * than when their recent answer expires. Returns the function that stops listening.
+   */
+  listenForRevocations(pubsub: PubSub): Promise<() => Promise<void>> {
+    this.pubsub = pubsub;
+    return pubsub.subscribe(REVOKED_CHANNEL, (message) => {
+      const news = JSON.parse(message) as Revocation;
+      if (news.sessionId) this.check.revoked(news.sessionId);
+      if (news.athleteId) this.check.revokedAllOf(news.athleteId);
+    });
   }
 
   private async revoke(sessionId: string): Promise<void> {
     await this.sessions.revoke(sessionId);
     this.check.revoked(sessionId);
+    await this.announce({ sessionId });
+  }
+
+  /** Tells the other processes; if that fails they learn it within the session check's TTL. */
+  private async announce(news: Revocation): Promise<void> {
+    await this.pubsub?.publish(REVOKED_CHANNEL, JSON.stringify(news)).catch(() => false);
   }
 
   private async open(athleteId: string): Promise<TokenPair> {

@@ -36,6 +36,7 @@ export function createAccountsModule(
     jwtSecret,
     accessTokenTtlS: config.accessTokenTtlS,
     refreshTokenTtlS: config.refreshTokenTtlS,
+    sessionCheckTtlMs: config.sessionCacheS * 1000,
   });
   const account = new AccountService({
     athletes: deps.athletes,

@@ -22,6 +22,9 @@ import {
   type JobWorker,
 } from './jobs/index.js';
 import { moveLegacyJobs } from './jobs/legacy-jobs.js';
+import { LocalPubSub } from './pubsub/local-pubsub.js';
+import type { PubSub } from './pubsub/pubsub.js';
+import { RedisPubSub } from './pubsub/redis-pubsub.js';
 import { connectRedis, redisLabel } from './redis.js';
 
 export type Log = JobLog;
@@ -45,6 +48,8 @@ export interface Platform {
   redis: Redis | undefined;
   blobs: BlobStore;
   events: EventHub;
+  /** News for every process (in-process when embedded, Redis pub/sub with REDIS_URL). */
+  pubsub: PubSub;
   /**
    * Where producers enqueue background jobs (pg-boss), type-checked against the registry: pass
    * the transaction that writes the data a job is about, so both commit or neither does.
@@ -116,6 +121,9 @@ export async function openPlatform(
     const moved = await moveLegacyJobs(database.db, jobs.queue);
     if (moved) options.log?.info({ moved }, 'queued jobs moved from the old job table');
     let migrated = false;
+    const pubsub: PubSub = cache
+      ? new RedisPubSub(cache, config.redisKeyPrefix, options.log)
+      : new LocalPubSub();
     const platform: Platform = {
       config,
       database,
@@ -123,6 +131,7 @@ export async function openPlatform(
       redis: cache,
       blobs: files,
       events: new EventHub(),
+      pubsub,
       jobs: jobs.queue,
       worker: jobs.worker,
       wakeWorker: () => jobs.worker.wake(),
@@ -163,6 +172,7 @@ export async function openPlatform(
       async close() {
         await jobs.close();
         await files.close();
+        await pubsub.close();
         if (cache) await cache.quit().catch(() => cache.disconnect());
         await database.close();
       },
