@@ -27,7 +27,7 @@ const NONE: Relation = { state: 'none', blockedBy: false, blocking: false };
 /**
  * The follow graph: profiles with their counts; follows that athletes who approve followers
  * accept or decline; followers removed; blocks. Every feature that shows one athlete's things
- * to another asks `relation` (or `isBlocked`) here: an owner's block hides everything of theirs
+ * to another asks `access` (or `isBlocked`) here: an owner's block hides everything of theirs
  * from the blocked athlete.
  */
 export class FollowService {
@@ -205,10 +205,6 @@ export class FollowService {
     if (!fields.includes('approve_followers')) return;
     this.forget(...(await this.follows.acceptAllPending(tx, athleteId)));
   };
-
-  isFollowing(followerId: string, followeeId: string): Promise<boolean> {
-    return this.access(followerId, followeeId).then((a) => a.following);
-  }
 
   /** Ids of the athletes this one follows. */
   followeeIds(athleteId: string): Promise<string[]> {
