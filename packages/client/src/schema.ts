@@ -1598,10 +1598,17 @@ export interface paths {
                             city: string | null;
                             region: string | null;
                             country: string | null;
+                            /** @description accepted followers */
                             follower_count: number;
                             following_count: number;
                             /** @description whether the signed-in athlete follows this one */
                             followed: boolean;
+                            /** @description the signed-in athlete’s follow of this one: none, requested (waiting for their approval) or following */
+                            follow_state: "none" | "requested" | "following";
+                            /** @description whether this athlete approves followers: a follow is a request until accepted */
+                            approve_followers: boolean;
+                            /** @description whether the signed-in athlete blocks this one */
+                            blocked: boolean;
                         };
                     };
                 };
@@ -1641,7 +1648,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Follow an athlete (idempotent) */
+        /**
+         * Follow an athlete, or ask to when they approve followers (idempotent)
+         * @description Answers the follow state: `following`, or `requested` until the athlete accepts. 422 for yourself or an athlete you block; 404 for one who blocks you.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -1655,11 +1665,16 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                204: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description the signed-in athlete’s follow of this one: none, requested (waiting for their approval) or following */
+                            state: "none" | "requested" | "following";
+                        };
+                    };
                 };
                 /** @description Every failure answers with this shape */
                 401: {
@@ -1691,7 +1706,7 @@ export interface paths {
             };
         };
         post?: never;
-        /** Unfollow an athlete (idempotent) */
+        /** Unfollow an athlete, or cancel a pending request (idempotent) */
         delete: {
             parameters: {
                 query?: never;
@@ -1743,7 +1758,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who follows this athlete */
+        /** Who follows this athlete (accepted followers) */
         get: {
             parameters: {
                 query?: {
@@ -2122,6 +2137,8 @@ export interface paths {
                                 hide_start: number;
                                 /** @description metres hidden at the end of every activity for others */
                                 hide_end: number;
+                                /** @description follows are requests I accept or decline; followers-only activities go to accepted followers */
+                                approve_followers: boolean;
                                 /** Format: date-time */
                                 created_at: string;
                             };
@@ -2231,6 +2248,8 @@ export interface paths {
                                 hide_start: number;
                                 /** @description metres hidden at the end of every activity for others */
                                 hide_end: number;
+                                /** @description follows are requests I accept or decline; followers-only activities go to accepted followers */
+                                approve_followers: boolean;
                                 /** Format: date-time */
                                 created_at: string;
                             };
@@ -2392,6 +2411,8 @@ export interface paths {
                                 hide_start: number;
                                 /** @description metres hidden at the end of every activity for others */
                                 hide_end: number;
+                                /** @description follows are requests I accept or decline; followers-only activities go to accepted followers */
+                                approve_followers: boolean;
                                 /** Format: date-time */
                                 created_at: string;
                             };
@@ -2501,6 +2522,8 @@ export interface paths {
                                 hide_start: number;
                                 /** @description metres hidden at the end of every activity for others */
                                 hide_end: number;
+                                /** @description follows are requests I accept or decline; followers-only activities go to accepted followers */
+                                approve_followers: boolean;
                                 /** Format: date-time */
                                 created_at: string;
                             };
@@ -2749,6 +2772,8 @@ export interface paths {
                             hide_start: number;
                             /** @description metres hidden at the end of every activity for others */
                             hide_end: number;
+                            /** @description follows are requests I accept or decline; followers-only activities go to accepted followers */
+                            approve_followers: boolean;
                             /** Format: date-time */
                             created_at: string;
                         };
@@ -2840,6 +2865,8 @@ export interface paths {
                         hide_start?: number;
                         /** @description metres hidden at the end of every activity */
                         hide_end?: number;
+                        /** @description follows become requests I accept or decline; turning it off accepts every pending request */
+                        approve_followers?: boolean;
                     };
                 };
             };
@@ -2872,6 +2899,8 @@ export interface paths {
                             hide_start: number;
                             /** @description metres hidden at the end of every activity for others */
                             hide_end: number;
+                            /** @description follows are requests I accept or decline; followers-only activities go to accepted followers */
+                            approve_followers: boolean;
                             /** Format: date-time */
                             created_at: string;
                         };
@@ -2897,6 +2926,184 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/me/blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Athletes I block, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description next_cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                handle: string;
+                                display_name: string;
+                                /** Format: date-time */
+                                since: string;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/blocks/{athlete}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Block an athlete (idempotent)
+         * @description They no longer see my profile or activities (404), cannot follow or ask to; every follow and request between us ends, both ways. 422 for myself.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description athlete id or handle */
+                    athlete: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Unblock an athlete (idempotent)
+         * @description Follows the block ended do not come back.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description athlete id or handle */
+                    athlete: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/export": {
@@ -2930,6 +3137,249 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/follow-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow requests waiting for my approval, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description next_cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                handle: string;
+                                display_name: string;
+                                /** Format: date-time */
+                                since: string;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/follow-requests/{athlete}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a follow request
+         * @description 404 when this athlete has not asked to follow me.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description athlete id or handle */
+                    athlete: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/follow-requests/{athlete}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a follow request
+         * @description 404 when this athlete has not asked to follow me.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description athlete id or handle */
+                    athlete: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/followers/{athlete}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a follower (idempotent)
+         * @description Ends their follow (and any request of theirs); they may follow or ask again.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description athlete id or handle */
+                    athlete: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

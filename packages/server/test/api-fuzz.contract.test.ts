@@ -93,6 +93,10 @@ const ALLOWED_ON_OTHERS = new Set([
   'DELETE /api/v1/segments/{id}/star',
   'PUT /api/v1/athletes/{athlete}/follow',
   'DELETE /api/v1/athletes/{athlete}/follow',
+  // My own graph, naming another athlete: blocking them, or removing them as my follower.
+  'PUT /api/v1/me/blocks/{athlete}',
+  'DELETE /api/v1/me/blocks/{athlete}',
+  'DELETE /api/v1/me/followers/{athlete}',
 ]);
 
 /** Which resource a path parameter names, by the path it sits under. */
@@ -102,6 +106,9 @@ const RESOURCE_OF: Record<string, keyof Resources> = {
   '/api/v1/uploads': 'upload',
   '/api/v1/me/privacy-zones': 'zone',
   '/api/v1/athletes': 'athlete',
+  '/api/v1/me/follow-requests': 'athlete',
+  '/api/v1/me/followers': 'athlete',
+  '/api/v1/me/blocks': 'athlete',
 };
 
 interface Resources {

@@ -18,16 +18,24 @@ describe.each(DATABASES)('follows on $name', (database) => {
     t.app.inject({ method, url: `/api/v1/athletes/${url}`, headers: who.headers });
 
   it('follows by handle or id, idempotently, and shows it on the profile', async () => {
-    expect((await req(ann, 'PUT', 'ben/follow')).statusCode).toBe(204);
-    expect((await req(ann, 'PUT', `${ben.id}/follow`)).statusCode).toBe(204);
+    const first = await req(ann, 'PUT', 'ben/follow');
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toEqual({ state: 'following' });
+    expect((await req(ann, 'PUT', `${ben.id}/follow`)).json()).toEqual({ state: 'following' });
     const profile = (await req(ann, 'GET', 'ben')).json();
     expect(profile).toMatchObject({
       handle: 'ben',
       follower_count: 1,
       following_count: 0,
       followed: true,
+      follow_state: 'following',
+      approve_followers: false,
+      blocked: false,
     });
-    expect((await req(cal, 'GET', 'BEN')).json().followed).toBe(false);
+    expect((await req(cal, 'GET', 'BEN')).json()).toMatchObject({
+      followed: false,
+      follow_state: 'none',
+    });
   });
 
   it('refuses following yourself (422) and unknown athletes (404)', async () => {

@@ -19,12 +19,17 @@ const points = syntheticActivity({
   hr: p.hr,
 }));
 
-type Viewer = 'owner' | 'follower' | 'stranger' | 'anonymous';
+type Viewer = 'owner' | 'follower' | 'requester' | 'blocked' | 'stranger' | 'anonymous';
+const VIEWERS: Viewer[] = ['owner', 'follower', 'requester', 'blocked', 'stranger', 'anonymous'];
 const VISIBILITIES = ['everyone', 'followers', 'only_me'] as const;
 
-/** The documented rule: who sees an activity of each visibility. */
+/**
+ * The documented rule: who sees an activity of each visibility. "follower" is an accepted
+ * follower, "requester" asked to follow an owner who approves followers and is still waiting,
+ * "blocked" is an athlete the owner blocks.
+ */
 const SEES: Record<(typeof VISIBILITIES)[number], Viewer[]> = {
-  everyone: ['owner', 'follower', 'stranger', 'anonymous'],
+  everyone: ['owner', 'follower', 'requester', 'stranger', 'anonymous'],
   followers: ['owner', 'follower'],
   only_me: ['owner'],
 };
@@ -37,11 +42,15 @@ describe.each(DATABASES)('visibility on every read endpoint on $name', (database
     who.owner = await signUp(t.app, 'owner');
     who.follower = await signUp(t.app, 'follower');
     who.stranger = await signUp(t.app, 'stranger');
-    await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/athletes/owner/follow',
-      headers: who.follower.headers,
-    });
+    who.requester = await signUp(t.app, 'requester');
+    who.blocked = await signUp(t.app, 'blocked');
+    const as = (viewer: Viewer, method: 'PUT' | 'PATCH', url: string, payload?: object) =>
+      t.app.inject({ method, url, headers: who[viewer]!.headers, ...(payload ? { payload } : {}) });
+    await as('follower', 'PUT', '/api/v1/athletes/owner/follow');
+    await as('blocked', 'PUT', '/api/v1/athletes/owner/follow');
+    await as('owner', 'PATCH', '/api/v1/me', { approve_followers: true });
+    await as('requester', 'PUT', '/api/v1/athletes/owner/follow');
+    await as('owner', 'PUT', '/api/v1/me/blocks/blocked');
     for (const [k, visibility] of VISIBILITIES.entries()) {
       const id = randomUUID();
       ids[visibility] = id;
@@ -71,7 +80,7 @@ describe.each(DATABASES)('visibility on every read endpoint on $name', (database
     });
 
   for (const visibility of VISIBILITIES) {
-    for (const viewer of ['owner', 'follower', 'stranger', 'anonymous'] as Viewer[]) {
+    for (const viewer of VIEWERS) {
       const allowed = SEES[visibility].includes(viewer);
       it(`${visibility} activity, ${viewer}: ${allowed ? 'visible' : '404'} on detail, streams and export`, async () => {
         const id = ids[visibility]!;
@@ -83,11 +92,14 @@ describe.each(DATABASES)('visibility on every read endpoint on $name', (database
           expect((await get(viewer, path)).statusCode, path).toBe(allowed ? 200 : 404);
         }
         if (viewer !== 'anonymous') {
-          const list = (await get(viewer, '/api/v1/activities?athlete=owner&limit=10')).json();
-          expect(list.items.some((i: { id: string }) => i.id === id)).toBe(allowed);
+          const list = await get(viewer, '/api/v1/activities?athlete=owner&limit=10');
+          // The owner's list answers the athlete they block as if the owner did not exist.
+          expect(list.statusCode).toBe(viewer === 'blocked' ? 404 : 200);
+          if (viewer !== 'blocked')
+            expect(list.json().items.some((i: { id: string }) => i.id === id)).toBe(allowed);
           const feed = (await get(viewer, '/api/v1/activities?mode=FRIENDS&limit=10')).json();
           expect(feed.items.some((i: { id: string }) => i.id === id)).toBe(
-            allowed && viewer !== 'stranger',
+            allowed && (viewer === 'owner' || viewer === 'follower'),
           );
         }
       });

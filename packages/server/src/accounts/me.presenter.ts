@@ -19,6 +19,7 @@ export function presentMe(a: AthleteRow): Me {
     default_visibility: a.default_visibility,
     hide_start: a.hide_start_m,
     hide_end: a.hide_end_m,
+    approve_followers: a.approve_followers,
     created_at: a.created_at.toISOString(),
   };
 }

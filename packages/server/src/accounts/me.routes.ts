@@ -108,6 +108,12 @@ export const meRoutes: FastifyPluginAsyncTypebox<{
                 description: 'metres hidden at the end of every activity',
               }),
             ),
+            approve_followers: Type.Optional(
+              Type.Boolean({
+                description:
+                  'follows become requests I accept or decline; turning it off accepts every pending request',
+              }),
+            ),
           },
           // Unknown fields are dropped, not written to the athlete row.
           { additionalProperties: false },

@@ -6,6 +6,7 @@ import type { ActivityRow, ActivityUpdate, Visibility } from '../platform/db/sch
 import { Errors } from '../platform/errors.js';
 import type { EventHub } from '../platform/events/event-hub.js';
 import type { PrivacyService } from '../privacy/privacy.service.js';
+import { authorizeOwner } from './access.js';
 import { withAthlete } from './activity.presenter.js';
 import type { ActivityRepository } from './activity.repository.js';
 import type { ActivityService } from './activity.service.js';
@@ -68,6 +69,7 @@ export class ActivityReadService {
     limit: number,
     after?: { startedAt: Date; id: string },
   ): Promise<ActivityPage> {
+    if (mode === 'USER' && athleteId) await authorizeOwner(this.follows, athleteId, viewerId);
     const followees = await this.follows.followeeIds(viewerId);
     const athleteIds = mode === 'FRIENDS' ? [viewerId, ...followees] : [athleteId ?? viewerId];
     const rows = await this.activities.list({

@@ -21,7 +21,7 @@ import type {
 import { Errors } from '../platform/errors.js';
 import type { EventHub } from '../platform/events/event-hub.js';
 import type { JobQueue } from '../platform/jobs/index.js';
-import { canView } from './access.js';
+import { authorizeView } from './access.js';
 import type { ActivityMeta, ActivityRepository, StoredEvent } from './activity.repository.js';
 import {
   type ComputedActivity,
@@ -324,28 +324,15 @@ export class ActivityService {
   /** The activity if `viewerId` may see it, else 404 (never 403: ids reveal nothing). */
   async viewable(viewerId: string | undefined, id: string): Promise<ActivityRow> {
     const row = await this.activities.findById(id);
-    await this.authorize(row, viewerId);
+    await authorizeView(this.follows, row, viewerId);
     return row!;
   }
 
   /** What reads need of an activity `viewerId` may see (404 otherwise), without its details. */
   async viewableMeta(viewerId: string | undefined, id: string): Promise<ActivityMeta> {
     const meta = await this.activities.findMeta(id);
-    await this.authorize(meta, viewerId);
+    await authorizeView(this.follows, meta, viewerId);
     return meta!;
-  }
-
-  private async authorize(
-    row: Pick<ActivityRow, 'athlete_id' | 'visibility' | 'state'> | undefined,
-    viewerId: string | undefined,
-  ): Promise<void> {
-    if (!row) throw Errors.notFound('no such activity');
-    // Only followers-only activities of someone else need the follow graph.
-    const follows =
-      viewerId && viewerId !== row.athlete_id && row.visibility === 'followers'
-        ? await this.follows.isFollowing(viewerId, row.athlete_id)
-        : false;
-    if (!canView(row, viewerId, follows)) throw Errors.notFound('no such activity');
   }
 
   async owned(athleteId: string, id: string): Promise<ActivityRow> {

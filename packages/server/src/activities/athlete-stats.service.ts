@@ -1,5 +1,6 @@
 import { type SportFamily, sportFamily } from '@stride/core';
 import type { FollowService } from '../athletes/follow.service.js';
+import { authorizeOwner } from './access.js';
 import type { ActivityRepository, Totals } from './activity.repository.js';
 
 /** Strava's "recent" totals cover the last four weeks. */
@@ -37,6 +38,7 @@ export class AthleteStatsService {
   ) {}
 
   async stats(viewerId: string, athleteId: string, now = new Date()): Promise<AthleteStats> {
+    await authorizeOwner(this.follows, athleteId, viewerId);
     const followees = new Set(await this.follows.followeeIds(viewerId));
     const ytd = new Date(Date.UTC(now.getUTCFullYear(), 0, 1));
     const recent = new Date(now.getTime() - RECENT_DAYS * 86_400_000);

@@ -1,35 +1,38 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { decodeCursor, encodeCursor, Page, PageQuery } from '../platform/http/pagination.js';
 import { errorResponses } from '../platform/http/schemas.js';
+import {
+  AthleteRef,
+  AthleteSummary,
+  EdgePage,
+  EdgePageQuery,
+  edgeCursor,
+  FollowState,
+  presentEdges,
+} from './athletes.schemas.js';
 import type { FollowService } from './follow.service.js';
 
-export const AthleteRef = Type.Object({
-  athlete: Type.String({ minLength: 1, maxLength: 64, description: 'athlete id or handle' }),
-});
-
-const AthleteSummary = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  handle: Type.String(),
-  display_name: Type.String(),
-});
+export { AthleteRef } from './athletes.schemas.js';
 
 const Profile = Type.Object({
   ...AthleteSummary.properties,
   city: Type.Union([Type.String(), Type.Null()]),
   region: Type.Union([Type.String(), Type.Null()]),
   country: Type.Union([Type.String(), Type.Null()]),
-  follower_count: Type.Integer(),
+  follower_count: Type.Integer({ description: 'accepted followers' }),
   following_count: Type.Integer(),
   followed: Type.Boolean({ description: 'whether the signed-in athlete follows this one' }),
+  follow_state: FollowState,
+  approve_followers: Type.Boolean({
+    description: 'whether this athlete approves followers: a follow is a request until accepted',
+  }),
+  blocked: Type.Boolean({ description: 'whether the signed-in athlete blocks this one' }),
 });
 
-const Edge = Type.Object({
-  ...AthleteSummary.properties,
-  since: Type.String({ format: 'date-time' }),
-});
-
-/** Athlete profiles, follow and unfollow, followers and following. */
+/**
+ * Athlete profiles, follow (or ask to) and unfollow (or cancel the request), followers and
+ * following. An athlete who blocks the signed-in one is answered 404 everywhere here.
+ */
 export const athleteRoutes: FastifyPluginAsyncTypebox<{ follows: FollowService }> = async (
   app,
   { follows },
@@ -59,7 +62,10 @@ export const athleteRoutes: FastifyPluginAsyncTypebox<{ follows: FollowService }
         country: p.athlete.country,
         follower_count: p.followers,
         following_count: p.following,
-        followed: p.followed,
+        followed: p.relation.state === 'following',
+        follow_state: p.relation.state,
+        approve_followers: p.athlete.approve_followers,
+        blocked: p.relation.blocking,
       };
     },
   );
@@ -69,16 +75,21 @@ export const athleteRoutes: FastifyPluginAsyncTypebox<{ follows: FollowService }
     {
       schema: {
         tags: ['athletes'],
-        summary: 'Follow an athlete (idempotent)',
+        summary: 'Follow an athlete, or ask to when they approve followers (idempotent)',
+        description:
+          'Answers the follow state: `following`, or `requested` until the athlete accepts. ' +
+          '422 for yourself or an athlete you block; 404 for one who blocks you.',
         security,
         params: AthleteRef,
-        response: { 204: Type.Null(), ...errorResponses(401, 404, 422) },
+        response: {
+          200: Type.Object({ state: FollowState }),
+          ...errorResponses(401, 404, 422),
+        },
       },
     },
-    async (request, reply) => {
-      await follows.follow(request.athleteId, request.params.athlete);
-      return reply.status(204).send(null);
-    },
+    async (request) => ({
+      state: await follows.follow(request.athleteId, request.params.athlete),
+    }),
   );
 
   app.delete(
@@ -86,7 +97,7 @@ export const athleteRoutes: FastifyPluginAsyncTypebox<{ follows: FollowService }
     {
       schema: {
         tags: ['athletes'],
-        summary: 'Unfollow an athlete (idempotent)',
+        summary: 'Unfollow an athlete, or cancel a pending request (idempotent)',
         security,
         params: AthleteRef,
         response: { 204: Type.Null(), ...errorResponses(401, 404) },
@@ -105,29 +116,25 @@ export const athleteRoutes: FastifyPluginAsyncTypebox<{ follows: FollowService }
         schema: {
           tags: ['athletes'],
           summary:
-            direction === 'followers' ? 'Who follows this athlete' : 'Whom this athlete follows',
+            direction === 'followers'
+              ? 'Who follows this athlete (accepted followers)'
+              : 'Whom this athlete follows',
           security,
           params: AthleteRef,
-          querystring: Type.Object(PageQuery),
-          response: { 200: Page(Edge), ...errorResponses(400, 401, 404) },
+          querystring: EdgePageQuery,
+          response: { 200: EdgePage, ...errorResponses(400, 401, 404) },
         },
       },
       async (request) => {
         const limit = request.query.limit ?? 30;
-        const key = decodeCursor(request.query.cursor);
-        const after = key ? { createdAt: key.at, athleteId: key.id } : undefined;
-        const rows = await follows.list(request.params.athlete, direction, limit, after);
-        const last = rows.at(-1);
-        return {
-          items: rows.map((r) => ({
-            id: r.athlete_id,
-            handle: r.handle,
-            display_name: r.display_name,
-            since: r.created_at.toISOString(),
-          })),
-          next_cursor:
-            rows.length === limit && last ? encodeCursor(last.created_at, last.athlete_id) : null,
-        };
+        const rows = await follows.list(
+          request.athleteId,
+          request.params.athlete,
+          direction,
+          limit,
+          edgeCursor(request.query),
+        );
+        return presentEdges(rows, limit);
       },
     );
   }

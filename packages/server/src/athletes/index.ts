@@ -4,24 +4,39 @@ import type { Platform } from '../platform/platform.js';
 import { AthleteRepository } from './athlete.repository.js';
 import { AthleteService } from './athlete.service.js';
 import { athleteRoutes } from './athletes.routes.js';
+import { BlockRepository } from './block.repository.js';
 import { FollowRepository } from './follow.repository.js';
 import { FollowService } from './follow.service.js';
+import { myFollowsRoutes } from './my-follows.routes.js';
 
 export type { AthleteService, AthleteSummary } from './athlete.service.js';
-export type { FollowService } from './follow.service.js';
+export type { Access, FollowService } from './follow.service.js';
 
-/** Athletes and the follow graph: profiles, follow, followers and following. */
+/**
+ * Athletes and the follow graph: profiles, follow (or ask to), followers and following, follow
+ * requests, removed followers and blocks.
+ */
 export function createAthletesModule(platform: Platform) {
   // One process serves the embedded database and sees every write: its caches stay exact.
   const exactCaches = platform.database.kind === 'pglite';
   const athletes = new AthleteService(new AthleteRepository(platform.db), platform.events, {
     exactCaches,
   });
-  const follows = new FollowService(athletes, new FollowRepository(platform.db), { exactCaches });
+  const follows = new FollowService(
+    athletes,
+    new FollowRepository(platform.db),
+    new BlockRepository(platform.db),
+    { exactCaches },
+  );
+  // Turning "approve followers" off accepts the pending requests, with the setting's change.
+  platform.events.on('athlete.changed', follows.onAthleteChange);
   return {
     athletes,
     follows,
-    routes: [routes('/api/v1/athletes', athleteRoutes, { follows })],
+    routes: [
+      routes('/api/v1/athletes', athleteRoutes, { follows }),
+      routes('/api/v1/me', myFollowsRoutes, { follows }),
+    ],
     jobs: {},
   } satisfies FeatureModule & Record<string, unknown>;
 }

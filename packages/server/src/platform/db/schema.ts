@@ -9,6 +9,8 @@ export interface Database {
   two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
   settings: SettingsTable;
   follows: FollowsTable;
+  follow_requests: FollowRequestsTable;
+  blocks: BlocksTable;
   activities: ActivitiesTable;
   activity_views: ActivityViewsTable;
   activity_events: ActivityEventsTable;
@@ -56,6 +58,8 @@ export interface AthletesTable {
   hide_end_m: Generated<number>;
   /** Seeds per-activity variation of the hidden start/end; never leaves the server. */
   privacy_secret: Generated<string>;
+  /** Follows become requests this athlete accepts or declines. */
+  approve_followers: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -121,9 +125,24 @@ export interface SettingsTable {
   updated_at: UpdatedAt;
 }
 
+/** Accepted follows only: what "followers" visibility, counts and the feed read. */
 export interface FollowsTable {
   follower_id: string;
   followee_id: string;
+  created_at: CreatedAt;
+}
+
+/** Follows waiting for an athlete who approves followers to accept or decline them. */
+export interface FollowRequestsTable {
+  follower_id: string;
+  followee_id: string;
+  created_at: CreatedAt;
+}
+
+/** The blocker's profile and activities are hidden from the blocked athlete. */
+export interface BlocksTable {
+  blocker_id: string;
+  blocked_id: string;
   created_at: CreatedAt;
 }
 

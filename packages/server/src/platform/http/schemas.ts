@@ -52,6 +52,10 @@ export const Me = Type.Object(
     hide_end: Type.Integer({
       description: 'metres hidden at the end of every activity for others',
     }),
+    approve_followers: Type.Boolean({
+      description:
+        'follows are requests I accept or decline; followers-only activities go to accepted followers',
+    }),
     created_at: Type.String({ format: 'date-time' }),
   },
   { description: 'an athlete as their own account sees it' },

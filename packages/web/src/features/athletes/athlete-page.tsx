@@ -1,58 +1,13 @@
-import type { Profile } from '@stride/client';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'wouter';
-import { api, errorMessage, unwrap } from '../../api/client.js';
+import { api, unwrap } from '../../api/client.js';
 import { Avatar } from '../../components/avatar.js';
-import { LoadMore } from '../../components/load-more.js';
+import { PeopleList } from '../../components/people-list.js';
 import { useMe, useUnits } from '../auth/use-me.js';
 import { ActivityList } from '../feed/activity-list.js';
 import { useActivityList } from '../feed/use-activity-list.js';
 import { AthleteTotals } from './athlete-totals.js';
-
-const profileKey = (handle: string) => ['athlete', handle] as const;
-
-function FollowButton({ p }: { p: Profile }) {
-  const client = useQueryClient();
-  const toggle = useMutation({
-    mutationFn: () => {
-      const init = { params: { path: { athlete: p.id } } };
-      return unwrap(
-        p.followed
-          ? api.DELETE('/api/v1/athletes/{athlete}/follow', init)
-          : api.PUT('/api/v1/athletes/{athlete}/follow', init),
-      );
-    },
-    onSuccess: () => {
-      client.setQueryData<Profile>(profileKey(p.handle), {
-        ...p,
-        followed: !p.followed,
-        follower_count: p.follower_count + (p.followed ? -1 : 1),
-      });
-      // The Following feed and the follow lists change with it.
-      void client.invalidateQueries({ queryKey: ['activities'] });
-      void client.invalidateQueries({ queryKey: ['follows'] });
-      void client.invalidateQueries({ queryKey: ['athlete-stats', p.handle] });
-    },
-  });
-  return (
-    <>
-      <button
-        type="button"
-        className={p.followed ? 'ghost' : ''}
-        aria-pressed={p.followed}
-        disabled={toggle.isPending}
-        onClick={() => toggle.mutate()}
-      >
-        {p.followed ? 'Following' : 'Follow'}
-      </button>
-      {toggle.isError && (
-        <p role="alert" className="error">
-          {errorMessage(toggle.error)}
-        </p>
-      )}
-    </>
-  );
-}
+import { BlockButton, FollowButton, profileKey } from './follow-actions.js';
 
 function FollowList({
   handle,
@@ -61,47 +16,20 @@ function FollowList({
   handle: string;
   direction: 'followers' | 'following';
 }) {
-  const q = useInfiniteQuery({
-    queryKey: ['follows', handle, direction],
-    queryFn: ({ pageParam, signal }) =>
-      unwrap(
-        api.GET(`/api/v1/athletes/{athlete}/${direction}`, {
-          params: {
-            path: { athlete: handle },
-            query: { limit: 30, cursor: pageParam ?? undefined },
-          },
-          signal,
-        }),
-      ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
-  });
-  if (q.isPending) return <p className="muted">Loading…</p>;
-  if (q.isError) return <p className="error">Could not load the list.</p>;
-  const people = q.data.pages.flatMap((p) => p.items);
-  if (!people.length)
-    return (
-      <p className="muted empty">
-        {direction === 'followers' ? 'No followers yet.' : 'Not following anyone yet.'}
-      </p>
-    );
   return (
-    <>
-      <ul className="people card">
-        {people.map((f) => (
-          <li key={f.id}>
-            <Avatar name={f.display_name} id={f.id} size={32} />
-            <Link href={`/athletes/${f.handle}`}>{f.display_name}</Link>
-            <span className="muted">@{f.handle}</span>
-          </li>
-        ))}
-      </ul>
-      <LoadMore
-        hasMore={q.hasNextPage}
-        loading={q.isFetchingNextPage}
-        onLoad={() => void q.fetchNextPage()}
-      />
-    </>
+    <PeopleList
+      className="people card"
+      queryKey={['follows', handle, direction]}
+      empty={direction === 'followers' ? 'No followers yet.' : 'Not following anyone yet.'}
+      load={(cursor, signal) =>
+        unwrap(
+          api.GET(`/api/v1/athletes/{athlete}/${direction}`, {
+            params: { path: { athlete: handle }, query: { limit: 30, cursor } },
+            signal,
+          }),
+        )
+      }
+    />
   );
 }
 
@@ -111,7 +39,7 @@ const VIEWS = [
   { param: 'following', label: 'Following' },
 ] as const;
 
-/** /athletes/:handle — who they are, their activities, follow/unfollow, who follows whom. */
+/** /athletes/:handle — who they are, their activities, follow/unfollow, block, who follows whom. */
 export function AthletePage({ handle }: { handle: string }) {
   const me = useMe();
   const units = useUnits();
@@ -158,7 +86,10 @@ export function AthletePage({ handle }: { handle: string }) {
             Edit profile
           </Link>
         ) : (
-          <FollowButton p={p} />
+          <div className="row">
+            <FollowButton p={p} />
+            <BlockButton p={p} />
+          </div>
         )}
       </header>
       <AthleteTotals handle={p.handle} units={units} />

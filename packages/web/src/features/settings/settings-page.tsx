@@ -5,10 +5,15 @@ import { ApiError, api, unwrap } from '../../api/client.js';
 import { VisibilitySelect } from '../../components/visibility-select.js';
 import { useMe } from '../auth/use-me.js';
 import { useSignOut } from '../auth/use-sign-out.js';
+import { FollowersSettings } from './followers-settings.js';
 import { PrivacyZones } from './privacy-zones.js';
 import { TwoFactor } from './two-factor.js';
+import { YourData } from './your-data.js';
 
-/** Profile and settings: units, default visibility, hidden start/end, body data, two-factor login. */
+/**
+ * Profile and settings: units, default visibility, hidden start/end, body data; followers,
+ * requests and blocks; two-factor login; downloading my data and deleting my account.
+ */
 export function SettingsPage() {
   const me = useMe();
   const client = useQueryClient();
@@ -155,7 +160,9 @@ export function SettingsPage() {
         </button>
       </form>
       <PrivacyZones />
+      <FollowersSettings me={m} />
       <TwoFactor />
+      <YourData me={m} />
       <button type="button" className="ghost sign-out" onClick={signOut}>
         Log out
       </button>
