@@ -190,6 +190,16 @@ describe.each(DATABASES)('privacy through the API on $name', (database) => {
       expect(e.end_index ?? 0).toBeLessThan(n);
     expect(theirs.start_latlng).toEqual(streams.latlng.data[0]);
     expect(theirs.analysis.cleaning).toBeUndefined();
+    // Their athlete totals add up what they are shown, not the real distances and times.
+    const totals = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/athletes/${owner.handle}/stats`,
+        headers: follower.headers,
+      })
+    ).json().all_run_totals;
+    expect(totals).toMatchObject({ count: 1, distance: theirs.distance });
+    expect(totals.elapsed_time).toBe(theirs.elapsed_time);
     // The owner's own view is untouched.
     expect(mine.distance).toBeGreaterThan(5000);
     expect((await read(owner, '/streams?keys=time')).time.data).toHaveLength(pts.length);
