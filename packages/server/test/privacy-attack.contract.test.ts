@@ -64,6 +64,8 @@ function route(shape: Shape, bearing: number, lengthM: number, rnd: () => number
 async function readAsFollower(t: ReturnType<typeof useTestApp>, viewer: SignedIn, id: string) {
   const get = (url: string) => t.app.inject({ method: 'GET', url, headers: viewer.headers });
   const detail = (await get(`/api/v1/activities/${id}`)).json();
+  const feed = (await get('/api/v1/activities?mode=FRIENDS&limit=200')).json();
+  const summary = feed.items.find((a: { id: string }) => a.id === id);
   const res = await get(`/api/v1/activities/${id}/streams?keys=${ALL_KEYS}`);
   const streams = res.statusCode === 200 ? res.json() : {};
   const files: Array<{ firstTime: number; firstDistance: number; lastTime: number }> = [];
@@ -78,7 +80,7 @@ async function readAsFollower(t: ReturnType<typeof useTestApp>, viewer: SignedIn
         firstDistance: tr.distance?.[0] ?? 0,
       });
   }
-  return { detail, streams, files };
+  return { detail, summary, streams, files };
 }
 
 type Seen = Awaited<ReturnType<typeof readAsFollower>>;
@@ -89,7 +91,7 @@ type Seen = Awaited<ReturnType<typeof readAsFollower>>;
  * and time, totals beyond the visible part, export and event clocks, indices past the stream.
  */
 function hiddenDistances(seen: Seen, side: 'start' | 'end'): number[] {
-  const { detail, streams, files } = seen;
+  const { detail, summary, streams, files } = seen;
   const dist: number[] = streams.distance?.data ?? [];
   const time: number[] = streams.time?.data ?? [];
   const n = dist.length;
@@ -101,6 +103,8 @@ function hiddenDistances(seen: Seen, side: 'start' | 'end'): number[] {
   const hiddenM = detail.distance - visibleM;
   const hiddenS = detail.elapsed_time - visibleS;
   const guesses = [hiddenM, hiddenM / 2, hiddenS * speed, (hiddenS / 2) * speed];
+  // The feed's summary is rendered separately from the detail: its numbers are read too.
+  if (summary) guesses.push(summary.distance - visibleM, (summary.elapsed_time - visibleS) * speed);
   if (side === 'start') {
     guesses.push(dist[0]!, time[0]! * speed);
     for (const f of files) guesses.push((f.firstTime - start) * speed, f.firstDistance);
