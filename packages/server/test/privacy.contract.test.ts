@@ -186,6 +186,9 @@ describe.each(DATABASES)('privacy through the API on $name', (database) => {
       Date.parse(mine.start_date) + (pts.length - n) * 1000,
     );
     expect(theirs.events[0]).toEqual({ kind: 'START', at: theirs.start_date });
+    // Saved moments after the stop: an exact creation time would time the hidden end.
+    expect(Date.parse(theirs.created_at) % 3_600_000).toBe(0);
+    expect(Date.parse(theirs.updated_at) % 3_600_000).toBe(0);
     for (const e of [...theirs.best_efforts, ...theirs.laps, ...theirs.splits_metric])
       expect(e.end_index ?? 0).toBeLessThan(n);
     expect(theirs.start_latlng).toEqual(streams.latlng.data[0]);

@@ -58,7 +58,7 @@ export function othersActivity(
   const start = t.time[0]!;
   const end = start + (columns.elapsed_s ?? 0);
   return {
-    row: { ...row, ...columns, details: JSON.parse(details) },
+    row: { ...row, ...columns, ...toTheHour(row), details: JSON.parse(details) },
     track: t,
     geometry: geometryOf(t),
     shifts: viewer.shifts,
@@ -110,12 +110,22 @@ function balanced<E extends TimedEvent>(events: E[]): E[] {
   return out;
 }
 
+/**
+ * A phone saves an activity moments after it stops, so the exact `created_at` less the visible
+ * end would time the hidden end; to the hour it tells nothing useful (and an edit still shows).
+ */
+function toTheHour(row: ActivityRow): Pick<ActivityRow, 'created_at' | 'updated_at'> {
+  const floor = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
+  return { created_at: floor(row.created_at), updated_at: floor(row.updated_at) };
+}
+
 /** No sample may be shown: no totals either (the start date stays, to place it in lists). */
 function nothingVisible(row: ActivityRow, t: Track): OthersActivity {
   const empty = { splits_metric: [], splits_standard: [], laps: [], best_efforts: [] };
   return {
     row: {
       ...row,
+      ...toTheHour(row),
       ...Object.fromEntries(TOTALS.map((k) => [k, null])),
       distance_m: 0,
       moving_s: 0,
