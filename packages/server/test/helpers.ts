@@ -57,3 +57,29 @@ export function multipart(
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }
+
+/**
+ * Saves a whole run recorded on the phone (START at the first point, STOP a second after the
+ * last) through `PUT /activities/:id/recording`; throws unless it was stored complete.
+ */
+export async function saveRun(
+  app: FastifyInstance,
+  owner: SignedIn,
+  id: string,
+  points: ReadonlyArray<{ t: number; lat: number; lng: number; alt?: number; hr?: number }>,
+): Promise<void> {
+  const res = await app.inject({
+    method: 'PUT',
+    url: `/api/v1/activities/${id}/recording`,
+    headers: owner.headers,
+    payload: {
+      sport_type: 'Run',
+      events: [
+        { kind: 'START', at: new Date(points[0]!.t * 1000).toISOString() },
+        { kind: 'STOP', at: new Date((points.at(-1)!.t + 1) * 1000).toISOString() },
+      ],
+      points,
+    },
+  });
+  if (res.statusCode !== 200) throw new Error(`saving ${id} failed: ${res.statusCode} ${res.body}`);
+}

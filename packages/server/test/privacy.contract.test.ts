@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uuidFromName } from '../src/platform/ids.js';
 import { DATABASES, useTestApp } from './adapters.js';
-import { type SignedIn, signUp } from './helpers.js';
+import { type SignedIn, saveRun, signUp } from './helpers.js';
 
 const DEG = Math.PI / 180;
 /** The point `m` metres from (lat, lng) along `bearing` radians. */
@@ -91,20 +91,7 @@ describe.each(DATABASES)('privacy through the API on $name', (database) => {
     pts: Array<{ t: number; lat: number; lng: number }>,
     id = randomUUID(),
   ) => {
-    const r = await t.app.inject({
-      method: 'PUT',
-      url: `/api/v1/activities/${id}/recording`,
-      headers: owner.headers,
-      payload: {
-        sport_type: 'Run',
-        events: [
-          { kind: 'START', at: new Date(pts[0]!.t * 1000).toISOString() },
-          { kind: 'STOP', at: new Date((pts.at(-1)!.t + 1) * 1000).toISOString() },
-        ],
-        points: pts,
-      },
-    });
-    expect(r.statusCode).toBe(200);
+    await saveRun(t.app, owner, id, pts);
     return id;
   };
 
@@ -165,30 +152,60 @@ describe.each(DATABASES)('privacy through the API on $name', (database) => {
     expect(seenTotal).toBeGreaterThan(1000);
   }, 180_000);
 
-  it('keeps distance and time the athlete’s real totals while hiding geometry', async () => {
+  it('shows others the visible part as a whole activity: its own start, totals and indices', async () => {
     const owner = await newOwner();
-    const pts = track(48.85, 2.35, 1, 600, seededRandom('totals'), 1_780_000_000);
+    const pts = track(48.85, 2.35, 1, 1500, seededRandom('totals'), 1_780_000_000);
     await t.app.inject({
       method: 'POST',
       url: '/api/v1/me/privacy-zones',
       headers: owner.headers,
-      payload: { lat: 48.85, lng: 2.35, radius: 400 },
+      payload: { lat: 48.85, lng: 2.35, radius: 200 },
     });
     const id = await record(owner, pts);
-    const mine = (
-      await t.app.inject({ method: 'GET', url: `/api/v1/activities/${id}`, headers: owner.headers })
-    ).json();
-    const theirs = (
+    const read = async (who: SignedIn, url = '') =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/activities/${id}${url}`,
+          headers: who.headers,
+        })
+      ).json();
+    const mine = await read(owner);
+    const theirs = await read(follower);
+    const streams = await read(follower, '/streams?keys=time,distance,latlng');
+    const n = streams.time.data.length;
+    expect(n).toBeGreaterThan(100);
+    expect(n).toBeLessThan(pts.length);
+    // Nothing counts the hidden start: streams begin at 0, totals end where the streams do.
+    expect(streams.time.data[0]).toBe(0);
+    expect(streams.distance.data[0]).toBe(0);
+    expect(theirs.distance).toBeLessThan(mine.distance);
+    expect(theirs.distance).toBeCloseTo(streams.distance.data[n - 1], 0);
+    expect(theirs.elapsed_time).toBeCloseTo(streams.time.data[n - 1], 0);
+    expect(Date.parse(theirs.start_date)).toBe(
+      Date.parse(mine.start_date) + (pts.length - n) * 1000,
+    );
+    expect(theirs.events[0]).toEqual({ kind: 'START', at: theirs.start_date });
+    // Saved moments after the stop: an exact creation time would time the hidden end.
+    expect(Date.parse(theirs.created_at) % 3_600_000).toBe(0);
+    expect(Date.parse(theirs.updated_at) % 3_600_000).toBe(0);
+    for (const e of [...theirs.best_efforts, ...theirs.laps, ...theirs.splits_metric])
+      expect(e.end_index ?? 0).toBeLessThan(n);
+    expect(theirs.start_latlng).toEqual(streams.latlng.data[0]);
+    expect(theirs.analysis.cleaning).toBeUndefined();
+    // Their athlete totals add up what they are shown, not the real distances and times.
+    const totals = (
       await t.app.inject({
         method: 'GET',
-        url: `/api/v1/activities/${id}`,
+        url: `/api/v1/athletes/${owner.handle}/stats`,
         headers: follower.headers,
       })
-    ).json();
-    expect(theirs.distance).toBe(mine.distance);
-    expect(theirs.moving_time).toBe(mine.moving_time);
-    expect(theirs.start_latlng).not.toEqual(mine.start_latlng);
-    expect(theirs.analysis.cleaning).toBeUndefined();
+    ).json().all_run_totals;
+    expect(totals).toMatchObject({ count: 1, distance: theirs.distance });
+    expect(totals.elapsed_time).toBe(theirs.elapsed_time);
+    // The owner's own view is untouched.
+    expect(mine.distance).toBeGreaterThan(5000);
+    expect((await read(owner, '/streams?keys=time')).time.data).toHaveLength(pts.length);
   });
 
   it('hides the chosen start and end distance, and applies zones to activities recorded before them', async () => {

@@ -46,8 +46,38 @@ export function privacyMask(
       if (Number.isNaN(lat[i]!)) continue;
       if (along[i]! < startM || total - along[i]! < endM) mask[i] = 1;
     }
+    if (startM > 0) hideUntilAway(lat, lon, along, startM, 1, mask);
+    if (endM > 0) hideUntilAway(lat, lon, along, endM, -1, mask);
   }
   return mask;
+}
+
+/**
+ * Along the path is not enough: on winding streets the first visible point after N metres
+ * can be much nearer than N to where the track began. So from the first fix (or, `dir` = -1,
+ * back from the last) samples stay hidden until one is at least `m` along the path and `m`
+ * from that fix as the crow flies. A track that never gets that far is hidden entirely.
+ */
+function hideUntilAway(
+  lat: Float64Array,
+  lon: Float64Array,
+  along: Float64Array,
+  m: number,
+  dir: 1 | -1,
+  mask: Uint8Array,
+): void {
+  const n = lat.length;
+  let o = dir === 1 ? 0 : n - 1;
+  while (o >= 0 && o < n && Number.isNaN(lat[o]!)) o += dir;
+  if (o < 0 || o >= n) return;
+  const kx = Math.cos(lat[o]! * DEG) * M_PER_DEG;
+  for (let i = o; i >= 0 && i < n; i += dir) {
+    const dx = (lon[i]! - lon[o]!) * kx;
+    const dy = (lat[i]! - lat[o]!) * M_PER_DEG;
+    const path = Math.abs(along[i]! - along[o]!);
+    if (path >= m && dx * dx + dy * dy >= m * m) return;
+    mask[i] = 1;
+  }
 }
 
 /**

@@ -87,6 +87,31 @@ function solve3(m: number[][], v: number[]): number[] {
 const HOME: [number, number] = [48.8566, 2.3522];
 
 /**
+ * A random walk of `n` steps from HOME, turning fast, with `driftM` a step along `driftBearing`
+ * (radians) so the run eventually leaves the neighbourhood.
+ */
+function wandering(
+  n: number,
+  stepM: number,
+  driftM: number,
+  driftBearing: number,
+  rnd: () => number,
+) {
+  const lat = new Float64Array(n);
+  const lon = new Float64Array(n);
+  let cur: [number, number] = [HOME[0], HOME[1]];
+  let b = rnd() * 2 * Math.PI;
+  for (let i = 0; i < n; i++) {
+    lat[i] = cur[0];
+    lon[i] = cur[1];
+    b += (rnd() - 0.5) * 1.2;
+    cur = offset(cur[0], cur[1], stepM, b);
+    cur = offset(cur[0], cur[1], driftM, driftBearing);
+  }
+  return { lat, lon };
+}
+
+/**
  * What a stranger can learn: 50 runs leave home in random directions; the stranger sees only
  * the visible tracks and estimates home from where they begin (circle fit and centroid).
  */
@@ -134,19 +159,7 @@ describe('privacy zones', () => {
     for (let k = 0; k < 50; k++) {
       const id = `w-${k}`;
       // Heading changes fast: over a few hundred metres the track is a random walk.
-      const n = 1500;
-      const lat = new Float64Array(n);
-      const lon = new Float64Array(n);
-      let cur: [number, number] = [HOME[0], HOME[1]];
-      let b = rnd() * 2 * Math.PI;
-      for (let i = 0; i < n; i++) {
-        lat[i] = cur[0];
-        lon[i] = cur[1];
-        b += (rnd() - 0.5) * 1.2;
-        // A slow drift outwards so the run eventually leaves the neighbourhood.
-        cur = offset(cur[0], cur[1], 8, b);
-        cur = offset(cur[0], cur[1], 2, k);
-      }
+      const { lat, lon } = wandering(1500, 8, 2, k, rnd);
       const mask = privacyMask(lat, lon, { activityId: id, zones: [zone] });
       const first = mask.indexOf(0);
       if (first >= 0) ends.push([lat[first]!, lon[first]!]);
@@ -256,5 +269,28 @@ describe('hide start and end', () => {
     const clipped = clipTrack(t, Uint8Array.from([1, 0, 0, 1]));
     expect(Array.from(clipped.time)).toEqual([1, 2]);
     expect(Array.from(clipped.heartRate!)).toEqual([91, 92]);
+  });
+});
+
+describe('hide start and end on winding streets', () => {
+  it('shows no point nearer to where the track began or ended than the hidden distance', () => {
+    const rnd = seededRandom('winding');
+    for (let k = 0; k < 20; k++) {
+      // Turning all the time: 500 m of path ends a few hundred metres from home.
+      const n = 2000;
+      const { lat, lon } = wandering(n, 3, 1, k, rnd);
+      const mask = privacyMask(lat, lon, {
+        activityId: `w${k}`,
+        zones: [],
+        hideStartM: 500,
+        hideEndM: 500,
+        secret: 's',
+      });
+      const first = mask.indexOf(0);
+      const last = mask.lastIndexOf(0);
+      if (first < 0) continue; // never got far enough: hidden entirely
+      expect(metres(lat[first]!, lon[first]!, HOME[0], HOME[1])).toBeGreaterThanOrEqual(500);
+      expect(metres(lat[last]!, lon[last]!, lat[n - 1]!, lon[n - 1]!)).toBeGreaterThanOrEqual(500);
+    }
   });
 });

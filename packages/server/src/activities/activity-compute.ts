@@ -5,15 +5,17 @@
  */
 import {
   type ActivityStats,
+  type ActivityStreams,
   computeActivity as coreCompute,
   decodeStreams as coreDecode,
   encodeStreams as coreEncode,
+  type LapInput,
   LiveStats,
   type SessionEvent,
   summaryPolyline,
   type Track,
 } from '@stride/core';
-import { exportFit, exportGpx, exportTcx, type Lap, type Pause } from '@stride/formats';
+import { exportFit, exportGpx, exportTcx, type Pause } from '@stride/formats';
 import type { ActivityRow, AthleteRow } from '../platform/db/schema.js';
 import { timezoneAt, utcOffsetS } from '../platform/timezone.js';
 
@@ -66,7 +68,8 @@ export interface ComputeInput {
   athlete?: AthleteProfile | null | undefined;
   events?: readonly SessionEvent[] | undefined;
   pauses?: readonly Pause[] | undefined;
-  laps?: readonly Lap[] | undefined;
+  /** Laps as the file states them (formats' `Lap` fits), or as others see them. */
+  laps?: readonly LapInput[] | undefined;
   deviceTotals?: { calories?: number | undefined } | undefined;
   /** Files from devices carry barometric altitude; phones record GPS altitude. */
   elevationSource?: 'barometric' | 'gps';
@@ -76,6 +79,8 @@ export interface ComputedActivity {
   /** The cleaned track the numbers describe; stored as the activity's streams. */
   track: Track;
   stats: ActivityStats;
+  /** Per-sample derived streams of `track` (distance, moving, velocity, grade). */
+  streams: ActivityStreams;
   columns: Pick<
     ActivityRow,
     | 'started_at'
@@ -131,7 +136,13 @@ export function computeActivity(track: Track, input: ComputeInput): ComputedActi
     ...(input.events?.length ? { events: input.events } : {}),
     ...(input.pauses?.length ? { pauses: input.pauses } : {}),
     ...(input.laps?.length
-      ? { laps: input.laps.map((l) => ({ startTime: l.startTime, endTime: l.endTime })) }
+      ? {
+          laps: input.laps.map((l) =>
+            l.endTime !== undefined
+              ? { startTime: l.startTime, endTime: l.endTime }
+              : { startTime: l.startTime },
+          ),
+        }
       : {}),
     ...(input.deviceTotals?.calories !== undefined
       ? { deviceTotals: { calories: input.deviceTotals.calories } }
@@ -146,6 +157,7 @@ export function computeActivity(track: Track, input: ComputeInput): ComputedActi
   return {
     track: result.track,
     stats: s,
+    streams: result.streams,
     columns: {
       started_at: startedAt,
       timezone,
@@ -325,17 +337,17 @@ export function derivedStreams(track: Track, row: Pick<ActivityRow, 'sport_type'
 }
 
 /**
- * Streams in Strava's shape (`{ key: { data, original_size, resolution } }`). They are computed
- * over the whole track and then restricted to the samples `keep` marks (privacy), so distance
- * and time stay the athlete's real values where a viewer sees them.
+ * Streams in Strava's shape (`{ key: { data, original_size, resolution } }`), restricted to
+ * the samples `keep` marks when given. `derived` are the track's derived streams when the
+ * caller has them already (others' view computes them with its own pauses).
  */
 export function streamsFor(
   track: Track,
   keys: readonly string[],
   row: Pick<ActivityRow, 'sport_type' | 'source'>,
   keep?: Uint8Array | null,
+  derived: ActivityStreams = derivedStreams(track, row),
 ): Record<string, Stream> {
-  const derived = derivedStreams(track, row);
   const idx: number[] = [];
   for (let i = 0; i < track.length; i++) if (!keep || keep[i]) idx.push(i);
   const round = (v: number, p: number) => (Number.isFinite(v) ? Math.round(v * p) / p : null);

@@ -119,7 +119,8 @@ export class ActivityReadService {
     const view = await this.privacy.view(row, viewerId);
     const track = await view.track();
     if (!track?.length) throw Errors.notFound('this activity has no track you can see to export');
-    return exportActivity(row, track, format);
+    // The view's row: its start is the first sample this viewer may see.
+    return exportActivity(view.row, track, format);
   }
 
   /** Renders the activity's views ahead of any read (the `activities.render-views` job). */

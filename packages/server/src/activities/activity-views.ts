@@ -16,6 +16,8 @@ export interface ServedView {
   streams(keys: readonly string[]): Promise<Streams | null>;
   /** Which samples of the stored track this audience may not see (1 = hidden), or null. */
   hidden(): Promise<Uint8Array | null>;
+  /** [stored sample index, seconds this audience's clock runs behind the owner's from there]. */
+  shifts: Array<[number, number]>;
 }
 
 /** A rendered view as reads use it: JSON ready to send, streams and hidden samples on demand. */
@@ -33,6 +35,7 @@ export interface StoredView {
 interface HiddenSamples {
   length: number;
   ranges: Array<[number, number]>;
+  shifts?: Array<[number, number]>;
 }
 
 /** Characters of rendered JSON kept in memory per process (about 2 bytes each). */
@@ -115,6 +118,7 @@ export class ActivityViews {
       isOwner: filtered.isOwner,
       streams: (keys) => filtered.streams(keys),
       hidden: () => filtered.hidden(),
+      shifts: filtered.shifts,
     };
     if (!isFinal(row)) return { audience, revision: row.revision, summary, detail, view };
     const streams = await filtered.streams(STREAM_KEYS);
@@ -134,7 +138,11 @@ export class ActivityViews {
       detail,
       streams_key: streamsKey,
       hidden: hidden
-        ? JSON.stringify({ length: hidden.length, ranges: ranges(hidden) } satisfies HiddenSamples)
+        ? JSON.stringify({
+            length: hidden.length,
+            ranges: ranges(hidden),
+            shifts: filtered.shifts,
+          } satisfies HiddenSamples)
         : null,
     };
     await this.views.save(stored);
@@ -159,6 +167,7 @@ export class ActivityViews {
           return out;
         },
         hidden: async () => (hidden ? mask(hidden.ranges, hidden.length) : null),
+        shifts: hidden?.shifts ?? [],
       },
     };
   }

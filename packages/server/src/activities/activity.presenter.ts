@@ -112,7 +112,7 @@ export function detailBody(view: ActivityView, events: StoredEvent[]): DetailBod
     // The cleaning report lists dropped samples with positions: the owner's alone.
     analysis: view.isOwner ? analysis : { ...analysis, cleaning: undefined },
     algorithm_version: view.row.algorithm_version,
-    events: events.map((e) => ({ kind: e.kind, at: e.at.toISOString() })),
+    events: view.events(events).map((e) => ({ kind: e.kind, at: e.at.toISOString() })),
   };
 }
 

@@ -1,4 +1,10 @@
-import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import {
+  type ExpressionBuilder,
+  type JoinBuilder,
+  type Kysely,
+  sql,
+  type Transaction,
+} from 'kysely';
 import { msPrecision } from '../platform/db/keyset.js';
 import type {
   ActivityEventKind,
@@ -64,6 +70,16 @@ function visibleTo(
       ? [eb.and([eb('visibility', '=', 'followers'), eb('athlete_id', 'in', followees)])]
       : []),
   ]);
+}
+
+/** Joins an activity's others' view rendered from its current revision (as `v`). */
+function currentOthersView(
+  join: JoinBuilder<Database & { v: Database['activity_views'] }, 'activities' | 'v'>,
+) {
+  return join
+    .onRef('v.activity_id', '=', 'activities.id')
+    .onRef('v.revision', '=', 'activities.revision')
+    .on('v.audience', '=', 'others');
 }
 
 /** Where an oldest-first page of activities ends: the last row's creation time and id. */
@@ -273,9 +289,30 @@ export class ActivityRepository {
       .execute();
   }
 
+  /** The viewer's visible, complete activities of an athlete with no current others' view. */
+  async withoutOthersView(
+    athleteId: string,
+    viewerId: string,
+    followeeIds: ReadonlySet<string>,
+  ): Promise<ActivityMeta[]> {
+    return this.db
+      .selectFrom('activities')
+      .leftJoin('activity_views as v', currentOthersView)
+      .select(META_COLUMNS.map((c) => `activities.${c}` as const))
+      .where('athlete_id', '=', athleteId)
+      .where('state', '=', 'complete')
+      .where('started_at', 'is not', null)
+      .where('v.activity_id', 'is', null)
+      .where((eb) => visibleTo(eb, viewerId, followeeIds))
+      .execute();
+  }
+
   /**
    * Totals per sport type of one athlete's complete activities that the viewer may see: all
    * time, since `ytdFrom` and since `recentFrom`, in one pass (aggregate FILTER clauses).
+   * Anyone but the athlete adds up what their views show (the others' view at the current
+   * revision): the real totals would tell, read before and after an activity, how much of it
+   * is hidden (docs/privacy.md). An activity whose view is not rendered yet counts as zero.
    */
   async totalsBySport(
     athleteId: string,
@@ -284,19 +321,25 @@ export class ActivityRepository {
     ytdFrom: Date,
     recentFrom: Date,
   ): Promise<SportTotalsRow[]> {
+    const own = viewerId === athleteId;
+    const value = (column: string, field: string) =>
+      own ? sql.ref(column) : sql`(v.summary::jsonb ->> ${field})::float8`;
     const windows = { all: null, ytd: ytdFrom, recent: recentFrom } as const;
     const columns = Object.entries(windows).flatMap(([name, since]) => {
       const only = since ? sql`filter (where started_at >= ${since})` : sql``;
+      const sum = (column: string, field: string) =>
+        sql<number>`coalesce(sum(${value(column, field)}) ${only}, 0)::float8`;
       return [
         sql<number>`(count(*) ${only})::int`.as(`${name}_count`),
-        sql<number>`coalesce(sum(distance_m) ${only}, 0)::float8`.as(`${name}_distance`),
-        sql<number>`coalesce(sum(moving_s) ${only}, 0)::float8`.as(`${name}_moving_time`),
-        sql<number>`coalesce(sum(elapsed_s) ${only}, 0)::float8`.as(`${name}_elapsed_time`),
-        sql<number>`coalesce(sum(elev_gain_m) ${only}, 0)::float8`.as(`${name}_elevation_gain`),
+        sum('distance_m', 'distance').as(`${name}_distance`),
+        sum('moving_s', 'moving_time').as(`${name}_moving_time`),
+        sum('elapsed_s', 'elapsed_time').as(`${name}_elapsed_time`),
+        sum('elev_gain_m', 'total_elevation_gain').as(`${name}_elevation_gain`),
       ];
     });
     const rows = (await this.db
       .selectFrom('activities')
+      .leftJoin('activity_views as v', currentOthersView)
       .select('sport_type')
       .select(columns)
       .where('athlete_id', '=', athleteId)

@@ -86,7 +86,9 @@ export function createActivitiesModule(
     jobs,
     wakeWorker,
   );
-  const stats = new AthleteStatsService(repository, deps.follows);
+  const stats = new AthleteStatsService(repository, deps.follows, (meta) =>
+    views.current(meta, 'others'),
+  );
 
   const renderViews = (activityId: string, tx: Transaction<Database>) =>
     jobs.enqueue('activities.render-views', { activityId }, tx);

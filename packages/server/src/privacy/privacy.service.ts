@@ -1,18 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { clipTrack, type PrivacyZone, privacyMask, type Track } from '@stride/core';
-import { type Geometry, geometryOf, streamsFor } from '../activities/activity-compute.js';
+import { type PrivacyZone, privacyMask, type Track } from '@stride/core';
+import { type Geometry, streamsFor } from '../activities/activity-compute.js';
 import type { AthleteService } from '../athletes/athlete.service.js';
 import type { ActivityRow, PrivacyZoneRow } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
 import type { EventHub, EventListener } from '../platform/events/event-hub.js';
+import { othersActivity } from './others-view.js';
 import type { PrivacyZoneRepository } from './privacy-zone.repository.js';
 
 /**
  * What one viewer may see of one activity. Everything that leaves the server for someone other
- * than the owner is built from this: the summary's geometry and the track behind streams and
- * exports. Distances and times stay the athlete's real totals; only where they were is hidden.
+ * than the owner is built from this: the row's start, totals and details, the summary's
+ * geometry, and the track behind streams and exports. When part of the activity is hidden from
+ * this viewer, all of them describe the visible part alone, as if it were the whole activity.
  */
 export interface ActivityView {
+  /** The activity as this viewer may see it (start, totals and details of the visible part). */
   row: ActivityRow;
   isOwner: boolean;
   /** Polyline, start/end and bounds as this viewer may see them. */
@@ -26,6 +29,13 @@ export interface ActivityView {
    * see all of it. Stream indices this viewer gets skip the hidden samples.
    */
   hidden(): Promise<Uint8Array | null>;
+  /**
+   * [stored sample index, seconds]: from that sample on, this viewer's clock runs that many
+   * seconds behind the owner's (hidden stretches taken out of it). Empty for the owner.
+   */
+  shifts: Array<[number, number]>;
+  /** The state log as this viewer may see it (on the clock of the streams they get). */
+  events<E extends { kind: string; at: Date }>(events: readonly E[]): E[];
 }
 
 /**
@@ -98,22 +108,26 @@ export class PrivacyService {
         return t ? streamsFor(t, keys, row) : null;
       },
       hidden: async () => null,
+      shifts: [],
+      events: (events) => [...events],
     };
     if (isOwner) return unrestricted;
-    const rules = await this.rules(row.athlete_id);
+    const { athlete, ...rules } = await this.rules(row.athlete_id);
     if (!hasRules(rules)) return unrestricted;
     const track = await raw();
     if (!track) return { ...unrestricted, geometry: HIDDEN };
     const hidden = privacyMask(track.lat, track.lon, { activityId: row.id, ...rules });
-    const keep = hidden.map((h) => 1 - h);
-    const clipped = clipTrack(track, hidden);
+    if (!hidden.includes(1)) return unrestricted;
+    const seen = othersActivity(row, track, hidden, athlete);
     return {
-      row,
+      row: seen.row,
       isOwner,
-      geometry: geometryOf(clipped),
-      track: async () => clipped,
-      streams: async (keys) => streamsFor(track, keys, row, keep),
+      geometry: seen.geometry,
+      track: async () => seen.track,
+      streams: async (keys) => seen.streams(keys),
       hidden: async () => hidden,
+      shifts: seen.shifts,
+      events: seen.events,
     };
   }
 
@@ -123,7 +137,7 @@ export class PrivacyService {
    * as which segment efforts may be shown to others.
    */
   async hiddenFromOthers(row: ActivityRow, track: Track): Promise<Uint8Array | null> {
-    const rules = await this.rules(row.athlete_id);
+    const { athlete: _athlete, ...rules } = await this.rules(row.athlete_id);
     if (!hasRules(rules)) return null;
     return privacyMask(track.lat, track.lon, { activityId: row.id, ...rules });
   }
@@ -134,6 +148,7 @@ export class PrivacyService {
       this.zoneRows.listByAthlete(athleteId),
     ]);
     return {
+      athlete,
       zones: zones.map(
         (z): PrivacyZone => ({ lat: z.lat, lng: z.lng, radiusM: z.radius_m, secret: z.secret }),
       ),

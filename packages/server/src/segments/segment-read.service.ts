@@ -124,6 +124,7 @@ export class SegmentReadService {
     row: { id: string };
     isOwner: boolean;
     hidden(): Promise<Uint8Array | null>;
+    shifts: ReadonlyArray<readonly [number, number]>;
   }): Promise<EffortWithSegment[]> {
     const all = await this.efforts.forActivity(view.row.id);
     if (view.isOwner || !all.length) return all;
@@ -136,10 +137,23 @@ export class SegmentReadService {
       .filter(
         (e) => e.end_index < hidden.length && before[e.end_index + 1]! === before[e.start_index]!,
       )
-      .map((e) => ({
-        ...e,
-        start_index: e.start_index - before[e.start_index]!,
-        end_index: e.end_index - before[e.start_index]!,
-      }));
+      .map((e) => {
+        // On the viewer's clock: hidden stretches before the effort are taken out of it.
+        const behindMs = 1000 * shiftAt(view.shifts, e.start_index);
+        return {
+          ...e,
+          start_index: e.start_index - before[e.start_index]!,
+          end_index: e.end_index - before[e.start_index]!,
+          start_date: new Date(e.start_date.getTime() - behindMs),
+          start_date_local: new Date(e.start_date_local.getTime() - behindMs),
+        };
+      });
   }
+}
+
+/** Seconds a viewer's clock runs behind the owner's at a stored sample (the last shift before it). */
+function shiftAt(shifts: ReadonlyArray<readonly [number, number]>, index: number): number {
+  let s = 0;
+  for (const [from, seconds] of shifts) if (from <= index) s = seconds;
+  return s;
 }
