@@ -204,16 +204,9 @@ describe.each(DATABASES)('the home-finding attack on $name', (database) => {
       }
       const add = (how: string, at: LatLng | null) => at && estimates.push({ how, at });
       add('intersection of the hidden-distance circles', intersectCircles(circles));
-      // Where many visible starts lie is what zones' shifted circles defend; a hidden start
-      // alone is known to give way to it (docs/privacy.md, "Known limits"): shown, not judged.
-      const shapeOnly = [
-        { how: 'average of the first visible points', at: centroid(starts) },
-        { how: 'circle fit through the first visible points', at: circleFitCentre(starts) },
-      ];
-      for (const e of shapeOnly)
-        if ('zoneM' in who) add(e.how, e.at);
-        else if (e.at)
-          console.log(`${who.name}: ${e.how} lands ${Math.round(metres(e.at, HOME))} m away`);
+      // Where many visible starts lie: what the shifted circles of zones and hidden ends defend.
+      add('average of the first visible points', centroid(starts));
+      add('circle fit through the first visible points', circleFitCentre(starts));
       // The filter hides what it must, not everything: the attacker had tracks to work on.
       expect(starts.length).toBeGreaterThanOrEqual(3);
       const ranked = estimates

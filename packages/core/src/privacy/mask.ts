@@ -48,8 +48,54 @@ export function privacyMask(
     }
     if (startM > 0) hideUntilAway(lat, lon, along, startM, 1, mask);
     if (endM > 0) hideUntilAway(lat, lon, along, endM, -1, mask);
+    hideEndsLikeZones(
+      lat,
+      lon,
+      Math.max(hideStart, hideEnd),
+      hideStart > 0,
+      hideEnd > 0,
+      options,
+      mask,
+    );
   }
   return mask;
+}
+
+/**
+ * Hiding N metres along the path, even until N metres away, still gives home away: the first
+ * visible points of many runs from home lie on a ring around it, and their average or a
+ * circle fit through them lands near its centre. So each hidden end is also treated as a
+ * privacy zone of radius N around the track's first (last) fix, with the zones' secret shift
+ * (`hiddenCircle`): the visible ends then centre on a point 2–2.5 N from home in a direction
+ * only the server knows. Start and end share one shift and radius (the larger N), so the two
+ * ends of a loop centre on the same point and cannot be played off against each other.
+ */
+function hideEndsLikeZones(
+  lat: Float64Array,
+  lon: Float64Array,
+  radiusM: number,
+  start: boolean,
+  end: boolean,
+  options: PrivacyOptions,
+  mask: Uint8Array,
+): void {
+  const n = lat.length;
+  const ends: number[] = [];
+  if (start) {
+    let i = 0;
+    while (i < n && Number.isNaN(lat[i]!)) i++;
+    if (i < n) ends.push(i);
+  }
+  if (end) {
+    let i = n - 1;
+    while (i >= 0 && Number.isNaN(lat[i]!)) i--;
+    if (i >= 0) ends.push(i);
+  }
+  for (const i of ends) {
+    const zone = { lat: lat[i]!, lng: lon[i]!, radiusM, secret: `ends:${options.secret ?? ''}` };
+    const c = hiddenCircleForActivity(zone, options.activityId);
+    hideZone(lat, lon, c.lat, c.lng, c.radiusM, c.radiusM + radiusM, mask);
+  }
 }
 
 /**

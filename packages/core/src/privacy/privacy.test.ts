@@ -239,6 +239,20 @@ describe('privacy zones', () => {
 });
 
 describe('hide start and end', () => {
+  it('resists triangulation without any zone: the visible starts do not centre on the door', () => {
+    const hideM = 400;
+    const { circleErrorM, centroidErrorM } = triangulate((id, lat, lon) =>
+      privacyMask(lat, lon, {
+        activityId: id,
+        zones: [],
+        hideStartM: hideM,
+        secret: 'an-athlete-secret',
+      }),
+    );
+    expect(circleErrorM).toBeGreaterThan(hideM / 2);
+    expect(centroidErrorM).toBeGreaterThan(hideM / 2);
+  });
+
   it('hides at least the chosen distance at both ends, varying per activity', () => {
     const { lat, lon } = pathFrom(HOME[0], HOME[1], 0.3, 4000, 10, seededRandom('ends'));
     const firsts = new Set<number>();
