@@ -183,10 +183,7 @@ export async function seed(base: string, uploadTimeoutMs = 300_000): Promise<See
   for (let k = 0; k < FOLLOWED; k++) {
     const handle = `runner${String(k + 1).padStart(2, '0')}`;
     const athlete = await signup(base, handle);
-    await call(base, 'PUT', `/api/v1/athletes/${handle}/follow`, {
-      headers: viewer.auth(),
-      expect: 204,
-    });
+    await call(base, 'PUT', `/api/v1/athletes/${handle}/follow`, { headers: viewer.auth() });
     const angle = rnd() * 2 * Math.PI;
     const distM = 1500 + rnd() * 3500;
     const home = {
