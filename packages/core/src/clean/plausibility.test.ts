@@ -49,7 +49,7 @@ describe('screenTrack', () => {
     const { track: out, warnings } = screenTrack(track, { sport: 'Run' });
     expect(out.length).toBe(98);
     expect(Math.max(...out.time)).toBe(T0 + 99);
-    expect(warnings.join(' ')).toMatch(/2 samples timed before 1990 or after 2099 were dropped/);
+    expect(warnings.join(' ')).toMatch(/Dropped 2 samples timed before 1990 or after 2099/);
     const stats = computeActivity(out, { sport: 'Run' }).stats;
     expect(stats.elapsed_time).toBe(99);
   });
@@ -60,7 +60,7 @@ describe('screenTrack', () => {
     });
     const { track: out, warnings } = screenTrack(track, { sport: 'Run' });
     expect(out.length).toBe(299);
-    expect(warnings.join(' ')).toMatch(/days away from the rest were dropped/);
+    expect(warnings.join(' ')).toMatch(/Dropped 1 sample timed over 30 days away from the rest/);
     expect(computeActivity(out, { sport: 'Run' }).stats.elapsed_time).toBe(299);
   });
 
@@ -145,8 +145,8 @@ describe('screenTrack', () => {
     expect(out.power![4]).toBeNaN();
     expect(out.speed![5]).toBeNaN();
     expect(warnings).toEqual([
-      '3 samples had impossible values (position, heart rate, power…) removed',
-      '1 sample had a speed above 15 m/s removed',
+      'Repaired 3 samples with impossible values (position, heart rate, power…), removing those values',
+      'Repaired 1 sample with a speed above 15 m/s, removing the speed',
     ]);
   });
 

@@ -59,8 +59,12 @@ const days = (s: number) => (s / 86_400).toFixed(s < 864_000 ? 1 : 0);
  */
 export function screenTrack(track: Track, options: ScreenOptions): ScreenResult {
   const warnings: string[] = [];
+  // "Dropped 3 samples timed …": the verb first, so one sentence fits one sample or many.
   const note = (count: number, what: string) => {
-    if (count > 0) warnings.push(`${count} ${count === 1 ? 'sample' : 'samples'} ${what}`);
+    if (count > 0) {
+      const [verb, ...rest] = what.split(' ');
+      warnings.push(`${verb} ${count} ${count === 1 ? 'sample' : 'samples'} ${rest.join(' ')}`);
+    }
   };
   let keep = timedSamples(track, note);
   if (keep.length > MAX_KEPT_SAMPLES) {
@@ -71,9 +75,12 @@ export function screenTrack(track: Track, options: ScreenOptions): ScreenResult 
     keep = keep.filter((_, k) => k % step === 0);
   }
   const out = select(track, keep);
-  note(clearOutOfRange(out), 'had impossible values (position, heart rate, power…) removed');
+  note(
+    clearOutOfRange(out),
+    'Repaired with impossible values (position, heart rate, power…), removing those values',
+  );
   const ceiling = sportThresholds(options.sport).maxSpeedMps;
-  note(clampSpeed(out, ceiling), `had a speed above ${ceiling} m/s removed`);
+  note(clampSpeed(out, ceiling), `Repaired with a speed above ${ceiling} m/s, removing the speed`);
   const jumps = repairDistanceJumps(out, ceiling);
   if (jumps > 0)
     warnings.push(
@@ -163,9 +170,9 @@ function timedSamples(track: Track, note: (n: number, what: string) => void): nu
     }
     kept.push(keep[k]!);
   }
-  note(far, `timed over ${days(MAX_ACTIVITY_S)} days away from the rest were dropped`);
-  note(outside, 'timed before 1990 or after 2099 were dropped');
-  note(spikes, 'timed far ahead of the samples around them were dropped');
+  note(far, `Dropped timed over ${days(MAX_ACTIVITY_S)} days away from the rest`);
+  note(outside, 'Dropped timed before 1990 or after 2099');
+  note(spikes, 'Dropped timed far ahead of the samples around them');
   return kept;
 }
 

@@ -10,6 +10,7 @@ import {
   encodeStreams as coreEncode,
   LiveStats,
   type SessionEvent,
+  screenTrack,
   summaryPolyline,
   type Track,
 } from '@stride/core';
@@ -67,12 +68,16 @@ export interface ComputeInput {
   deviceTotals?: { calories?: number | undefined } | undefined;
   /** Files from devices carry barometric altitude; phones record GPS altitude. */
   elevationSource?: 'barometric' | 'gps';
+  /** What reading the file recovered from (the importer's warnings), kept with the activity. */
+  warnings?: readonly string[] | undefined;
 }
 
 export interface ComputedActivity {
   /** The cleaned track the numbers describe; stored as the activity's streams. */
   track: Track;
   stats: ActivityStats;
+  /** What was recovered or repaired on the way (file, then plausibility), for the owner. */
+  warnings: string[];
   columns: Pick<
     ActivityRow,
     | 'started_at'
@@ -119,10 +124,18 @@ function profile(a: AthleteRow | null | undefined) {
   };
 }
 
-/** Every number stored for an activity, from its track (core does the math). */
+/**
+ * Every number stored for an activity, from its track (core does the math), once impossible
+ * values are repaired; throws ImplausibleActivityError for an activity that cannot be.
+ */
 export function computeActivity(track: Track, input: ComputeInput): ComputedActivity {
   const athlete = profile(input.athlete);
-  const result = coreCompute(track, {
+  const screened = screenTrack(track, {
+    sport: input.sport,
+    hasSessionLog: !!input.events?.length,
+  });
+  const warnings = [...(input.warnings ?? []), ...screened.warnings];
+  const result = coreCompute(screened.track, {
     sport: input.sport,
     ...(athlete ? { athlete } : {}),
     ...(input.events?.length ? { events: input.events } : {}),
@@ -143,6 +156,7 @@ export function computeActivity(track: Track, input: ComputeInput): ComputedActi
   return {
     track: result.track,
     stats: s,
+    warnings,
     columns: {
       started_at: startedAt,
       timezone,
@@ -190,6 +204,7 @@ export function computeActivity(track: Track, input: ComputeInput): ComputedActi
         max_cadence: rest.max_cadence,
         average_temp: rest.average_temp,
         cleaning: rest.cleaning,
+        ...(warnings.length ? { warnings } : {}),
       }),
     },
   };

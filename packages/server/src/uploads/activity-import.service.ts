@@ -1,4 +1,10 @@
-import { type ImportedActivity, importActivityFile, isFormatError } from '@stride/formats';
+import { ImplausibleActivityError } from '@stride/core';
+import {
+  type ImportedActivity,
+  importActivityFile,
+  isFormatError,
+  warningText,
+} from '@stride/formats';
 import type { Kysely } from 'kysely';
 import { type ActivityService, defaultName } from '../activities/activity.service.js';
 import { type ComputedActivity, computeActivity } from '../activities/activity-compute.js';
@@ -33,8 +39,10 @@ export class ActivityImportService {
       const bytes = await this.blobs.get(upload.blob_key);
       if (!bytes) throw new PermanentJobError('the uploaded file is missing from storage');
       let imported: ImportedActivity[];
+      let fileWarnings: string[];
       try {
         const result = importActivityFile(bytes);
+        fileWarnings = result.warnings.map(warningText);
         imported = result.activities.filter((a) => a.track.length > 0);
         if (!imported.length) {
           const what = result.courses.length
@@ -54,10 +62,21 @@ export class ActivityImportService {
       const request = (upload.requested ?? {}) as UploadRequest;
       let firstId: string | undefined;
       let duplicateOf: string | undefined;
+      const warnings = new Set(fileWarnings);
+      let refused: string | undefined;
       for (const [k, activity] of imported.entries()) {
         const id = uuidFromName(`upload:${uploadId}:${k}`);
         const sport = request.sport_type || activity.sport || 'Workout';
-        const computed = computeImported(activity, sport, athlete);
+        let computed: ComputedActivity;
+        try {
+          computed = computeImported(activity, sport, athlete, fileWarnings);
+        } catch (error) {
+          if (!(error instanceof ImplausibleActivityError)) throw error;
+          refused ??= error.message;
+          if (imported.length > 1) warnings.add(`Activity ${k + 1} was left out: ${error.message}`);
+          continue;
+        }
+        for (const w of computed.warnings) warnings.add(w);
         const existing = await this.lifecycle.findDuplicate(
           upload.athlete_id,
           upload.file_hash,
@@ -95,15 +114,24 @@ export class ActivityImportService {
         );
         firstId ??= id;
       }
+      const list = [...warnings];
       await this.db.transaction().execute(async (tx) => {
-        if (firstId) await this.uploads.setStatus(uploadId, 'ready', { activity_id: firstId }, tx);
-        else
+        if (firstId)
+          await this.uploads.setStatus(
+            uploadId,
+            'ready',
+            { activity_id: firstId, warnings: list },
+            tx,
+          );
+        else if (duplicateOf || !refused)
           await this.uploads.setStatus(
             uploadId,
             'duplicate',
-            { activity_id: duplicateOf ?? null },
+            { activity_id: duplicateOf ?? null, warnings: list },
             tx,
           );
+        else
+          await this.uploads.setStatus(uploadId, 'error', { error: refused, warnings: list }, tx);
       });
       return 'success';
     } catch (error) {
@@ -121,11 +149,16 @@ export class ActivityImportService {
     const upload = row.upload_id ? await this.uploads.findById(row.upload_id) : undefined;
     const bytes = upload ? await this.blobs.get(upload.blob_key) : undefined;
     if (!upload || !bytes) return 'skipped';
-    const imported = importActivityFile(bytes).activities.filter((a) => a.track.length > 0);
+    const result = importActivityFile(bytes);
+    const imported = result.activities.filter((a) => a.track.length > 0);
     const k = imported.findIndex((_, i) => uuidFromName(`upload:${upload.id}:${i}`) === row.id);
     if (k < 0) return 'skipped';
     const athlete = await this.athletes.findById(row.athlete_id);
-    await this.lifecycle.storeComputed(row, computeImported(imported[k]!, row.sport_type, athlete));
+    const warnings = result.warnings.map(warningText);
+    await this.lifecycle.storeComputed(
+      row,
+      computeImported(imported[k]!, row.sport_type, athlete, warnings),
+    );
     return 'success';
   }
 }
@@ -141,8 +174,10 @@ function computeImported(
   activity: ImportedActivity,
   sport: string,
   athlete: AthleteRow | null | undefined,
+  warnings: string[],
 ): ComputedActivity {
   return computeActivity(activity.track, {
+    warnings,
     sport,
     athlete,
     pauses: activity.pauses,

@@ -11,6 +11,7 @@ import * as athleteMaxHr from './2026-12-02T0500-athlete-max-hr.js';
 import * as uploadArchives from './2026-12-02T0600-upload-archives.js';
 import * as activityViews from './2026-12-07T0100-activity-views.js';
 import * as sessionsTwoFactor from './2026-12-07T0300-sessions-two-factor.js';
+import * as uploadWarnings from './2026-12-07T1300-upload-warnings.js';
 
 /**
  * Every migration, in order, as a static import map (bundlers and tests see them all; nothing is
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0600-upload-archives': uploadArchives,
   '2026-12-07T0100-activity-views': activityViews,
   '2026-12-07T0300-sessions-two-factor': sessionsTwoFactor,
+  '2026-12-07T1300-upload-warnings': uploadWarnings,
 };
