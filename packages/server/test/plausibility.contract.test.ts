@@ -143,32 +143,21 @@ describe.each(DATABASES)('plausibility on $name', (database) => {
   describe('recording', () => {
     const T0 = '2026-05-01T08:00:00.000Z';
     const THREE_YEARS_ON = '2029-05-01T08:00:00.000Z';
+    /** ann's request to /api/v1/activities/<path>. */
+    const send = (method: 'POST' | 'PATCH' | 'PUT', path: string, payload: object) =>
+      t.app.inject({ method, url: `/api/v1/activities/${path}`, headers: ann.headers, payload });
     const create = async () => {
       const id = randomUUID();
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/activities',
-        headers: ann.headers,
-        payload: { id, sport_type: 'Run' },
-      });
-      expect(res.statusCode).toBe(201);
+      expect((await send('POST', '', { id, sport_type: 'Run' })).statusCode).toBe(201);
       return id;
     };
-    const patch = (id: string, state: string, at: string) =>
-      t.app.inject({
-        method: 'PATCH',
-        url: `/api/v1/activities/${id}`,
-        headers: ann.headers,
-        payload: { state, at },
-      });
+    const patch = (id: string, state: string, at: string) => send('PATCH', id, { state, at });
 
     it('refuses a point timed 1e308, naming the field', async () => {
       const id = await create();
-      const res = await t.app.inject({
-        method: 'POST',
-        url: `/api/v1/activities/${id}/points`,
-        headers: ann.headers,
-        payload: { seq: 0, points: [{ t: 1e308, lat: 45.7, lng: 4.8 }] },
+      const res = await send('POST', `${id}/points`, {
+        seq: 0,
+        points: [{ t: 1e308, lat: 45.7, lng: 4.8 }],
       });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.message).toBe('body.points.0.t must be < 4102444800');
@@ -188,18 +177,13 @@ describe.each(DATABASES)('plausibility on $name', (database) => {
 
     it('refuses a saved recording that lasts three years', async () => {
       const id = await create();
-      const res = await t.app.inject({
-        method: 'PUT',
-        url: `/api/v1/activities/${id}/recording`,
-        headers: ann.headers,
-        payload: {
-          sport_type: 'Run',
-          events: [
-            { kind: 'START', at: T0 },
-            { kind: 'STOP', at: THREE_YEARS_ON },
-          ],
-          points: [{ t: Date.parse(T0) / 1000 + 1, lat: 45.7, lng: 4.8 }],
-        },
+      const res = await send('PUT', `${id}/recording`, {
+        sport_type: 'Run',
+        events: [
+          { kind: 'START', at: T0 },
+          { kind: 'STOP', at: THREE_YEARS_ON },
+        ],
+        points: [{ t: Date.parse(T0) / 1000 + 1, lat: 45.7, lng: 4.8 }],
       });
       expect(res.statusCode).toBe(422);
       expect(res.json().error.message).toMatch(/at most 30 days/);

@@ -7,7 +7,6 @@ import {
   checkSessionTimes,
   ImplausibleActivityError,
   LATEST_TIME_S,
-  MAX_ACTIVITY_S,
   MAX_KEPT_SAMPLES,
   screenTrack,
 } from './plausibility.js';
