@@ -1015,7 +1015,7 @@ export interface paths {
                         /** @description batch number, unique per activity */
                         seq: number;
                         points: {
-                            /** @description epoch seconds (fractions allowed) */
+                            /** @description epoch seconds (fractions allowed), between 1990 and 2099 */
                             t: number;
                             lat?: number;
                             lng?: number;
@@ -1132,7 +1132,7 @@ export interface paths {
                             at: string;
                         }[];
                         points: {
-                            /** @description epoch seconds (fractions allowed) */
+                            /** @description epoch seconds (fractions allowed), between 1990 and 2099 */
                             t: number;
                             lat?: number;
                             lng?: number;
@@ -5010,6 +5010,8 @@ export interface paths {
                             activity_id: string | null;
                             /** @description why the file was refused */
                             error: string | null;
+                            /** @description what processing recovered from or repaired: a damaged file read anyway (e.g. a FIT file whose checksum is wrong), records skipped, impossible values dropped */
+                            warnings: string[];
                             file_name: string | null;
                             external_id: string | null;
                             /**
@@ -5118,6 +5120,8 @@ export interface paths {
                             activity_id: string | null;
                             /** @description why the file was refused */
                             error: string | null;
+                            /** @description what processing recovered from or repaired: a damaged file read anyway (e.g. a FIT file whose checksum is wrong), records skipped, impossible values dropped */
+                            warnings: string[];
                             file_name: string | null;
                             external_id: string | null;
                             /**

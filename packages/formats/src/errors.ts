@@ -75,6 +75,12 @@ export interface ImportWarning {
   count?: number;
 }
 
+/** A warning as one sentence for an athlete: its message, and how often it occurred. */
+export function warningText(warning: ImportWarning): string {
+  const n = warning.count ?? 1;
+  return n > 1 ? `${warning.message} (${n} times)` : warning.message;
+}
+
 export function describeLocation(location: SourceLocation): string {
   const parts: string[] = [];
   if (location.line !== undefined) parts.push(`line ${location.line}`);

@@ -7,6 +7,7 @@ export {
   isFormatError,
   type SourceLocation,
   type WarningCode,
+  warningText,
 } from './errors.js';
 export { exportFit } from './export/fit-writer.js';
 export { exportGpx } from './export/gpx-writer.js';

@@ -1,1 +1,2 @@
 export { cleanTrack } from './clean.js';
+export * from './plausibility.js';

@@ -19,12 +19,12 @@ export {
   TELEPORT_CONFIRM,
 } from './engine.js';
 export { DEFAULT_HR_ZONE_FRACTIONS, hrZoneBounds, type ZoneTime } from './hr-zones.js';
-export type { Lap, LapInput } from './laps.js';
+export { type Lap, type LapInput, MAX_LAPS } from './laps.js';
 export { type LiveOptions, LiveStats, type LiveTotals } from './live.js';
 export { NP_WINDOW_S } from './power.js';
 export type { CleaningReport } from './report.js';
 export type { IntervalTotals } from './series.js';
-export { METRIC_SPLIT_M, type Split, STANDARD_SPLIT_M } from './splits.js';
+export { MAX_SPLITS, METRIC_SPLIT_M, type Split, STANDARD_SPLIT_M } from './splits.js';
 export type {
   ActivityOptions,
   ActivityStats,

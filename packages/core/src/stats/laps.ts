@@ -17,6 +17,12 @@ export interface Lap extends IntervalTotals {
   source: 'file' | 'auto';
 }
 
+/**
+ * The most laps listed: a file's laps beyond it are left out, and the last auto lap runs to the
+ * end, so that no file can make an activity's page grow without bound.
+ */
+export const MAX_LAPS = 1000;
+
 function withMaxima(
   s: Series,
   t: IntervalTotals,
@@ -37,7 +43,10 @@ export function lapsFromFile(s: Series, laps: readonly LapInput[]): Lap[] {
   if (s.n < 2) return out;
   const t0 = s.time[0]!;
   const tn = s.time[s.n - 1]!;
-  const sorted = [...laps].sort((a, b) => a.startTime - b.startTime);
+  const sorted = laps
+    .filter((l) => Number.isFinite(l.startTime))
+    .sort((a, b) => a.startTime - b.startTime)
+    .slice(0, MAX_LAPS);
   sorted.forEach((lap, k) => {
     const start = Math.min(Math.max(lap.startTime, t0), tn);
     const nextStart = sorted[k + 1]?.startTime ?? tn;
@@ -65,7 +74,10 @@ export function autoLaps(s: Series, lapM: number): Lap[] {
   const total = s.dist[s.n - 1]!;
   let p0 = 0;
   for (let k = 1; ; k++) {
-    const p1 = k * lapM < total ? positionOf(s.dist, s.n, k * lapM, Math.floor(p0)) : s.n - 1;
+    const p1 =
+      k * lapM < total && k < MAX_LAPS
+        ? positionOf(s.dist, s.n, k * lapM, Math.floor(p0))
+        : s.n - 1;
     if (p1 < 0 || p1 <= p0) break;
     const totals = intervalTotals(s, p0, p1);
     out.push({

@@ -103,9 +103,13 @@ function framePass(
       if (stored !== computed) {
         const message = `The FIT file's checksum does not match its content (stored ${stored}, computed ${computed})`;
         if (strictCrc) throw new FormatError('FIT_CRC_MISMATCH', message, { offset: declaredEnd });
-        warnings.add('FIT_CRC_MISMATCH', `${message}; its messages were read anyway`, {
-          offset: declaredEnd,
-        });
+        warnings.add(
+          'FIT_CRC_MISMATCH',
+          `${message}: recovered, its messages were read anyway and may be damaged`,
+          {
+            offset: declaredEnd,
+          },
+        );
         rewritten = true;
       }
     }

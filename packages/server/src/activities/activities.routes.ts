@@ -2,6 +2,7 @@ import type {
   FastifyPluginAsyncTypebox,
   TypeBoxTypeProvider,
 } from '@fastify/type-provider-typebox';
+import { EARLIEST_TIME_S, LATEST_TIME_S } from '@stride/core';
 import { Type } from 'typebox';
 import type { AthleteService } from '../athletes/athlete.service.js';
 import { Errors } from '../platform/errors.js';
@@ -25,7 +26,11 @@ const EpochOrIso = Type.String({
 
 const Point = Type.Object(
   {
-    t: Type.Number({ description: 'epoch seconds (fractions allowed)' }),
+    t: Type.Number({
+      minimum: EARLIEST_TIME_S,
+      exclusiveMaximum: LATEST_TIME_S,
+      description: 'epoch seconds (fractions allowed), between 1990 and 2099',
+    }),
     lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
     lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
     alt: Type.Optional(Type.Number({ minimum: -1000, maximum: 10000 })),

@@ -12,6 +12,7 @@ import {
   type LapInput,
   LiveStats,
   type SessionEvent,
+  screenTrack,
   summaryPolyline,
   type Track,
 } from '@stride/core';
@@ -73,6 +74,8 @@ export interface ComputeInput {
   deviceTotals?: { calories?: number | undefined } | undefined;
   /** Files from devices carry barometric altitude; phones record GPS altitude. */
   elevationSource?: 'barometric' | 'gps';
+  /** What reading the file recovered from (the importer's warnings), kept with the activity. */
+  warnings?: readonly string[] | undefined;
 }
 
 export interface ComputedActivity {
@@ -81,6 +84,8 @@ export interface ComputedActivity {
   stats: ActivityStats;
   /** Per-sample derived streams of `track` (distance, moving, velocity, grade). */
   streams: ActivityStreams;
+  /** What was recovered or repaired on the way (file, then plausibility), for the owner. */
+  warnings: string[];
   columns: Pick<
     ActivityRow,
     | 'started_at'
@@ -127,10 +132,18 @@ function profile(a: AthleteProfile | null | undefined) {
   };
 }
 
-/** Every number stored for an activity, from its track (core does the math). */
+/**
+ * Every number stored for an activity, from its track (core does the math), once impossible
+ * values are repaired; throws ImplausibleActivityError for an activity that cannot be.
+ */
 export function computeActivity(track: Track, input: ComputeInput): ComputedActivity {
   const athlete = profile(input.athlete);
-  const result = coreCompute(track, {
+  const screened = screenTrack(track, {
+    sport: input.sport,
+    hasSessionLog: !!input.events?.length,
+  });
+  const warnings = [...(input.warnings ?? []), ...screened.warnings];
+  const result = coreCompute(screened.track, {
     sport: input.sport,
     ...(athlete ? { athlete } : {}),
     ...(input.events?.length ? { events: input.events } : {}),
@@ -158,6 +171,7 @@ export function computeActivity(track: Track, input: ComputeInput): ComputedActi
     track: result.track,
     stats: s,
     streams: result.streams,
+    warnings,
     columns: {
       started_at: startedAt,
       timezone,
@@ -205,6 +219,7 @@ export function computeActivity(track: Track, input: ComputeInput): ComputedActi
         max_cadence: rest.max_cadence,
         average_temp: rest.average_temp,
         cleaning: rest.cleaning,
+        ...(warnings.length ? { warnings } : {}),
       }),
     },
   };

@@ -1,3 +1,4 @@
+import { MAX_LAPS, MAX_SPLITS } from '@stride/core';
 import type { Static } from 'typebox';
 import type { ActivityRow, AthleteRow } from '../platform/db/schema.js';
 import { localIso } from '../platform/timezone.js';
@@ -17,6 +18,9 @@ interface Details {
   best_efforts?: Rows;
   [key: string]: unknown;
 }
+
+/** Best efforts are one per standard distance (13 today); room for a few more. */
+const MAX_BEST_EFFORTS = 50;
 
 type SummaryBody = Omit<Static<typeof ActivitySummary>, 'athlete'>;
 type DetailBody = Omit<
@@ -104,13 +108,15 @@ export function detailBody(view: ActivityView, events: StoredEvent[]): DetailBod
     best_efforts = [],
     ...analysis
   } = (view.row.details as Details | null) ?? {};
+  // Capped again here: activities computed before the caps existed keep their stored lists.
   return {
-    splits_metric,
-    splits_standard,
-    laps,
-    best_efforts,
-    // The cleaning report lists dropped samples with positions: the owner's alone.
-    analysis: view.isOwner ? analysis : { ...analysis, cleaning: undefined },
+    splits_metric: splits_metric.slice(0, MAX_SPLITS),
+    splits_standard: splits_standard.slice(0, MAX_SPLITS),
+    laps: laps.slice(0, MAX_LAPS),
+    best_efforts: best_efforts.slice(0, MAX_BEST_EFFORTS),
+    // The cleaning report lists dropped samples with positions, and the warnings say what was
+    // wrong with the file: the owner's alone.
+    analysis: view.isOwner ? analysis : { ...analysis, cleaning: undefined, warnings: undefined },
     algorithm_version: view.row.algorithm_version,
     events: view.events(events).map((e) => ({ kind: e.kind, at: e.at.toISOString() })),
   };

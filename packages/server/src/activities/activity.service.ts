@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  checkSessionTimes,
   type SessionEvent,
   type SessionEventKind,
   SessionLog,
@@ -152,6 +153,7 @@ export class ActivityService {
         return { row: current, completed: false };
       const log = new SessionLog(events.map(toSessionEvent));
       log.append(kind, toEpoch(at)); // throws IllegalTransitionError / EventOrderError → 409
+      checkSessionTimes(log.events); // a clock years off → 422
       await this.activities.appendEvent(tx, id, { seq: events.length + 1, kind, at });
       const changes: ActivityUpdate = { state: STATE_AFTER[kind] };
       if (kind === 'START') changes.started_at = at;
@@ -235,6 +237,7 @@ export class ActivityService {
       const received = batches.filter((b) => b.seq > RECORDING_SEQ_BASE).length;
       if (received < input.parts) return false;
       const log = new SessionLog(input.events.map((e) => ({ kind: e.kind, at: toEpoch(e.at) }))); // validates the log
+      checkSessionTimes(log.events);
       if (log.state !== 'stopped')
         throw Errors.unprocessable('a saved recording must end with a STOP event');
       const events: StoredEvent[] = input.events.map((e, i) => ({

@@ -43,9 +43,18 @@ export class ActivityImportService {
       }
       let firstId: string | undefined;
       let duplicateOf: string | undefined;
+      const warnings = new Set(result.warnings);
+      let refused: string | undefined;
       for (const activity of result.activities) {
         const id = uuidFromName(`upload:${uploadId}:${activity.index}`);
+        if (activity.computed === undefined) {
+          refused ??= activity.refused;
+          if (result.activities.length > 1)
+            warnings.add(`Activity ${activity.index + 1} was left out: ${activity.refused}`);
+          continue;
+        }
         const { sport, computed } = activity;
+        for (const w of computed.warnings) warnings.add(w);
         const existing = await this.lifecycle.findDuplicate(
           upload.athlete_id,
           upload.file_hash,
@@ -83,15 +92,24 @@ export class ActivityImportService {
         );
         firstId ??= id;
       }
+      const list = [...warnings];
       await this.db.transaction().execute(async (tx) => {
-        if (firstId) await this.uploads.setStatus(uploadId, 'ready', { activity_id: firstId }, tx);
-        else
+        if (firstId)
+          await this.uploads.setStatus(
+            uploadId,
+            'ready',
+            { activity_id: firstId, warnings: list },
+            tx,
+          );
+        else if (duplicateOf || !refused)
           await this.uploads.setStatus(
             uploadId,
             'duplicate',
-            { activity_id: duplicateOf ?? null },
+            { activity_id: duplicateOf ?? null, warnings: list },
             tx,
           );
+        else
+          await this.uploads.setStatus(uploadId, 'error', { error: refused, warnings: list }, tx);
       });
       return 'success';
     } catch (error) {
@@ -122,7 +140,8 @@ export class ActivityImportService {
       only: k,
     });
     const activity = result.ok ? result.activities[0] : undefined;
-    if (!activity) return 'skipped';
+    // A file the current rules refuse keeps the numbers computed before.
+    if (!activity?.computed) return 'skipped';
     await this.lifecycle.storeComputed(row, activity.computed);
     return 'success';
   }

@@ -1,4 +1,10 @@
-import { type ImportedActivity, importActivityFile, isFormatError } from '@stride/formats';
+import { ImplausibleActivityError } from '@stride/core';
+import {
+  type ImportedActivity,
+  importActivityFile,
+  isFormatError,
+  warningText,
+} from '@stride/formats';
 import {
   type AthleteProfile,
   type ComputedActivity,
@@ -14,18 +20,26 @@ export interface FileImportInput {
   only?: number;
 }
 
-/** One activity of a file, parsed and computed, ready to store. */
-export interface ImportedFileActivity {
+/** One activity of a file, parsed and computed, ready to store (or refused, and why). */
+export type ImportedFileActivity = {
   /** Its index among the file's activities that have a track (stable: ids derive from it). */
   index: number;
   sport: string;
   name: string | null;
   deviceName: string | null;
-  computed: ComputedActivity;
-}
+} & (
+  | { computed: ComputedActivity; refused?: undefined }
+  /** Its numbers are impossible and could not be repaired (core's plausibility screen). */
+  | { computed?: undefined; refused: string }
+);
 
 export type FileImport =
-  | { ok: true; activities: ImportedFileActivity[] }
+  | {
+      ok: true;
+      activities: ImportedFileActivity[];
+      /** What the reader recovered or skipped in the file (each activity's computed warnings include them). */
+      warnings: string[];
+    }
   | { ok: false; error: string };
 
 /**
@@ -35,8 +49,10 @@ export type FileImport =
  */
 export function importFile(input: FileImportInput): FileImport {
   let tracks: ImportedActivity[];
+  let warnings: string[];
   try {
     const result = importActivityFile(input.bytes);
+    warnings = result.warnings.map(warningText);
     tracks = result.activities.filter((a) => a.track.length > 0);
     if (!tracks.length) {
       const what = result.courses.length
@@ -52,15 +68,18 @@ export function importFile(input: FileImportInput): FileImport {
   for (const [index, activity] of tracks.entries()) {
     if (input.only !== undefined && index !== input.only) continue;
     const sport = input.sport || activity.sport || 'Workout';
-    activities.push({
-      index,
-      sport,
-      name: activity.name ?? null,
-      deviceName: deviceName(activity),
-      computed: computeImported(activity, sport, input.athlete),
-    });
+    const about = { index, sport, name: activity.name ?? null, deviceName: deviceName(activity) };
+    try {
+      activities.push({
+        ...about,
+        computed: computeImported(activity, sport, input.athlete, warnings),
+      });
+    } catch (error) {
+      if (!(error instanceof ImplausibleActivityError)) throw error;
+      activities.push({ ...about, refused: error.message });
+    }
   }
-  return { ok: true, activities };
+  return { ok: true, activities, warnings };
 }
 
 function deviceName(a: ImportedActivity): string | null {
@@ -74,8 +93,10 @@ function computeImported(
   activity: ImportedActivity,
   sport: string,
   athlete: AthleteProfile | null,
+  warnings: string[],
 ): ComputedActivity {
   return computeActivity(activity.track, {
+    warnings,
     sport,
     athlete,
     pauses: activity.pauses,

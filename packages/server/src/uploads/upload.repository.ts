@@ -75,12 +75,18 @@ export class UploadRepository {
   async setStatus(
     id: string,
     status: UploadStatus,
-    extra: { error?: string | null; activity_id?: string | null } = {},
+    extra: { error?: string | null; activity_id?: string | null; warnings?: string[] } = {},
     executor: Executor = this.db,
   ): Promise<void> {
+    const { warnings, ...rest } = extra;
     await executor
       .updateTable('uploads')
-      .set({ status, ...extra, updated_at: new Date() })
+      .set({
+        status,
+        ...rest,
+        ...(warnings ? { warnings: JSON.stringify(warnings) } : {}),
+        updated_at: new Date(),
+      })
       .where('id', '=', id)
       .execute();
   }

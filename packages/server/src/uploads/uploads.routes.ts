@@ -44,6 +44,11 @@ const Upload = Type.Object({
     description: 'the new activity when ready; the existing one when duplicate',
   }),
   error: Type.Union([Type.String(), Type.Null()], { description: 'why the file was refused' }),
+  warnings: Type.Array(Type.String(), {
+    description:
+      'what processing recovered from or repaired: a damaged file read anyway (e.g. a FIT ' +
+      'file whose checksum is wrong), records skipped, impossible values dropped',
+  }),
   file_name: Type.Union([Type.String(), Type.Null()]),
   external_id: Type.Union([Type.String(), Type.Null()]),
   archive_id: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
@@ -59,6 +64,7 @@ const present = (u: UploadRow, counts: Static<typeof ArchiveCounts> | null) => (
   status: u.status,
   activity_id: u.activity_id,
   error: u.error,
+  warnings: u.warnings ?? [],
   file_name: u.file_name,
   external_id: u.external_id,
   archive_id: u.parent_id,

@@ -257,6 +257,8 @@ export interface UploadsTable {
   /** The archive this file was read from. */
   parent_id: ColumnType<string | null, string | null | undefined, never>;
   error: string | null;
+  /** What processing recovered from or repaired (a damaged file, impossible values). */
+  warnings: ColumnType<string[], string | undefined, string>;
   activity_id: string | null;
   file_name: string | null;
   file_size: number;

@@ -50,6 +50,8 @@ const CORE_CODES: Record<string, (message: string, details?: Record<string, unkn
   {
     CORE_ILLEGAL_TRANSITION: (m, d) => Errors.illegalTransition(m, d),
     CORE_EVENT_ORDER: (m, d) => Errors.eventOutOfOrder(m, d),
+    // Impossible numbers (a STOP years after START): well-formed, but refused.
+    CORE_IMPLAUSIBLE: (m, d) => Errors.unprocessable(m, d),
   };
 
 /** The catalogue error for any error a request can end with. */

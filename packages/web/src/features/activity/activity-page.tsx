@@ -18,6 +18,7 @@ import {
 import { initialRange, type Range, stretchRoute } from '../../lib/stretch.js';
 import { useMe, useUnits } from '../auth/use-me.js';
 import { DeleteActivity, EditActivity, ExportButtons } from './activity-actions.js';
+import { ImportWarnings } from './import-warnings.js';
 import {
   BestEfforts,
   HeartRateZones,
@@ -191,6 +192,7 @@ export function ActivityPage({ id }: { id: string }) {
         </Suspense>
       )}
 
+      {owner && <ImportWarnings warnings={a.analysis?.warnings} />}
       {owner && editing && <EditActivity a={a} onDone={() => setEditing(false)} />}
       <div className="actions">
         <ExportButtons a={a} />

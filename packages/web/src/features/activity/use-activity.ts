@@ -9,6 +9,8 @@ export interface ActivityAnalysis {
   best_power?: WindowBest[];
   best_speed?: WindowBest[];
   hr_zones?: ZoneTime[] | null;
+  /** What was repaired when the file was read: sent to the owner only. */
+  warnings?: string[];
 }
 
 /**

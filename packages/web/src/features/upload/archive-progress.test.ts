@@ -8,6 +8,7 @@ const upload = (change: Partial<Upload>): Upload => ({
   status: 'ready',
   activity_id: null,
   error: null,
+  warnings: [],
   file_name: 'export.zip',
   external_id: null,
   archive_id: null,
