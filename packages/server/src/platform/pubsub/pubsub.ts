@@ -21,11 +21,13 @@ export class Subscribers {
 
   /** Adds a handler; true when it is the channel's first. */
   add(channel: string, handler: MessageHandler): boolean {
-    let set = this.byChannel.get(channel);
-    const first = !set;
-    if (!set) this.byChannel.set(channel, (set = new Set()));
-    set.add(handler);
-    return first;
+    const set = this.byChannel.get(channel);
+    if (set) {
+      set.add(handler);
+      return false;
+    }
+    this.byChannel.set(channel, new Set([handler]));
+    return true;
   }
 
   /** Removes a handler; true when the channel has none left. */
