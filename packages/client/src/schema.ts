@@ -2615,7 +2615,7 @@ export interface paths {
         };
         /**
          * Top athletes by distance for a sport this week, month, year or in a range
-         * @description Counts complete activities visible to everyone or to followers. Periods are local calendar periods (ISO weeks, Monday first) of the viewer’s date; a custom range is at most 366 days within the last 400. A regional board names a country, and optionally a region or a city of it, as athletes wrote them in their profile.
+         * @description Counts complete activities visible to everyone or to followers, each with the numbers others are shown of it (the visible part when privacy zones or hidden start/end cut some off), for every viewer, the athlete included. Periods are local calendar periods (ISO weeks, Monday first) of the viewer’s date; a custom range is at most 366 days within the last 400. A regional board names a country, and optionally a region or a city of it, as athletes wrote them in their profile.
          */
         get: {
             parameters: {

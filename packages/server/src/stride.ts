@@ -57,9 +57,14 @@ export async function createStride(
     const people = { athletes: athletes.athletes, follows: athletes.follows };
     const privacy = createPrivacyModule(platform, { athletes: athletes.athletes, loadTrack });
     // Listeners of `activity.changed` run in the order they subscribe: boards, then segments.
-    const leaderboards = createLeaderboardsModule(platform, people);
+    let activities: ActivitiesModule | undefined;
+    const leaderboards = createLeaderboardsModule(platform, {
+      ...people,
+      renderMissingOthersViews: (athleteId, from, to) =>
+        activities!.renderMissingOthersViews(athleteId, from, to),
+    });
     let segments: SegmentsModule | undefined;
-    const activities = createActivitiesModule(platform, {
+    activities = createActivitiesModule(platform, {
       ...people,
       privacy: privacy.privacy,
       reimport: () => uploads!.imports,

@@ -197,3 +197,27 @@ export function useTestApp(
     close: () => get().close(),
   };
 }
+
+/** Where leaderboards are stored: SQL boards on every database, and Redis boards with REDIS_URL. */
+export interface BoardTarget {
+  name: string;
+  redis: boolean;
+  database: TestDatabase;
+}
+export const BOARD_TARGETS: BoardTarget[] = [
+  ...DATABASES.map((database) => ({
+    name: `SQL boards on ${database.name}`,
+    redis: false,
+    database,
+  })),
+  ...(REDIS_URL ? [{ name: 'Redis boards', redis: true, database: DATABASES[0]! }] : []),
+];
+
+/** useTestApp with this target's boards; Redis boards get their own key prefix, deleted after. */
+export function useBoardTestApp(target: BoardTarget): TestApp {
+  const ns = target.redis ? redisNamespace(REDIS_URL!) : undefined;
+  afterAll(async () => {
+    await ns?.release();
+  });
+  return useTestApp(target.database, ns ? { REDIS_URL, STRIDE_REDIS_PREFIX: ns.prefix } : {});
+}

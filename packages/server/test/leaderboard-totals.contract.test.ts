@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticActivity, toGpx } from '../src/demo/synthetic-activity.js';
-import { DATABASES, REDIS_URL, redisNamespace, useTestApp } from './adapters.js';
+import { BOARD_TARGETS, useBoardTestApp } from './adapters.js';
 import { multipart, type SignedIn, signUp } from './helpers.js';
 
 // Started two hours ago in Lyon, so it falls in the current week whatever day the suite runs.
@@ -9,26 +9,8 @@ const startTime = Math.floor(Date.now() / 1000) - 2 * 3600;
 const lyonRun = (seed: number, distanceM: number) =>
   syntheticActivity({ seed, sport: 'Run', startLat: 45.76, startLng: 4.83, startTime, distanceM });
 
-interface Target {
-  name: string;
-  redis: boolean;
-  database: (typeof DATABASES)[number];
-}
-const targets: Target[] = [
-  ...DATABASES.map((database) => ({
-    name: `SQL boards on ${database.name}`,
-    redis: false,
-    database,
-  })),
-  ...(REDIS_URL ? [{ name: 'Redis boards', redis: true, database: DATABASES[0]! }] : []),
-];
-
-describe.each(targets)('athlete totals follow activities ($name)', (target) => {
-  const ns = target.redis ? redisNamespace(REDIS_URL!) : undefined;
-  const t = useTestApp(target.database, ns ? { REDIS_URL, STRIDE_REDIS_PREFIX: ns.prefix } : {});
-  afterAll(async () => {
-    await ns?.release();
-  });
+describe.each(BOARD_TARGETS)('athlete totals follow activities ($name)', (target) => {
+  const t = useBoardTestApp(target);
   let camille: SignedIn;
   let hugo: SignedIn;
   let lea: SignedIn;

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { ActivityViewRow, Database, ViewAudience } from '../platform/db/schema.js';
+import { type ActivityMeta, currentOthersView, META_COLUMNS } from './activity.repository.js';
 
 export type NewActivityView = Omit<ActivityViewRow, 'rendered_at'>;
 
@@ -36,5 +37,25 @@ export class ActivityViewRepository {
         revision = excluded.revision, summary = excluded.summary, detail = excluded.detail,
         streams_key = excluded.streams_key, hidden = excluded.hidden, rendered_at = now()
       where activity_views.revision <= excluded.revision`.execute(this.db);
+  }
+
+  /**
+   * An athlete's complete activities that others may see (visibility everyone or followers)
+   * with no others' view rendered from their current revision, optionally only those started
+   * within [from, to).
+   */
+  async othersMissing(athleteId: string, from?: Date, to?: Date): Promise<ActivityMeta[]> {
+    let q = this.db
+      .selectFrom('activities')
+      .leftJoin('activity_views as v', currentOthersView)
+      .select(META_COLUMNS.map((c) => `activities.${c}` as const))
+      .where('athlete_id', '=', athleteId)
+      .where('state', '=', 'complete')
+      .where('visibility', 'in', ['everyone', 'followers'])
+      .where('started_at', 'is not', null)
+      .where('v.activity_id', 'is', null);
+    if (from) q = q.where('started_at', '>=', from);
+    if (to) q = q.where('started_at', '<', to);
+    return q.execute();
   }
 }

@@ -104,6 +104,16 @@ export class ActivityViews {
     }
   }
 
+  /**
+   * Renders the others' views missing at the current revision of an athlete's activities that
+   * others may see (started within [from, to) when given), so sums over those views — the
+   * distance boards — count every activity as others see it.
+   */
+  async renderMissingOthers(athleteId: string, from?: Date, to?: Date): Promise<void> {
+    for (const meta of await this.views.othersMissing(athleteId, from, to))
+      await this.current(meta, 'others');
+  }
+
   /** Renders a view through the privacy filter; stores it when the activity is final. */
   async render(row: ActivityRow, audience: ViewAudience): Promise<StoredView> {
     const filtered = await this.privacy.view(

@@ -73,7 +73,7 @@ function visibleTo(
 }
 
 /** Joins an activity's others' view rendered from its current revision (as `v`). */
-function currentOthersView(
+export function currentOthersView(
   join: JoinBuilder<Database & { v: Database['activity_views'] }, 'activities' | 'v'>,
 ) {
   return join

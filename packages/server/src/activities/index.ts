@@ -108,6 +108,9 @@ export function createActivitiesModule(
     reads,
     recompute,
     stats,
+    /** Others' views the athlete's shared activities lack, rendered (the boards sum them). */
+    renderMissingOthersViews: (athleteId: string, from?: Date, to?: Date) =>
+      views.renderMissingOthers(athleteId, from, to),
     routes: [
       routes('/api/v1/activities', activityRoutes, {
         activities,

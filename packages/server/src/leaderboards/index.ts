@@ -3,7 +3,7 @@ import type { FollowService } from '../athletes/follow.service.js';
 import { type FeatureModule, routes } from '../platform/module.js';
 import type { Platform } from '../platform/platform.js';
 import { LeaderboardRepository } from './leaderboard.repository.js';
-import { LeaderboardService } from './leaderboard.service.js';
+import { LeaderboardService, type RenderMissingOthersViews } from './leaderboard.service.js';
 import { LeaderboardRebuild } from './leaderboard-rebuild.js';
 import { leaderboardRoutes } from './leaderboards.routes.js';
 import { createLeaderboardStores } from './stores/create-stores.js';
@@ -18,7 +18,12 @@ export type { AthleteTotalsStore, SegmentLeaderboardStore } from './leaderboard-
  */
 export function createLeaderboardsModule(
   platform: Platform,
-  deps: { athletes: AthleteService; follows: FollowService },
+  deps: {
+    athletes: AthleteService;
+    follows: FollowService;
+    /** From the activities feature (late-bound there: it is built after this one). */
+    renderMissingOthersViews: RenderMissingOthersViews;
+  },
 ) {
   const { db, redis, config, jobs, events, log } = platform;
   const { segmentBoards, athleteTotals } = createLeaderboardStores(
@@ -32,9 +37,11 @@ export function createLeaderboardsModule(
     deps.follows,
     jobs,
     athleteTotals,
+    deps.renderMissingOthersViews,
   );
   const rebuild = new LeaderboardRebuild([leaderboards.totalsRebuild()], log);
   events.on('activity.changed', leaderboards.onActivityChange);
+  events.on('privacy.changed', leaderboards.onPrivacyChange);
   return {
     leaderboards,
     rebuild,

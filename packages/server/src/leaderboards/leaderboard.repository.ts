@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
 import type { BoardPlace, DayTotals } from './leaderboard-store.js';
 
@@ -7,10 +7,13 @@ const LOCAL_DAY = sql<string>`to_char((started_at + coalesce(utc_offset_s, 0) * 
 
 const HOUR_MS = 3_600_000;
 
-export interface AthleteDay {
+export interface AthleteDayKey {
   athleteId: string;
   sport: string;
   day: string;
+}
+
+export interface AthleteDay extends AthleteDayKey {
   totals: DayTotals;
 }
 
@@ -18,40 +21,78 @@ export interface PlacedAthlete extends BoardPlace {
   id: string;
 }
 
+/** The UTC window [from, to) every start whose local day is `day` lies in. */
+export function localDayWindow(day: string): { from: Date; to: Date } {
+  // UTC offsets run from −12 h to +14 h.
+  const midnight = Date.parse(`${day}T00:00:00Z`);
+  return { from: new Date(midnight - 15 * HOUR_MS), to: new Date(midnight + 37 * HOUR_MS) };
+}
+
+/** A number of an activity's others' view (`v`): what anyone but its athlete is shown. */
+const shown = (field: string) =>
+  sql<number>`coalesce(sum((v.summary::jsonb ->> ${field})::float8), 0)`;
+
 /**
  * The activity sums leaderboards are derived from. Only what others may see counts: complete
- * activities visible to everyone or to followers, never those visible only to their athlete.
+ * activities visible to everyone or to followers, never those visible only to their athlete;
+ * and of each, only what others are shown (its others' view at the current revision: the
+ * visible part when privacy zones or hidden start/end cut some off), so a board read before
+ * and after an activity never tells how much of it is hidden (docs/privacy.md). An activity
+ * whose others' view is not rendered yet does not count until it is.
  */
 export class LeaderboardRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  private counted() {
-    return this.db
+  /** The activities others may see: complete, started, visible to everyone or followers. */
+  private shared(executor: Kysely<Database> | Transaction<Database> = this.db) {
+    return executor
       .selectFrom('activities')
-      .select([
-        sql<number>`coalesce(sum(distance_m), 0)`.as('distance_m'),
-        sql<number>`coalesce(sum(moving_s), 0)`.as('moving_s'),
-        sql<number>`coalesce(sum(elev_gain_m), 0)`.as('elev_gain_m'),
-        sql<number>`count(*)`.as('activities'),
-      ])
       .where('state', '=', 'complete')
       .where('visibility', 'in', ['everyone', 'followers'])
       .where('started_at', 'is not', null);
   }
 
+  private counted() {
+    return this.shared()
+      .innerJoin('activity_views as v', (join) =>
+        join
+          .onRef('v.activity_id', '=', 'activities.id')
+          .onRef('v.revision', '=', 'activities.revision')
+          .on('v.audience', '=', 'others'),
+      )
+      .select([
+        shown('distance').as('distance_m'),
+        shown('moving_time').as('moving_s'),
+        shown('total_elevation_gain').as('elev_gain_m'),
+        sql<number>`count(*)`.as('activities'),
+      ]);
+  }
+
   /** One athlete's counted totals of one sport on one local day. */
   async dayTotals(athleteId: string, sport: string, day: string): Promise<DayTotals> {
-    // UTC offsets run from −12 h to +14 h: the local day lies within this UTC window, which
-    // keeps the read on the (athlete, sport, started_at) index.
-    const midnight = Date.parse(`${day}T00:00:00Z`);
+    // The UTC window keeps the read on the (athlete, sport, started_at) index.
+    const { from, to } = localDayWindow(day);
     const r = await this.counted()
       .where('athlete_id', '=', athleteId)
       .where('sport_type', '=', sport)
-      .where('started_at', '>=', new Date(midnight - 15 * HOUR_MS))
-      .where('started_at', '<', new Date(midnight + 37 * HOUR_MS))
+      .where('started_at', '>=', from)
+      .where('started_at', '<', to)
       .where(LOCAL_DAY, '=', day)
       .executeTakeFirstOrThrow();
     return toTotals(r);
+  }
+
+  /**
+   * The local days (per sport) an athlete has shared activities on, read in the transaction
+   * of a change to their privacy rules: every one of them may now count differently.
+   */
+  async sharedDaysOf(athleteId: string, tx: Transaction<Database>): Promise<AthleteDayKey[]> {
+    const rows = await this.shared(tx)
+      .select(['sport_type', LOCAL_DAY.as('day')])
+      .distinct()
+      .where('athlete_id', '=', athleteId)
+      .execute();
+    return rows.map((r) => ({ athleteId, sport: r.sport_type, day: r.day }));
   }
 
   /** Every counted day of these athletes, per sport. */

@@ -5,7 +5,7 @@ import { invalidField } from '../platform/errors.js';
 import type { EventListener } from '../platform/events/event-hub.js';
 import type { JobQueue } from '../platform/jobs/index.js';
 import type { JobPayloads } from '../platform/jobs/registry.js';
-import type { LeaderboardRepository } from './leaderboard.repository.js';
+import { type LeaderboardRepository, localDayWindow } from './leaderboard.repository.js';
 import type { RebuildStep } from './leaderboard-rebuild.js';
 import type {
   AthleteTotalsStore,
@@ -18,6 +18,12 @@ import type {
 import { customRangeProblem, dayOf, daysBetween, parseDay } from './periods.js';
 
 type AthleteDayJob = JobPayloads['leaderboards.athlete-day'];
+
+/**
+ * Renders the others' views an athlete's shared activities lack (those started within
+ * [from, to) when given): boards sum those views, and count no activity without one.
+ */
+export type RenderMissingOthersViews = (athleteId: string, from?: Date, to?: Date) => Promise<void>;
 
 export interface AthleteBoardRequest {
   sport: string;
@@ -71,6 +77,7 @@ export class LeaderboardService {
     private readonly follows: FollowService,
     private readonly jobs: JobQueue,
     private readonly totals: AthleteTotalsStore,
+    private readonly renderMissingOthersViews: RenderMissingOthersViews,
     private readonly today: () => string = () => dayOf(new Date()),
   ) {}
 
@@ -100,21 +107,43 @@ export class LeaderboardService {
   };
 
   /**
-   * Recounts one athlete-day from the activities and writes it. Then reads it again: if it
+   * Enqueues a recount of every day the athlete has shared activities on, in the transaction
+   * of a change to their privacy zones or hidden start/end: what others see of each activity,
+   * so what the boards count, changes with them.
+   */
+  readonly onPrivacyChange: EventListener<'privacy.changed'> = async (tx, athleteId) => {
+    for (const day of await this.sums.sharedDaysOf(athleteId, tx))
+      await this.jobs.enqueue('leaderboards.athlete-day', day, tx);
+  };
+
+  /**
+   * Recounts one athlete-day from the others' views of the activities and writes it. Then reads it again: if it
    * changed meanwhile (and that change's own job already wrote), it writes again, so the last
    * write on the board is always of what the database holds now.
    */
   async refreshDay(job: AthleteDayJob): Promise<'success'> {
     if (!parseDay(job.day)) throw new Error(`"${job.day}" is not a day`);
     const place = placeOf(await this.athletes.findById(job.athleteId));
-    let totals = await this.sums.dayTotals(job.athleteId, job.sport, job.day);
+    let totals = await this.countDay(job);
     for (let i = 0; i < 5; i++) {
       await this.totals.setDay(job.athleteId, job.sport, job.day, totals, place);
-      const now = await this.sums.dayTotals(job.athleteId, job.sport, job.day);
+      const now = await this.countDay(job);
       if (sameTotals(now, totals)) return 'success';
       totals = now;
     }
     throw new Error('the day kept changing while its totals were written; will retry');
+  }
+
+  /**
+   * One athlete-day's totals, after rendering the others' views its activities lack (an
+   * activity changed a moment ago may not have its new view yet). Each count renders first,
+   * so an activity whose revision moved past its view between a render and a count is counted
+   * again by the next count of the loop above.
+   */
+  private async countDay(job: AthleteDayJob): Promise<DayTotals> {
+    const { from, to } = localDayWindow(job.day);
+    await this.renderMissingOthersViews(job.athleteId, from, to);
+    return this.sums.dayTotals(job.athleteId, job.sport, job.day);
   }
 
   /** Asks a worker to clear and refill every leaderboard. */
@@ -148,6 +177,7 @@ export class LeaderboardService {
   private async refill(page: Array<BoardPlace & { id: string }>): Promise<number> {
     const places = new Map(page.map((a) => [a.id, placeOf(a)]));
     const ids = page.map((a) => a.id);
+    for (const id of ids) await this.renderMissingOthersViews(id);
     const first = await this.sums.daysOf(ids);
     for (const d of first)
       await this.totals.setDay(d.athleteId, d.sport, d.day, d.totals, places.get(d.athleteId)!);
