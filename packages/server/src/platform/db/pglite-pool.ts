@@ -1,6 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
-import { type KeptResult, ReadCache } from './read-cache.js';
+import { type KeptResult, mayWrite, ReadCache } from './read-cache.js';
 
 /** The one connection, held by one caller until released. */
 export interface ExclusiveSession {
@@ -60,7 +60,7 @@ export class PGlitePool implements PostgresPool {
         const generation = reads?.current() ?? 0;
         // A statement that may write ends every kept read before it runs, so no read kept
         // from before it is served after it.
-        if (reads && !READS_OR_CONTROL.test(sql)) reads.invalidate();
+        if (reads && mayWrite(sql)) reads.invalidate();
         const result = await this.db.query<R>(sql, parameters as unknown[]);
         if (TRANSACTION_END.test(sql)) inTransaction = false;
         const answer: KeptResult = {
@@ -130,6 +130,3 @@ export class PGlitePool implements PostgresPool {
 
 const TRANSACTION_START = /^\s*(begin|start\s+transaction)\b/i;
 const TRANSACTION_END = /^\s*(commit|rollback|end|abort)\b/i;
-/** Statements that change no data by themselves: transaction control, and reads. */
-const READS_OR_CONTROL =
-  /^\s*(begin|start\s+transaction|commit|rollback|end|abort|savepoint|release|set\s+transaction)\b|^\s*(select|with)\b(?![\s\S]*\b(insert|update|delete|merge)\b)/i;

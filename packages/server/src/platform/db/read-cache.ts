@@ -22,7 +22,8 @@ export class ReadCache {
 
   /** The key of a statement whose result may be kept, or undefined when it may not. */
   keyOf(sql: string, parameters: ReadonlyArray<unknown>): string | undefined {
-    if (!READ.test(sql) || VOLATILE.test(sql) || JOB_TABLES.test(sql)) return undefined;
+    if (!isPlainSelect(sql) || LOCKING.test(sql) || VOLATILE.test(sql) || JOB_TABLES.test(sql))
+      return undefined;
     let key = sql;
     for (const p of parameters) {
       const part = paramKey(p);
@@ -85,9 +86,22 @@ interface Kept {
   size: number;
 }
 
-/** Plain reads: a SELECT (or a WITH leading to one) that locks nothing. */
-const READ =
-  /^\s*(select|with)\b(?![\s\S]*\b(for\s+(update|share|no\s+key|key\s+share)|insert|update|delete|merge)\b)/i;
+/** A SELECT (or a WITH leading to one) that writes nothing. */
+function isPlainSelect(sql: string): boolean {
+  return SELECT.test(sql) && !WRITES.test(sql);
+}
+
+const SELECT = /^\s*(select|with)\b/i;
+const WRITES = /\b(insert|update|delete|merge)\b/i;
+const LOCKING = /\bfor\s+(update|share|no\s+key|key\s+share)\b/i;
+/** Statements that change no data by themselves: transaction control. */
+const CONTROL =
+  /^\s*(begin|start\s+transaction|commit|rollback|end|abort|savepoint|release|set\s+transaction)\b/i;
+
+/** Whether a statement may change data: anything but transaction control and plain reads. */
+export function mayWrite(sql: string): boolean {
+  return !CONTROL.test(sql) && !isPlainSelect(sql);
+}
 
 /** The job queue's tables: pg-boss writes them on the connection directly, not through here. */
 const JOB_TABLES = /pgboss/i;
