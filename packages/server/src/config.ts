@@ -38,10 +38,10 @@ export interface Config {
   /** Background jobs one process runs at once. */
   workerConcurrency: number;
   /**
-   * Worker threads that parse and compute uploaded files, off the event loop; 0 runs them on
-   * the main thread.
+   * Worker threads for CPU-heavy work (parsing and computing files, rendering views, exports),
+   * off the event loop; 0 runs it on the main thread.
    */
-  importThreads: number;
+  computeThreads: number;
   /** S3-compatible blob storage; when absent blobs are files under `<dataDir>/blobs`. */
   s3: S3Config | undefined;
   /**
@@ -155,7 +155,7 @@ function origins(env: Env, name: string): string[] {
 }
 
 /** One thread per core but one (the API's), at least one, and no more than four. */
-function defaultImportThreads(): number {
+function defaultComputeThreads(): number {
   return Math.min(4, Math.max(1, availableParallelism() - 1));
 }
 
@@ -199,7 +199,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     maxUploadBytes: int(env, 'STRIDE_MAX_UPLOAD_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     role,
     workerConcurrency: int(env, 'STRIDE_WORKER_CONCURRENCY', 2, 1, 256),
-    importThreads: int(env, 'STRIDE_IMPORT_THREADS', defaultImportThreads(), 0, 64),
+    computeThreads: int(env, 'STRIDE_COMPUTE_THREADS', defaultComputeThreads(), 0, 64),
     s3: s3(env),
     mapStyleUrl,
     mapOrigins: [

@@ -1,6 +1,7 @@
 import { type AccountsModule, createAccountsModule } from './accounts/index.js';
 import { type ActivitiesModule, createActivitiesModule, trackLoader } from './activities/index.js';
 import { type AthletesModule, createAthletesModule } from './athletes/index.js';
+import { ComputePool } from './compute/compute-pool.js';
 import type { Config } from './config.js';
 import { createLeaderboardsModule, type LeaderboardsModule } from './leaderboards/index.js';
 import type { JobHandlers, JobPayloads, JobWorker } from './platform/jobs/index.js';
@@ -24,6 +25,8 @@ export type StrideOptions = PlatformOptions;
  */
 export interface Stride {
   platform: Platform;
+  /** The worker threads that run CPU-heavy work. */
+  compute: ComputePool;
   athletes: AthletesModule;
   privacy: PrivacyModule;
   activities: ActivitiesModule;
@@ -40,7 +43,7 @@ export interface Stride {
   readiness(): Promise<Readiness>;
   /**
    * Stops the worker (letting running jobs finish), then closes Redis, the database and the
-   * import threads.
+   * compute threads.
    */
   close(): Promise<void>;
 }
@@ -50,12 +53,16 @@ export async function createStride(
   options: StrideOptions = {},
 ): Promise<Stride> {
   const platform = await openPlatform(config, options);
-  let uploads: UploadsModule | undefined;
+  const compute = new ComputePool(config.computeThreads);
   try {
     const loadTrack = trackLoader(platform.blobs);
     const athletes = createAthletesModule(platform);
     const people = { athletes: athletes.athletes, follows: athletes.follows };
-    const privacy = createPrivacyModule(platform, { athletes: athletes.athletes, loadTrack });
+    const privacy = createPrivacyModule(platform, {
+      athletes: athletes.athletes,
+      loadTrack,
+      compute,
+    });
     // Listeners of `activity.changed` run in the order they subscribe: boards, then segments.
     let activities: ActivitiesModule | undefined;
     const leaderboards = createLeaderboardsModule(platform, {
@@ -64,13 +71,16 @@ export async function createStride(
         activities!.renderMissingOthersViews(athleteId, from, to),
     });
     let segments: SegmentsModule | undefined;
+    let uploads: UploadsModule | undefined;
     activities = createActivitiesModule(platform, {
       ...people,
+      compute,
       privacy: privacy.privacy,
       reimport: () => uploads!.imports,
       segmentEfforts: () => segments!.effortsOn,
     });
     uploads = createUploadsModule(platform, {
+      compute,
       athletes: athletes.athletes,
       activities: activities.activities,
     });
@@ -104,6 +114,7 @@ export async function createStride(
     let workerStarted = false;
     return {
       platform,
+      compute,
       athletes,
       privacy,
       activities,
@@ -120,13 +131,14 @@ export async function createStride(
       },
       readiness: () => platform.readiness(),
       async close() {
+        // The worker stops first, so no job still needs the threads.
         await platform.close();
-        await uploads?.close();
+        await compute.close();
       },
     };
   } catch (error) {
     await platform.close();
-    await uploads?.close();
+    await compute.close();
     throw error;
   }
 }

@@ -9,8 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
-/** Top-level folders that are not features. */
-const NOT_FEATURES = new Set(['platform', 'demo']);
+/**
+ * Top-level folders that are not features. `compute/` gathers the features' pure CPU-heavy
+ * functions into one worker-thread pool (a composition root for threads).
+ */
+const NOT_FEATURES = new Set(['platform', 'demo', 'compute']);
 /** The composition root and entry points: they may import anything. */
 const ROOTS = new Set(['app.ts', 'main.ts', 'stride.ts', 'config.ts']);
 

@@ -1,6 +1,6 @@
 export { clipTrack, type PrivacyOptions, privacyMask } from './mask.js';
 export { seededRandom } from './random.js';
-export { type ViewerTrack, viewerTrack } from './viewer-track.js';
+export { type ClockRun, clockOf, type ViewerTrack, viewerTrack } from './viewer-track.js';
 export {
   type HiddenCircle,
   hiddenCircle,

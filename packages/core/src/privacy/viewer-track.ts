@@ -21,8 +21,27 @@ export interface ViewerTrack {
    * viewer's clock starts at the real time of the first visible sample).
    */
   shifts: Array<[number, number]>;
+  /**
+   * Owner time → viewer time, piecewise: within each visible run [from, to] (owner's clock)
+   * the viewer's clock is `shift` seconds off. Plain data, so it can cross threads.
+   */
+  runs: ClockRun[];
   /** The viewer's time for an owner's time, or null when that moment is hidden. */
   clock(ownerTime: number): number | null;
+}
+
+export interface ClockRun {
+  from: number;
+  to: number;
+  shift: number;
+}
+
+/** The viewer's clock of `runs` (see `ViewerTrack.runs`): null for a hidden moment. */
+export function clockOf(runs: readonly ClockRun[]): (ownerTime: number) => number | null {
+  return (t) => {
+    for (const r of runs) if (t >= r.from && t <= r.to) return t + r.shift;
+    return null;
+  };
 }
 
 /**
@@ -41,7 +60,7 @@ export function viewerTrack(track: Track, hidden: Uint8Array, sport?: SportType)
   const gaps: ViewerTrack['gaps'] = [];
   const shifts: ViewerTrack['shifts'] = [];
   // Owner time → viewer time is piecewise a shift: one shift per visible run.
-  const runs: Array<{ from: number; to: number; shift: number }> = [];
+  const runs: ClockRun[] = [];
   const { time, lat, lon } = track;
   let shift = 0;
   for (let k = 0; k < idx.length; k++) {
@@ -60,11 +79,7 @@ export function viewerTrack(track: Track, hidden: Uint8Array, sport?: SportType)
     out.time[k] = time[i]! + shift;
   }
   if (out.distance) rebaseDistance(track.distance!, idx, out.distance);
-  const clock = (t: number): number | null => {
-    for (const r of runs) if (t >= r.from && t <= r.to) return t + r.shift;
-    return null;
-  };
-  return { track: out, gaps, shifts, clock };
+  return { track: out, gaps, shifts, runs, clock: clockOf(runs) };
 }
 
 /**

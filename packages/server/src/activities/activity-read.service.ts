@@ -10,7 +10,7 @@ import { authorizeOwner } from './access.js';
 import { withAthlete } from './activity.presenter.js';
 import type { ActivityRepository } from './activity.repository.js';
 import type { ActivityService } from './activity.service.js';
-import { type ExportFormat, exportActivity } from './activity-compute.js';
+import type { ExportFormat } from './activity-compute.js';
 import { ActivityViews, type StoredView } from './activity-views.js';
 import { trackLoader } from './tracks.js';
 
@@ -117,10 +117,10 @@ export class ActivityReadService {
   async export(viewerId: string | undefined, id: string, format: ExportFormat) {
     const row = await this.lifecycle.viewable(viewerId, id);
     const view = await this.privacy.view(row, viewerId);
-    const track = await view.track();
-    if (!track?.length) throw Errors.notFound('this activity has no track you can see to export');
-    // The view's row: its start is the first sample this viewer may see.
-    return exportActivity(view.row, track, format);
+    // The visible part alone: its start is the first sample this viewer may see.
+    const file = await view.export(format);
+    if (!file) throw Errors.notFound('this activity has no track you can see to export');
+    return file;
   }
 
   /** Renders the activity's views ahead of any read (the `activities.render-views` job). */

@@ -3,7 +3,7 @@ import type { ActivityRow, ActivityViewRow, ViewAudience } from '../platform/db/
 import type { PrivacyService } from '../privacy/privacy.service.js';
 import { detailBody, summaryBody } from './activity.presenter.js';
 import type { ActivityMeta, StoredEvent } from './activity.repository.js';
-import { STREAM_KEYS, type streamsFor } from './activity-compute.js';
+import type { streamsFor } from './activity-compute.js';
 import type { ActivityViewRepository } from './activity-view.repository.js';
 
 type Streams = ReturnType<typeof streamsFor>;
@@ -123,23 +123,25 @@ export class ActivityViews {
     const events = await this.eventsOf(row.id);
     const summary = JSON.stringify(summaryBody(filtered));
     const detail = JSON.stringify(detailBody(filtered, events));
-    const view: ServedView = {
-      row: { id: row.id },
-      isOwner: filtered.isOwner,
-      streams: (keys) => filtered.streams(keys),
-      hidden: () => filtered.hidden(),
-      shifts: filtered.shifts,
-    };
-    if (!isFinal(row)) return { audience, revision: row.revision, summary, detail, view };
-    const streams = await filtered.streams(STREAM_KEYS);
-    const hidden = await filtered.hidden();
-    const streamsKey = streams
-      ? `activities/${row.id}/views/${audience}-${row.revision}.json`
-      : null;
-    if (streamsKey) {
-      await this.blobs.put(streamsKey, new TextEncoder().encode(JSON.stringify(streams)));
-      this.streamCache.set(streamsKey, Promise.resolve(streams));
+    const streamsJson = await filtered.streamsJson();
+    if (!isFinal(row)) {
+      let parsed: Streams | null | undefined;
+      const view: ServedView = {
+        row: { id: row.id },
+        isOwner: filtered.isOwner,
+        streams: async (keys) => {
+          parsed ??= streamsJson === null ? null : (JSON.parse(streamsJson) as Streams);
+          return parsed && pick(parsed, keys);
+        },
+        hidden: () => filtered.hidden(),
+        shifts: filtered.shifts,
+      };
+      return { audience, revision: row.revision, summary, detail, view };
     }
+    const hidden = await filtered.hidden();
+    const streamsKey =
+      streamsJson === null ? null : `activities/${row.id}/views/${audience}-${row.revision}.json`;
+    if (streamsKey) await this.blobs.put(streamsKey, new TextEncoder().encode(streamsJson!));
     const stored = {
       activity_id: row.id,
       audience,
@@ -171,10 +173,7 @@ export class ActivityViews {
         isOwner: stored.audience === 'owner',
         streams: async (keys) => {
           const all = await this.streams(stored.streams_key);
-          if (!all) return null;
-          const out: Streams = {};
-          for (const k of keys) if (all[k]) out[k] = all[k];
-          return out;
+          return all && pick(all, keys);
         },
         hidden: async () => (hidden ? mask(hidden.ranges, hidden.length) : null),
         shifts: hidden?.shifts ?? [],
@@ -214,6 +213,13 @@ export class ActivityViews {
     }
     return hit;
   }
+}
+
+/** The streams of these keys, of those there are. */
+function pick(all: Streams, keys: readonly string[]): Streams {
+  const out: Streams = {};
+  for (const k of keys) if (all[k]) out[k] = all[k];
+  return out;
 }
 
 /** Complete and computed: nothing about it changes without a new revision. */

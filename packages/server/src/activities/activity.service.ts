@@ -10,6 +10,7 @@ import {
 import type { Transaction } from 'kysely';
 import type { AthleteService } from '../athletes/athlete.service.js';
 import type { FollowService } from '../athletes/follow.service.js';
+import type { ComputePool } from '../compute/compute-pool.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import type {
   ActivityRow,
@@ -24,13 +25,7 @@ import type { EventHub } from '../platform/events/event-hub.js';
 import type { JobQueue } from '../platform/jobs/index.js';
 import { authorizeView } from './access.js';
 import type { ActivityMeta, ActivityRepository, StoredEvent } from './activity.repository.js';
-import {
-  type ComputedActivity,
-  computeActivity,
-  encodeStreams,
-  LiveRecording,
-  type LiveTotals,
-} from './activity-compute.js';
+import { type ComputedActivity, LiveRecording, type LiveTotals } from './activity-compute.js';
 
 /** The lifecycle states a client reports, mapped onto the state log's events. */
 export type ClientState = 'STARTED' | 'PAUSED' | 'RESUMED' | 'COMPLETE';
@@ -93,6 +88,7 @@ export class ActivityService {
     private readonly blobs: BlobStore,
     private readonly wakeWorker: () => void,
     private readonly events: EventHub,
+    private readonly compute: ComputePool,
   ) {}
 
   async create(
@@ -278,11 +274,9 @@ export class ActivityService {
     const events = (await this.activities.events(row.id)).map(toSessionEvent);
     // Recorded on a phone: GPS altitude, smoothed as the phone's live totals smooth it, so the
     // saved gain is the gain the athlete saw.
-    return computeActivity(track, {
-      sport: row.sport_type,
-      athlete,
-      events,
-      elevationSource: 'gps',
+    return this.compute.run('computeActivity', {
+      track,
+      options: { sport: row.sport_type, athlete, events, elevationSource: 'gps' },
     });
   }
 
@@ -305,7 +299,7 @@ export class ActivityService {
     extra: ActivityUpdate = {},
   ): Promise<ActivityRow> {
     const streamsKey = `activities/${row.id}/streams`;
-    await this.blobs.put(streamsKey, encodeStreams(computed.track));
+    await this.blobs.put(streamsKey, await this.compute.run('encodeStreams', computed.track));
     return this.activities.transaction(async (tx) => {
       const before = await this.activities.findForUpdate(tx, row.id);
       const after = (await this.activities.update(

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Static } from 'typebox';
 import type { AthleteService } from '../athletes/athlete.service.js';
 import type { FollowService } from '../athletes/follow.service.js';
+import type { ComputePool } from '../compute/compute-pool.js';
 import type { ActivityRow, Database } from '../platform/db/schema.js';
 import { type FeatureModule, routes } from '../platform/module.js';
 import type { Platform } from '../platform/platform.js';
@@ -42,6 +43,7 @@ const STATS_INPUTS = new Set(['max_hr', 'birth_year', 'weight_kg', 'sex']);
 export function createActivitiesModule(
   platform: Platform,
   deps: {
+    compute: ComputePool;
     athletes: AthleteService;
     follows: FollowService;
     privacy: PrivacyService;
@@ -61,6 +63,7 @@ export function createActivitiesModule(
     blobs,
     wakeWorker,
     events,
+    deps.compute,
   );
   const views = new ActivityViews(
     new ActivityViewRepository(db),

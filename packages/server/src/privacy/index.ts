@@ -1,5 +1,6 @@
 import type { Track } from '@stride/core';
 import type { AthleteService } from '../athletes/athlete.service.js';
+import type { ComputePool } from '../compute/compute-pool.js';
 import type { ActivityRow } from '../platform/db/schema.js';
 import { type FeatureModule, routes } from '../platform/module.js';
 import type { Platform } from '../platform/platform.js';
@@ -16,6 +17,7 @@ export function createPrivacyModule(
     athletes: AthleteService;
     /** The owner's stored track of an activity. */
     loadTrack: (row: ActivityRow) => Promise<Track | null>;
+    compute: ComputePool;
   },
 ) {
   const privacy = new PrivacyService(
@@ -23,6 +25,7 @@ export function createPrivacyModule(
     new PrivacyZoneRepository(platform.db),
     deps.loadTrack,
     platform.events,
+    deps.compute,
   );
   platform.events.on('athlete.changed', privacy.onAthleteChange);
   return {

@@ -1,32 +1,47 @@
-import { type LapInput, type Track, viewerTrack } from '@stride/core';
+import { type ClockRun, clockOf, type LapInput, type Track, viewerTrack } from '@stride/core';
 import {
   computeActivity,
+  type ExportFormat,
   elevationSourceOf,
+  exportActivity,
   type Geometry,
   geometryOf,
+  STREAM_KEYS,
   streamsFor,
 } from '../activities/activity-compute.js';
 import type { ActivityRow, AthleteRow } from '../platform/db/schema.js';
 
-type Streams = ReturnType<typeof streamsFor>;
 interface TimedEvent {
   kind: string;
   at: Date;
 }
 
-/** An activity as people other than its owner see it once something of it is hidden. */
-export interface OthersActivity {
+/** What the others' view is computed from: the stored activity and which samples are hidden. */
+export interface OthersViewInput {
+  row: ActivityRow;
+  /** The owner's stored track. */
+  track: Track;
+  /** 1 = hidden from others (the privacy mask of `track`). */
+  hidden: Uint8Array;
+  athlete: AthleteRow | undefined;
+}
+
+/**
+ * An activity as people other than its owner see it once something of it is hidden. Plain
+ * data (it is computed in a worker thread): the clock is given by its runs.
+ */
+export interface OthersView {
   /** The row with the visible part's start, totals, splits, laps and best efforts. */
   row: ActivityRow;
-  /** The visible samples on the viewer's clock (see `viewerTrack`). */
-  track: Track;
   geometry: Geometry;
-  /** Null when nothing of the track may be shown. */
-  streams(keys: readonly string[]): Streams | null;
   /** [owner sample index, seconds the viewer's clock runs behind from there] (viewerTrack). */
   shifts: Array<[number, number]>;
-  /** The state log on the viewer's clock: only what happened while visible. */
-  events<E extends TimedEvent>(events: readonly E[]): E[];
+  /** The viewer's clock (viewerTrack's runs); empty when nothing is visible. */
+  runs: ClockRun[];
+  /** First and last visible moments on the viewer's clock; null when nothing is visible. */
+  span: [number, number] | null;
+  /** Every stream (STREAM_KEYS) as others see it, as JSON; null when nothing may be shown. */
+  streamsJson: string | null;
 }
 
 /**
@@ -35,15 +50,53 @@ export interface OthersActivity {
  * the hidden part would tell how far and how long it was, and walking that far back along
  * the first visible metres finds the home (docs/privacy.md, "Totals, times and streams").
  */
-export function othersActivity(
-  row: ActivityRow,
-  track: Track,
-  hidden: Uint8Array,
-  athlete: AthleteRow | undefined,
-): OthersActivity {
+export function othersView(input: OthersViewInput): OthersView {
+  const seen = visiblePart(input);
+  if (!seen) return nothingVisible(input.row);
+  const { row, track: t, viewer, computed } = seen;
+  const start = t.time[0]!;
+  return {
+    row,
+    geometry: geometryOf(t),
+    shifts: viewer.shifts,
+    runs: viewer.runs,
+    span: [start, start + (row.elapsed_s ?? 0)],
+    streamsJson: JSON.stringify(streamsFor(t, STREAM_KEYS, row, null, computed.streams)),
+  };
+}
+
+/** The file others may download: the visible part alone, on the viewer's clock. */
+export function othersExport(input: OthersViewInput & { format: ExportFormat }) {
+  const seen = visiblePart(input);
+  return seen ? exportActivity(seen.row, seen.track, input.format) : null;
+}
+
+/** The state log on the viewer's clock: only what happened while visible. */
+export function othersEvents<E extends TimedEvent>(
+  view: Pick<OthersView, 'runs' | 'span'>,
+  events: readonly E[],
+): E[] {
+  // Even the log's start and stop would time an activity of which nothing is visible.
+  if (!view.span) return [];
+  const [start, end] = view.span;
+  const clock = clockOf(view.runs);
+  const out: E[] = [];
+  for (const e of events) {
+    if (e.kind === 'START') out.push({ ...e, at: new Date(start * 1000) });
+    else if (e.kind === 'STOP') out.push({ ...e, at: new Date(end * 1000) });
+    else {
+      const at = clock(e.at.getTime() / 1000);
+      if (at !== null) out.push({ ...e, at: new Date(at * 1000) });
+    }
+  }
+  return balanced(out);
+}
+
+/** The visible samples on the viewer's clock, with the numbers computed from them alone. */
+function visiblePart({ row, track, hidden, athlete }: OthersViewInput) {
   const viewer = viewerTrack(track, hidden, row.sport_type);
   const t = viewer.track;
-  if (!t.length) return nothingVisible(row, t);
+  if (!t.length) return null;
   const computed = computeActivity(t, {
     sport: row.sport_type,
     athlete,
@@ -55,27 +108,13 @@ export function othersActivity(
   if (computed.track.length !== t.length)
     throw new Error(`others' view of ${row.id} lost samples to cleaning`);
   const { timezone: _tz, utc_offset_s: _offset, details, ...columns } = computed.columns;
-  const start = t.time[0]!;
-  const end = start + (columns.elapsed_s ?? 0);
-  return {
-    row: { ...row, ...columns, ...toTheHour(row), details: JSON.parse(details) },
-    track: t,
-    geometry: geometryOf(t),
-    shifts: viewer.shifts,
-    streams: (keys) => streamsFor(t, keys, row, null, computed.streams),
-    events: (events) => {
-      const out: (typeof events)[number][] = [];
-      for (const e of events) {
-        if (e.kind === 'START') out.push({ ...e, at: new Date(start * 1000) });
-        else if (e.kind === 'STOP') out.push({ ...e, at: new Date(end * 1000) });
-        else {
-          const at = viewer.clock(e.at.getTime() / 1000);
-          if (at !== null) out.push({ ...e, at: new Date(at * 1000) });
-        }
-      }
-      return balanced(out);
-    },
+  const seenRow: ActivityRow = {
+    ...row,
+    ...columns,
+    ...toTheHour(row),
+    details: JSON.parse(details),
   };
+  return { row: seenRow, track: t, viewer, computed };
 }
 
 /**
@@ -120,7 +159,7 @@ function toTheHour(row: ActivityRow): Pick<ActivityRow, 'created_at' | 'updated_
 }
 
 /** No sample may be shown: no totals either (the start date stays, to place it in lists). */
-function nothingVisible(row: ActivityRow, t: Track): OthersActivity {
+function nothingVisible(row: ActivityRow): OthersView {
   const empty = { splits_metric: [], splits_standard: [], laps: [], best_efforts: [] };
   return {
     row: {
@@ -134,12 +173,11 @@ function nothingVisible(row: ActivityRow, t: Track): OthersActivity {
       elev_loss_m: 0,
       details: empty,
     },
-    track: t,
     geometry: { polyline: null, start: null, end: null, bbox: null },
     shifts: [],
-    streams: () => null,
-    // Even the log's start and stop would time the hidden activity.
-    events: () => [],
+    runs: [],
+    span: null,
+    streamsJson: null,
   };
 }
 

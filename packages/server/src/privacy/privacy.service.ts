@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { type PrivacyZone, privacyMask, type Track } from '@stride/core';
-import { type Geometry, streamsFor } from '../activities/activity-compute.js';
+import type { ExportFormat, exportActivity, Geometry } from '../activities/activity-compute.js';
 import type { AthleteService } from '../athletes/athlete.service.js';
+import type { ComputePool } from '../compute/compute-pool.js';
 import type { ActivityRow, PrivacyZoneRow } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
 import type { EventHub, EventListener } from '../platform/events/event-hub.js';
-import { othersActivity } from './others-view.js';
+import { othersEvents } from './others-view.js';
 import type { PrivacyZoneRepository } from './privacy-zone.repository.js';
 
 /**
@@ -20,10 +21,13 @@ export interface ActivityView {
   isOwner: boolean;
   /** Polyline, start/end and bounds as this viewer may see them. */
   geometry: Geometry;
-  /** The track as this viewer may see it (hidden samples removed from every channel). */
-  track(): Promise<Track | null>;
-  /** API streams as this viewer may see them; null when the activity has no track. */
-  streams(keys: readonly string[]): Promise<ReturnType<typeof streamsFor> | null>;
+  /**
+   * Every API stream (STREAM_KEYS) as this viewer may see it, as JSON; null when the activity
+   * has no track or nothing of it may be shown.
+   */
+  streamsJson(): Promise<string | null>;
+  /** The file this viewer may download (the visible part alone); null without a track. */
+  export(format: ExportFormat): Promise<ReturnType<typeof exportActivity> | null>;
   /**
    * Which samples of the stored track this viewer may not see (1 = hidden), or null when they
    * see all of it. Stream indices this viewer gets skip the hidden samples.
@@ -49,6 +53,7 @@ export class PrivacyService {
     private readonly zoneRows: PrivacyZoneRepository,
     private readonly loadTrack: (row: ActivityRow) => Promise<Track | null>,
     private readonly events: EventHub,
+    private readonly compute: ComputePool,
   ) {}
 
   /** The athlete's privacy zones, oldest first. */
@@ -94,6 +99,10 @@ export class PrivacyService {
       await this.events.emit('privacy.changed', tx, athleteId);
   };
 
+  /**
+   * What this viewer may see of the activity. The heavy parts (the visible part's numbers and
+   * streams, exports) are computed in the compute pool's threads.
+   */
   async view(row: ActivityRow, viewerId: string | undefined): Promise<ActivityView> {
     const isOwner = viewerId === row.athlete_id;
     let cached: Promise<Track | null> | undefined;
@@ -102,10 +111,13 @@ export class PrivacyService {
       row,
       isOwner,
       geometry: storedGeometry(row),
-      track: raw,
-      streams: async (keys) => {
-        const t = await raw();
-        return t ? streamsFor(t, keys, row) : null;
+      streamsJson: async () => {
+        const track = await raw();
+        return track ? this.compute.run('ownerStreams', { track, row }) : null;
+      },
+      export: async (format) => {
+        const track = await raw();
+        return track?.length ? this.compute.run('ownerExport', { row, track, format }) : null;
       },
       hidden: async () => null,
       shifts: [],
@@ -118,16 +130,17 @@ export class PrivacyService {
     if (!track) return { ...unrestricted, geometry: HIDDEN };
     const hidden = privacyMask(track.lat, track.lon, { activityId: row.id, ...rules });
     if (!hidden.includes(1)) return unrestricted;
-    const seen = othersActivity(row, track, hidden, athlete);
+    const input = { row, track, hidden, athlete };
+    const seen = await this.compute.run('othersView', input);
     return {
       row: seen.row,
       isOwner,
       geometry: seen.geometry,
-      track: async () => seen.track,
-      streams: async (keys) => seen.streams(keys),
+      streamsJson: async () => seen.streamsJson,
+      export: (format) => this.compute.run('othersExport', { ...input, format }),
       hidden: async () => hidden,
       shifts: seen.shifts,
-      events: seen.events,
+      events: (events) => othersEvents(seen, events),
     };
   }
 

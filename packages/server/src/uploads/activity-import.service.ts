@@ -2,11 +2,11 @@ import { DEFAULT_LIMITS } from '@stride/formats';
 import type { Kysely } from 'kysely';
 import { type ActivityService, defaultName } from '../activities/activity.service.js';
 import type { AthleteService } from '../athletes/athlete.service.js';
+import type { ComputePool } from '../compute/compute-pool.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import type { ActivityRow, Database, Visibility } from '../platform/db/schema.js';
 import { uuidFromName } from '../platform/ids.js';
 import { PermanentJobError } from '../platform/jobs/index.js';
-import type { ImportPool } from './import-pool.js';
 import type { UploadRepository } from './upload.repository.js';
 import type { UploadRequest } from './upload.service.js';
 
@@ -23,7 +23,7 @@ export class ActivityImportService {
     private readonly athletes: AthleteService,
     private readonly lifecycle: ActivityService,
     private readonly blobs: BlobStore,
-    private readonly pool: ImportPool,
+    private readonly compute: ComputePool,
   ) {}
 
   async process(uploadId: string, lastAttempt: boolean): Promise<'success' | 'skipped'> {
@@ -36,7 +36,11 @@ export class ActivityImportService {
       const athlete = await this.athletes.findById(upload.athlete_id);
       if (!athlete) return 'skipped';
       const request = (upload.requested ?? {}) as UploadRequest;
-      const result = await this.pool.run({ bytes, sport: request.sport_type, athlete });
+      const result = await this.compute.run('importFile', {
+        bytes,
+        sport: request.sport_type,
+        athlete,
+      });
       if (!result.ok) {
         await this.uploads.setStatus(uploadId, 'error', { error: result.error });
         return 'success';
@@ -133,7 +137,7 @@ export class ActivityImportService {
     );
     if (k === undefined) return 'skipped';
     const athlete = await this.athletes.findById(row.athlete_id);
-    const result = await this.pool.run({
+    const result = await this.compute.run('importFile', {
       bytes,
       sport: row.sport_type,
       athlete: athlete ?? null,

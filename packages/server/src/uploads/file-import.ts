@@ -44,7 +44,7 @@ export type FileImport =
 
 /**
  * Parses a device file and computes each of its activities: the heavy, CPU-bound part of an
- * upload, kept pure (bytes in, plain data out) so it runs in a worker thread of the parse pool.
+ * upload, kept pure (bytes in, plain data out) so it runs in a worker thread of the compute pool.
  * A file that is not an activity, or cannot be read, is an answer with the reason, not a throw.
  */
 export function importFile(input: FileImportInput): FileImport {

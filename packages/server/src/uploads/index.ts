@@ -1,10 +1,10 @@
 import type { ActivityService } from '../activities/activity.service.js';
 import type { AthleteService } from '../athletes/athlete.service.js';
+import type { ComputePool } from '../compute/compute-pool.js';
 import { type FeatureModule, routes } from '../platform/module.js';
 import type { Platform } from '../platform/platform.js';
 import { ActivityImportService } from './activity-import.service.js';
 import { ArchiveImportService } from './archive-import.service.js';
-import { ImportPool } from './import-pool.js';
 import { UploadRepository } from './upload.repository.js';
 import { UploadService } from './upload.service.js';
 import { uploadRoutes } from './uploads.routes.js';
@@ -17,28 +17,24 @@ export type { UploadService } from './upload.service.js';
  */
 export function createUploadsModule(
   platform: Platform,
-  deps: { athletes: AthleteService; activities: ActivityService },
+  deps: { compute: ComputePool; athletes: AthleteService; activities: ActivityService },
 ) {
   const { db, blobs, jobs, wakeWorker, config } = platform;
   const repository = new UploadRepository(db);
   const uploads = new UploadService(db, repository, jobs, blobs, wakeWorker);
-  const pool = new ImportPool(config.importThreads);
   const imports = new ActivityImportService(
     db,
     repository,
     deps.athletes,
     deps.activities,
     blobs,
-    pool,
+    deps.compute,
   );
   const archives = new ArchiveImportService(repository, uploads, blobs, wakeWorker);
   return {
     uploads,
     imports,
     archives,
-    pool,
-    /** Ends the import threads: after the worker stopped, so no job still needs them. */
-    close: () => pool.close(),
     routes: [
       routes('/api/v1/uploads', uploadRoutes, { uploads, maxUploadBytes: config.maxUploadBytes }),
     ],
