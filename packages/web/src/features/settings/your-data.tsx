@@ -52,7 +52,9 @@ export function YourData({ me }: { me: Me }) {
             if you want to keep it.
           </p>
           <label>
-            Type your handle, <strong>{me.handle}</strong>, to confirm
+            <span>
+              Type your handle, <strong>{me.handle}</strong>, to confirm
+            </span>
             <input
               name="handle"
               autoComplete="off"
