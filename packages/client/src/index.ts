@@ -184,9 +184,20 @@ export function createStrideClient(options: StrideClientOptions = {}): StrideCli
   return client;
 }
 
+/** True when a 401 answer says the access token is invalid or expired (not a wrong password). */
+async function tokenRefused(response: Response): Promise<boolean> {
+  try {
+    const body = (await response.clone().json()) as { error?: { code?: string } };
+    return body.error?.code === 'INVALID_TOKEN';
+  } catch {
+    return true;
+  }
+}
+
 /**
- * Sends the access token; on a 401 to a request that carried one, asks `auth.refresh()` and,
- * when it succeeds, sends a copy of the request (taken before the body was read) once more.
+ * Sends the access token; on a 401 `INVALID_TOKEN` to a request that carried one, asks
+ * `auth.refresh()` and, when it succeeds, sends a copy of the request (taken before the body
+ * was read) once more.
  */
 export function bearerAuth(
   auth: StrideAuth,
@@ -205,6 +216,9 @@ export function bearerAuth(
       const again = pending.get(id);
       pending.delete(id);
       if (response.status !== 401 || !again || !auth.refresh) return undefined;
+      // Only a refused token is worth a refresh: a wrong password or code (also 401) is not,
+      // and sending it again would count twice against the login limit.
+      if (!(await tokenRefused(response))) return undefined;
       if (!(await auth.refresh())) return undefined;
       const token = auth.accessToken();
       if (!token) return undefined;

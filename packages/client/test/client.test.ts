@@ -130,6 +130,30 @@ describe('the typed client against the server it was generated from', () => {
     expect(refreshes).toBe(1);
   });
 
+  it('does not refresh for a 401 that is not about the token (a wrong password)', async () => {
+    let refreshes = 0;
+    const sent: Request[] = [];
+    const client = createStrideClient({
+      baseUrl: 'http://stride.test',
+      fetch: injectFetch(app, sent),
+      auth: {
+        accessToken: () => session.access_token,
+        refresh: async () => {
+          refreshes++;
+          return true;
+        },
+      },
+    });
+    const before = sent.length;
+    const { response, error } = await client.DELETE('/api/v1/me', {
+      body: { password: 'not the password' },
+    });
+    expect(response.status).toBe(401);
+    expect(error?.error.code).toBe('INVALID_CREDENTIALS');
+    expect(refreshes).toBe(0);
+    expect(sent.length - before).toBe(1);
+  });
+
   it('answers the 401 when the refresh fails, and sends no token when there is none', async () => {
     const sent: Request[] = [];
     const client = createStrideClient({
