@@ -100,6 +100,15 @@ export interface paths {
                                     summary_polyline: string | null;
                                 };
                                 device_name: string | null;
+                                /** @description a leg of a multisport file (swim, transition, bike, transition, run): each session is an activity; GET /activities/{id}/legs lists the group */
+                                multisport: {
+                                    /** Format: uuid */
+                                    group_id: string;
+                                    /** @description this leg, counted from 1 */
+                                    leg: number;
+                                    /** @description legs in the file */
+                                    legs: number;
+                                } | null;
                                 /** Format: uuid */
                                 upload_id: string | null;
                                 /** Format: date-time */
@@ -242,6 +251,15 @@ export interface paths {
                                 summary_polyline: string | null;
                             };
                             device_name: string | null;
+                            /** @description a leg of a multisport file (swim, transition, bike, transition, run): each session is an activity; GET /activities/{id}/legs lists the group */
+                            multisport: {
+                                /** Format: uuid */
+                                group_id: string;
+                                /** @description this leg, counted from 1 */
+                                leg: number;
+                                /** @description legs in the file */
+                                legs: number;
+                            } | null;
                             /** Format: uuid */
                             upload_id: string | null;
                             /** Format: date-time */
@@ -380,6 +398,15 @@ export interface paths {
                                 summary_polyline: string | null;
                             };
                             device_name: string | null;
+                            /** @description a leg of a multisport file (swim, transition, bike, transition, run): each session is an activity; GET /activities/{id}/legs lists the group */
+                            multisport: {
+                                /** Format: uuid */
+                                group_id: string;
+                                /** @description this leg, counted from 1 */
+                                leg: number;
+                                /** @description legs in the file */
+                                legs: number;
+                            } | null;
                             /** Format: uuid */
                             upload_id: string | null;
                             /** Format: date-time */
@@ -581,6 +608,15 @@ export interface paths {
                                 summary_polyline: string | null;
                             };
                             device_name: string | null;
+                            /** @description a leg of a multisport file (swim, transition, bike, transition, run): each session is an activity; GET /activities/{id}/legs lists the group */
+                            multisport: {
+                                /** Format: uuid */
+                                group_id: string;
+                                /** @description this leg, counted from 1 */
+                                leg: number;
+                                /** @description legs in the file */
+                                legs: number;
+                            } | null;
                             /** Format: uuid */
                             upload_id: string | null;
                             /** Format: date-time */
@@ -829,6 +865,15 @@ export interface paths {
                                 summary_polyline: string | null;
                             };
                             device_name: string | null;
+                            /** @description a leg of a multisport file (swim, transition, bike, transition, run): each session is an activity; GET /activities/{id}/legs lists the group */
+                            multisport: {
+                                /** Format: uuid */
+                                group_id: string;
+                                /** @description this leg, counted from 1 */
+                                leg: number;
+                                /** @description legs in the file */
+                                legs: number;
+                            } | null;
                             /** Format: uuid */
                             upload_id: string | null;
                             /** Format: date-time */
@@ -953,6 +998,159 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/legs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The legs of a multisport activity (swim, transition, bike, transition, run)
+         * @description Every leg of the same multisport file that the viewer may see, in the order they happened; just this activity when it is not a leg of one.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                athlete: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    handle: string;
+                                    display_name: string;
+                                };
+                                name: string;
+                                description: string | null;
+                                sport_type: string;
+                                /** @description who may see an activity: everyone, followers, or only the athlete */
+                                visibility: "everyone" | "followers" | "only_me";
+                                state: "created" | "started" | "paused" | "complete";
+                                source: "recorded" | "upload";
+                                /** Format: date-time */
+                                start_date: string | null;
+                                /** @description local wall-clock time, no zone */
+                                start_date_local: string | null;
+                                timezone: string | null;
+                                /** @description seconds */
+                                utc_offset: number | null;
+                                /** @description metres */
+                                distance: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description seconds */
+                                elapsed_time: number;
+                                /** @description metres */
+                                total_elevation_gain: number | null;
+                                /** @description metres */
+                                total_elevation_loss: number | null;
+                                /** @description metres */
+                                elev_high: number | null;
+                                /** @description metres */
+                                elev_low: number | null;
+                                /** @description m/s */
+                                average_speed: number | null;
+                                /** @description m/s */
+                                max_speed: number | null;
+                                /** @description bpm */
+                                average_heartrate: number | null;
+                                /** @description bpm */
+                                max_heartrate: number | null;
+                                /** @description rpm (steps per minute per foot for runs) */
+                                average_cadence: number | null;
+                                average_watts: number | null;
+                                /** @description normalized power */
+                                weighted_average_watts: number | null;
+                                max_watts: number | null;
+                                kilojoules: number | null;
+                                /** @description kcal */
+                                calories: number | null;
+                                /** @description [lat, lng]; null when hidden by privacy or when the activity has no position */
+                                start_latlng: [
+                                    number,
+                                    number
+                                ] | null;
+                                /** @description [lat, lng]; null when hidden by privacy or when the activity has no position */
+                                end_latlng: [
+                                    number,
+                                    number
+                                ] | null;
+                                map: {
+                                    summary_polyline: string | null;
+                                };
+                                device_name: string | null;
+                                /** @description a leg of a multisport file (swim, transition, bike, transition, run): each session is an activity; GET /activities/{id}/legs lists the group */
+                                multisport: {
+                                    /** Format: uuid */
+                                    group_id: string;
+                                    /** @description this leg, counted from 1 */
+                                    leg: number;
+                                    /** @description legs in the file */
+                                    legs: number;
+                                } | null;
+                                /** Format: uuid */
+                                upload_id: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
                 /** @description Every failure answers with this shape */
                 400: {
                     headers: {
@@ -1225,6 +1423,15 @@ export interface paths {
                                 summary_polyline: string | null;
                             };
                             device_name: string | null;
+                            /** @description a leg of a multisport file (swim, transition, bike, transition, run): each session is an activity; GET /activities/{id}/legs lists the group */
+                            multisport: {
+                                /** Format: uuid */
+                                group_id: string;
+                                /** @description this leg, counted from 1 */
+                                leg: number;
+                                /** @description legs in the file */
+                                legs: number;
+                            } | null;
                             /** Format: uuid */
                             upload_id: string | null;
                             /** Format: date-time */
@@ -1363,6 +1570,15 @@ export interface paths {
                                 summary_polyline: string | null;
                             };
                             device_name: string | null;
+                            /** @description a leg of a multisport file (swim, transition, bike, transition, run): each session is an activity; GET /activities/{id}/legs lists the group */
+                            multisport: {
+                                /** Format: uuid */
+                                group_id: string;
+                                /** @description this leg, counted from 1 */
+                                leg: number;
+                                /** @description legs in the file */
+                                legs: number;
+                            } | null;
                             /** Format: uuid */
                             upload_id: string | null;
                             /** Format: date-time */
@@ -5008,6 +5224,8 @@ export interface paths {
                              * @description the new activity when ready; the existing one when duplicate
                              */
                             activity_id: string | null;
+                            /** @description every activity of the file, in the file's order, new or found to be a duplicate: a multisport file (swim, transition, bike, transition, run) makes one per session */
+                            activity_ids: string[];
                             /** @description why the file was refused */
                             error: string | null;
                             /** @description what processing recovered from or repaired: a damaged file read anyway (e.g. a FIT file whose checksum is wrong), records skipped, impossible values dropped */
@@ -5118,6 +5336,8 @@ export interface paths {
                              * @description the new activity when ready; the existing one when duplicate
                              */
                             activity_id: string | null;
+                            /** @description every activity of the file, in the file's order, new or found to be a duplicate: a multisport file (swim, transition, bike, transition, run) makes one per session */
+                            activity_ids: string[];
                             /** @description why the file was refused */
                             error: string | null;
                             /** @description what processing recovered from or repaired: a damaged file read anyway (e.g. a FIT file whose checksum is wrong), records skipped, impossible values dropped */

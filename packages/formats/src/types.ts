@@ -59,6 +59,11 @@ export interface ImportedActivity {
   laps: Lap[];
   pauses: Pause[];
   deviceTotals?: DeviceTotals;
+  /**
+   * Set on each session of a multisport or multi-session file (swim, transition, bike…):
+   * its place among the file's sessions (0-based) and how many there are.
+   */
+  multisport?: { index: number; count: number };
 }
 
 export interface Waypoint {

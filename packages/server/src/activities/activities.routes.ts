@@ -86,6 +86,28 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{
     );
 
     pub.get(
+      '/:id/legs',
+      {
+        schema: {
+          tags: ['activities'],
+          summary: 'The legs of a multisport activity (swim, transition, bike, transition, run)',
+          description:
+            'Every leg of the same multisport file that the viewer may see, in the order they ' +
+            'happened; just this activity when it is not a leg of one.',
+          params: Id,
+          response: {
+            200: Type.Object({ items: Type.Array(ActivitySummary) }),
+            ...errorResponses(400, 401, 404),
+          },
+        },
+      },
+      async (request, reply) => {
+        const items = await activityReads.legs(request.athleteId || undefined, request.params.id);
+        return sendJson(request, reply, `{"items":[${items.join(',')}]}`);
+      },
+    );
+
+    pub.get(
       '/:id/streams',
       {
         schema: {

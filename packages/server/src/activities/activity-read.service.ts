@@ -6,7 +6,7 @@ import type { ActivityRow, ActivityUpdate, Visibility } from '../platform/db/sch
 import { Errors } from '../platform/errors.js';
 import type { EventHub } from '../platform/events/event-hub.js';
 import type { PrivacyService } from '../privacy/privacy.service.js';
-import { authorizeOwner } from './access.js';
+import { authorizeOwner, canView } from './access.js';
 import { withAthlete } from './activity.presenter.js';
 import type { ActivityRepository } from './activity.repository.js';
 import type { ActivityService } from './activity.service.js';
@@ -104,6 +104,29 @@ export class ActivityReadService {
           ? { startedAt: last.started_at, id: last.id }
           : null,
     };
+  }
+
+  /**
+   * The legs of the multisport group this activity belongs to that the viewer may see (each
+   * leg keeps its own visibility), in the order they happened, as summaries (JSON); just this
+   * activity when it is not a leg.
+   */
+  async legs(viewerId: string | undefined, id: string): Promise<string[]> {
+    const row = await this.lifecycle.viewable(viewerId, id);
+    const legs = row.group_id ? await this.activities.groupLegs(row.group_id) : [row];
+    // One file's legs are one athlete's: what the viewer may see of them is asked once.
+    const access =
+      viewerId && viewerId !== row.athlete_id
+        ? await this.follows.access(viewerId, row.athlete_id)
+        : { following: false, blocked: false };
+    const [athlete] = await this.athletes.summaries([row.athlete_id]);
+    const audience = ActivityViews.audienceOf(row, viewerId);
+    const items: string[] = [];
+    for (const leg of legs) {
+      if (leg.state !== 'complete' || !canView(leg, viewerId, access)) continue;
+      items.push(withAthlete((await this.views.current(leg, audience)).summary, athlete!));
+    }
+    return items;
   }
 
   async streams(viewerId: string | undefined, id: string, keys: string[]) {

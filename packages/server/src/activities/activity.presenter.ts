@@ -79,6 +79,13 @@ export function summaryBody(view: ActivityView): SummaryBody {
     end_latlng: g.end,
     map: { summary_polyline: g.polyline },
     device_name: r.device_name,
+    multisport: r.group_id
+      ? {
+          group_id: r.group_id,
+          leg: (r.file_index ?? 0) + 1,
+          legs: Math.max(r.group_size ?? 1, (r.file_index ?? 0) + 1),
+        }
+      : null,
     upload_id: view.isOwner ? r.upload_id : null,
     created_at: r.created_at.toISOString(),
     updated_at: r.updated_at.toISOString(),

@@ -374,13 +374,33 @@ export class ActivityRepository {
       .execute();
   }
 
-  async findByFileHash(athleteId: string, fileHash: string): Promise<ActivityRow | undefined> {
+  /** The athlete's activity made from this file's activity `index` (0 for files of one). */
+  async findFromFile(
+    athleteId: string,
+    fileHash: string,
+    index: number,
+  ): Promise<ActivityRow | undefined> {
+    return (
+      this.db
+        .selectFrom('activities')
+        .selectAll()
+        .where('athlete_id', '=', athleteId)
+        .where('file_hash', '=', fileHash)
+        // Activities imported before files could hold several were their file's first.
+        .where(sql<number>`coalesce(file_index, 0)`, '=', index)
+        .executeTakeFirst()
+    );
+  }
+
+  /** The legs of a multisport group, in the order they happened. */
+  async groupLegs(groupId: string): Promise<ActivityMeta[]> {
     return this.db
       .selectFrom('activities')
-      .selectAll()
-      .where('athlete_id', '=', athleteId)
-      .where('file_hash', '=', fileHash)
-      .executeTakeFirst();
+      .select(META_COLUMNS)
+      .where('group_id', '=', groupId)
+      .orderBy('started_at')
+      .orderBy('file_index')
+      .execute();
   }
 
   async countByAthlete(athleteId: string): Promise<number> {

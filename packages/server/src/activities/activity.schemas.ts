@@ -71,6 +71,21 @@ export const ActivitySummary = Type.Object({
   end_latlng: LatLng,
   map: Type.Object({ summary_polyline: Type.Union([Type.String(), Type.Null()]) }),
   device_name: Type.Union([Type.String(), Type.Null()]),
+  multisport: Type.Union(
+    [
+      Type.Object({
+        group_id: Type.String({ format: 'uuid' }),
+        leg: Type.Integer({ minimum: 1, description: 'this leg, counted from 1' }),
+        legs: Type.Integer({ minimum: 1, description: 'legs in the file' }),
+      }),
+      Type.Null(),
+    ],
+    {
+      description:
+        'a leg of a multisport file (swim, transition, bike, transition, run): each session is ' +
+        'an activity; GET /activities/{id}/legs lists the group',
+    },
+  ),
   upload_id: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
   created_at: Type.String({ format: 'date-time' }),
   updated_at: Type.String({ format: 'date-time' }),

@@ -364,16 +364,17 @@ export class ActivityService {
   }
 
   /**
-   * An existing activity of the athlete from the same file, or starting within a minute with
-   * a similar distance: what an import reports as a duplicate instead of storing.
+   * An existing activity of the athlete from the same session of the same file, or starting
+   * within a minute with a similar distance: what an import reports as a duplicate instead of
+   * storing.
    */
   async findDuplicate(
     athleteId: string,
-    fileHash: string,
+    file: { hash: string; index: number },
     columns: { started_at: Date | null; distance_m: number },
     ownId: string,
   ): Promise<ActivityRow | undefined> {
-    const sameFile = await this.activities.findByFileHash(athleteId, fileHash);
+    const sameFile = await this.activities.findFromFile(athleteId, file.hash, file.index);
     if (sameFile && sameFile.id !== ownId) return sameFile;
     if (!columns.started_at) return undefined;
     const near = await this.activities.findNear(athleteId, columns.started_at, DUPLICATE_WINDOW_S);

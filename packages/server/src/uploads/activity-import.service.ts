@@ -4,9 +4,16 @@ import { type ActivityService, defaultName } from '../activities/activity.servic
 import type { AthleteService } from '../athletes/athlete.service.js';
 import type { ComputePool } from '../compute/compute-pool.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
-import type { ActivityRow, Database, Visibility } from '../platform/db/schema.js';
+import type {
+  ActivityRow,
+  AthleteRow,
+  Database,
+  UploadRow,
+  Visibility,
+} from '../platform/db/schema.js';
 import { uuidFromName } from '../platform/ids.js';
 import { PermanentJobError } from '../platform/jobs/index.js';
+import type { FileImport } from './file-import.js';
 import type { UploadRepository } from './upload.repository.js';
 import type { UploadRequest } from './upload.service.js';
 
@@ -35,91 +42,117 @@ export class ActivityImportService {
       if (!bytes) throw new PermanentJobError('the uploaded file is missing from storage');
       const athlete = await this.athletes.findById(upload.athlete_id);
       if (!athlete) return 'skipped';
-      const request = (upload.requested ?? {}) as UploadRequest;
       const result = await this.compute.run('importFile', {
         bytes,
-        sport: request.sport_type,
+        sport: ((upload.requested ?? {}) as UploadRequest).sport_type,
         athlete,
       });
       if (!result.ok) {
         await this.uploads.setStatus(uploadId, 'error', { error: result.error });
         return 'success';
       }
-      let firstId: string | undefined;
-      let duplicateOf: string | undefined;
-      const warnings = new Set(result.warnings);
-      let refused: string | undefined;
-      for (const activity of result.activities) {
-        const id = uuidFromName(`upload:${uploadId}:${activity.index}`);
-        if (activity.computed === undefined) {
-          refused ??= activity.refused;
-          if (result.activities.length > 1)
-            warnings.add(`Activity ${activity.index + 1} was left out: ${activity.refused}`);
-          continue;
-        }
-        const { sport, computed } = activity;
-        for (const w of computed.warnings) warnings.add(w);
-        const existing = await this.lifecycle.findDuplicate(
-          upload.athlete_id,
-          upload.file_hash,
-          computed.columns,
-          id,
-        );
-        if (existing) {
-          duplicateOf ??= existing.id;
-          continue;
-        }
-        const name =
-          (result.activities.length === 1 && request.name) ||
-          activity.name ||
-          defaultName(
-            sport,
-            computed.columns.started_at ?? new Date(),
-            computed.columns.utc_offset_s,
-          );
-        await this.lifecycle.createImported(
-          {
-            id,
-            athlete_id: upload.athlete_id,
-            sport_type: sport,
-            name,
-            description: request.description ?? null,
-            state: 'complete',
-            visibility:
-              (request.visibility as Visibility | undefined) ?? athlete.default_visibility,
-            source: 'upload',
-            upload_id: uploadId,
-            file_hash: upload.file_hash,
-            device_name: activity.deviceName,
-          },
-          computed,
-        );
-        firstId ??= id;
-      }
-      const list = [...warnings];
+      const { ids, created, warnings, refused } = await this.storeActivities(
+        upload,
+        athlete,
+        result,
+      );
       await this.db.transaction().execute(async (tx) => {
-        if (firstId)
-          await this.uploads.setStatus(
-            uploadId,
-            'ready',
-            { activity_id: firstId, warnings: list },
-            tx,
-          );
-        else if (duplicateOf || !refused)
-          await this.uploads.setStatus(
-            uploadId,
-            'duplicate',
-            { activity_id: duplicateOf ?? null, warnings: list },
-            tx,
-          );
-        else
-          await this.uploads.setStatus(uploadId, 'error', { error: refused, warnings: list }, tx);
+        const found = { activity_id: ids[0] ?? null, activity_ids: ids, warnings };
+        if (created) await this.uploads.setStatus(uploadId, 'ready', found, tx);
+        else if (ids.length || !refused)
+          await this.uploads.setStatus(uploadId, 'duplicate', found, tx);
+        else await this.uploads.setStatus(uploadId, 'error', { error: refused, warnings }, tx);
       });
       return 'success';
     } catch (error) {
       await recordFailure(this.uploads, uploadId, error, lastAttempt);
       throw error;
     }
+  }
+
+  /**
+   * Stores each activity of a parsed file that is not already stored or a duplicate (of the
+   * same session of the same file, or of an activity at the same time and distance): ids derive
+   * from the upload id and the activity's index in the file, so running it again adds only
+   * what is missing. `own`, when given (a recompute), is stored again in place.
+   */
+  private async storeActivities(
+    upload: UploadRow,
+    athlete: AthleteRow,
+    result: Extract<FileImport, { ok: true }>,
+    own?: ActivityRow,
+  ): Promise<{ ids: string[]; created: boolean; warnings: string[]; refused?: string }> {
+    const request = (upload.requested ?? {}) as UploadRequest;
+    // Every activity of the file, new or found to be a duplicate, in the file's order.
+    const ids: string[] = [];
+    let created = false;
+    const warnings = new Set(result.warnings);
+    let refused: string | undefined;
+    const several = result.activities.length > 1;
+    const group = result.activities.some((a) => a.multisport)
+      ? uuidFromName(`upload:${upload.id}:group`)
+      : null;
+    for (const activity of result.activities) {
+      const id = uuidFromName(`upload:${upload.id}:${activity.index}`);
+      const which = several ? `Activity ${activity.index + 1} of the file` : 'The activity';
+      if (activity.computed === undefined) {
+        refused ??= activity.refused;
+        if (several) warnings.add(`${which} was left out: ${activity.refused}`);
+        continue;
+      }
+      const { sport, computed } = activity;
+      for (const w of computed.warnings) warnings.add(w);
+      const grouping = {
+        file_index: activity.index,
+        group_id: group,
+        group_size: activity.multisport?.count ?? null,
+      };
+      if (own?.id === id) {
+        await this.lifecycle.storeComputed(own, computed, grouping);
+        ids.push(id);
+        continue;
+      }
+      // Per session: the other sessions of a multisport file are not duplicates of the first.
+      const existing = await this.lifecycle.findDuplicate(
+        upload.athlete_id,
+        { hash: upload.file_hash, index: activity.index },
+        computed.columns,
+        id,
+      );
+      if (existing) {
+        ids.push(existing.id);
+        if (several && !own) warnings.add(`${which} was already imported.`);
+        continue;
+      }
+      const name =
+        (!several && request.name) ||
+        activity.name ||
+        defaultName(
+          sport,
+          computed.columns.started_at ?? new Date(),
+          computed.columns.utc_offset_s,
+        );
+      await this.lifecycle.createImported(
+        {
+          id,
+          athlete_id: upload.athlete_id,
+          sport_type: sport,
+          name,
+          description: request.description ?? null,
+          state: 'complete',
+          visibility: (request.visibility as Visibility | undefined) ?? athlete.default_visibility,
+          source: 'upload',
+          upload_id: upload.id,
+          file_hash: upload.file_hash,
+          device_name: activity.deviceName,
+          ...grouping,
+        },
+        computed,
+      );
+      ids.push(id);
+      created = true;
+    }
+    return { ids, created, warnings: [...warnings], ...(refused ? { refused } : {}) };
   }
 
   /**
@@ -132,21 +165,38 @@ export class ActivityImportService {
     const bytes = upload ? await this.blobs.get(upload.blob_key) : undefined;
     if (!upload || !bytes) return 'skipped';
     // Which of the file's activities this is: its id derives from the upload id and its index.
-    const k = Array.from({ length: DEFAULT_LIMITS.maxTracks }, (_, i) => i).find(
-      (i) => uuidFromName(`upload:${upload.id}:${i}`) === row.id,
-    );
-    if (k === undefined) return 'skipped';
+    const k =
+      row.file_index ??
+      Array.from({ length: DEFAULT_LIMITS.maxTracks }, (_, i) => i).find(
+        (i) => uuidFromName(`upload:${upload.id}:${i}`) === row.id,
+      );
     const athlete = await this.athletes.findById(row.athlete_id);
-    const result = await this.compute.run('importFile', {
+    if (k === undefined || !athlete) return 'skipped';
+    const request = (upload.requested ?? {}) as UploadRequest;
+    const file = await this.compute.run('importFile', {
       bytes,
-      sport: row.sport_type,
-      athlete: athlete ?? null,
-      only: k,
+      sport: request.sport_type,
+      athlete,
     });
-    const activity = result.ok ? result.activities[0] : undefined;
+    // A file the current rules cannot read keeps the numbers computed before.
+    if (!file.ok) return 'skipped';
+    let own = file.activities.find((a) => a.index === k);
+    // The athlete may have changed this activity's sport since: its numbers follow it.
+    if (own && own.sport !== row.sport_type) {
+      const again = await this.compute.run('importFile', {
+        bytes,
+        sport: row.sport_type,
+        athlete,
+        only: k,
+      });
+      own = again.ok ? again.activities[0] : undefined;
+    }
     // A file the current rules refuse keeps the numbers computed before.
-    if (!activity?.computed) return 'skipped';
-    await this.lifecycle.storeComputed(row, activity.computed);
+    if (!own?.computed) return 'skipped';
+    const activities = file.activities.map((a) => (a.index === k ? own! : a));
+    // Sessions an earlier version of the import left out (a multisport file's later legs)
+    // are stored now.
+    await this.storeActivities(upload, athlete, { ...file, activities }, row);
     return 'success';
   }
 }

@@ -13,7 +13,10 @@ import {
 
 export interface FileImportInput {
   bytes: Uint8Array;
-  /** The sport the athlete chose at upload, over the file's own. */
+  /**
+   * The sport the athlete chose (at upload, or since), over the file's own: never applied to
+   * every leg of a multisport file, only to the one activity `only` names.
+   */
   sport: string | undefined;
   athlete: AthleteProfile | null;
   /** Only the activity at this index of the file (a recompute), or all of them. */
@@ -27,6 +30,8 @@ export type ImportedFileActivity = {
   sport: string;
   name: string | null;
   deviceName: string | null;
+  /** Its place among the sessions of a multisport file, or null for a file of one sport. */
+  multisport: { index: number; count: number } | null;
 } & (
   | { computed: ComputedActivity; refused?: undefined }
   /** Its numbers are impossible and could not be repaired (core's plausibility screen). */
@@ -67,8 +72,16 @@ export function importFile(input: FileImportInput): FileImport {
   const activities: ImportedFileActivity[] = [];
   for (const [index, activity] of tracks.entries()) {
     if (input.only !== undefined && index !== input.only) continue;
-    const sport = input.sport || activity.sport || 'Workout';
-    const about = { index, sport, name: activity.name ?? null, deviceName: deviceName(activity) };
+    // A sport chosen at upload is for the file's activity, not for every leg of a triathlon.
+    const chosen = input.only !== undefined || !activity.multisport ? input.sport : undefined;
+    const sport = chosen || activity.sport || 'Workout';
+    const about = {
+      index,
+      sport,
+      name: activity.name ?? null,
+      deviceName: deviceName(activity),
+      multisport: activity.multisport ?? null,
+    };
     try {
       activities.push({
         ...about,

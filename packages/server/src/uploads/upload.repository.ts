@@ -25,6 +25,8 @@ type NewUpload = {
   external_id: string | null;
   requested: unknown;
   activity_id?: string | null;
+  /** JSON array of ids. */
+  activity_ids?: string;
   error?: string | null;
 };
 
@@ -75,16 +77,22 @@ export class UploadRepository {
   async setStatus(
     id: string,
     status: UploadStatus,
-    extra: { error?: string | null; activity_id?: string | null; warnings?: string[] } = {},
+    extra: {
+      error?: string | null;
+      activity_id?: string | null;
+      activity_ids?: string[];
+      warnings?: string[];
+    } = {},
     executor: Executor = this.db,
   ): Promise<void> {
-    const { warnings, ...rest } = extra;
+    const { warnings, activity_ids, ...rest } = extra;
     await executor
       .updateTable('uploads')
       .set({
         status,
         ...rest,
         ...(warnings ? { warnings: JSON.stringify(warnings) } : {}),
+        ...(activity_ids ? { activity_ids: JSON.stringify(activity_ids) } : {}),
         updated_at: new Date(),
       })
       .where('id', '=', id)

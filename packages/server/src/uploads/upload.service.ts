@@ -110,6 +110,7 @@ export class UploadService {
         status: 'duplicate',
         blob_key: previous.blob_key,
         activity_id: previous.activity_id,
+        activity_ids: JSON.stringify(previous.activity_ids),
       });
     } else {
       await this.store(file.id, base, file.bytes);
@@ -124,6 +125,7 @@ export class UploadService {
       status: 'duplicate',
       blob_key: previous.blob_key,
       activity_id: previous.activity_id,
+      activity_ids: JSON.stringify(previous.activity_ids),
     });
   }
 

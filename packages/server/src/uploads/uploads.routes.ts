@@ -43,6 +43,11 @@ const Upload = Type.Object({
   activity_id: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
     description: 'the new activity when ready; the existing one when duplicate',
   }),
+  activity_ids: Type.Array(Type.String({ format: 'uuid' }), {
+    description:
+      "every activity of the file, in the file's order, new or found to be a duplicate: a " +
+      'multisport file (swim, transition, bike, transition, run) makes one per session',
+  }),
   error: Type.Union([Type.String(), Type.Null()], { description: 'why the file was refused' }),
   warnings: Type.Array(Type.String(), {
     description:
@@ -63,6 +68,8 @@ const present = (u: UploadRow, counts: Static<typeof ArchiveCounts> | null) => (
   kind: u.kind,
   status: u.status,
   activity_id: u.activity_id,
+  // Uploads processed before files could hold several activities list none: their one is `activity_id`.
+  activity_ids: u.activity_ids?.length ? u.activity_ids : u.activity_id ? [u.activity_id] : [],
   error: u.error,
   warnings: u.warnings ?? [],
   file_name: u.file_name,

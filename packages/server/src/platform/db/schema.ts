@@ -194,6 +194,12 @@ export interface ActivitiesTable {
   streams_key: string | null;
   upload_id: string | null;
   file_hash: string | null;
+  /** Which of its file's activities this is (0-based; a multisport file holds several). */
+  file_index: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The multisport group (one file's sessions: swim, transition, bike…) it is a leg of. */
+  group_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** How many legs the group had when imported. */
+  group_size: ColumnType<number | null, number | null | undefined, number | null>;
   /** Splits, laps, best efforts, zones and the cleaning report, as computed. */
   details: ColumnType<unknown, string | null, string | null>;
   algorithm_version: number | null;
@@ -260,6 +266,8 @@ export interface UploadsTable {
   /** What processing recovered from or repaired (a damaged file, impossible values). */
   warnings: ColumnType<string[], string | undefined, string>;
   activity_id: string | null;
+  /** Every activity the file made or was found to duplicate, in the file's order. */
+  activity_ids: ColumnType<string[], string | undefined, string>;
   file_name: string | null;
   file_size: number;
   file_hash: string;

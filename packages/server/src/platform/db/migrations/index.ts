@@ -14,6 +14,7 @@ import * as sessionsTwoFactor from './2026-12-07T0300-sessions-two-factor.js';
 import * as rebasedOthersViews from './2026-12-07T0400-rebased-others-views.js';
 import * as followRequestsBlocks from './2026-12-07T1200-follow-requests-blocks.js';
 import * as uploadWarnings from './2026-12-07T1300-upload-warnings.js';
+import * as multisport from './2026-12-07T1500-multisport.js';
 
 /**
  * Every migration, in order, as a static import map (bundlers and tests see them all; nothing is
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0400-rebased-others-views': rebasedOthersViews,
   '2026-12-07T1200-follow-requests-blocks': followRequestsBlocks,
   '2026-12-07T1300-upload-warnings': uploadWarnings,
+  '2026-12-07T1500-multisport': multisport,
 };
