@@ -76,7 +76,10 @@ export async function createStride(
       ...people,
       compute,
       privacy: privacy.privacy,
-      reimport: () => uploads!.imports,
+      reimport: () => ({
+        recompute: (row) => uploads!.imports.recompute(row),
+        retryRefused: () => uploads!.uploads.retryRefused(),
+      }),
       segmentEfforts: () => segments!.effortsOn,
     });
     uploads = createUploadsModule(platform, {

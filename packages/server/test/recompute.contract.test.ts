@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hrZoneBounds } from '@stride/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { encodeActivity } from '../../formats/test/helpers/fit-fixtures.js';
 import { syntheticActivity, toGpx } from '../src/demo/synthetic-activity.js';
 import { DATABASES, useTestApp } from './adapters.js';
 import { multipart, type SignedIn, signUp } from './helpers.js';
@@ -138,5 +139,111 @@ describe.each(DATABASES)('recomputing activities on $name', (database) => {
     expect(after.distance).toBe(before.distance);
     expect(after.analysis.hr_zones).toEqual(before.analysis.hr_zones);
     expect((await get(recorded)).analysis.hr_zones).not.toBeNull();
+  });
+
+  it('reads again on request the files an earlier version refused, and adds the legs it left out', async () => {
+    const db = t.stride.platform.db;
+    const send = async (name: string, bytes: Uint8Array) => {
+      const { payload, headers } = multipart({ name, bytes });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/uploads',
+        payload,
+        headers: { ...headers, ...ann.headers },
+      });
+      await drain();
+      return (
+        await t.app.inject({ url: `/api/v1/uploads/${res.json().id}`, headers: ann.headers })
+      ).json();
+    };
+    const legsOf = (uploadId: string) =>
+      db
+        .selectFrom('activities')
+        .select(['id', 'group_id'])
+        .where('upload_id', '=', uploadId)
+        .orderBy('file_index')
+        .execute();
+
+    // As an earlier version left them: a file it could not read (an error, no activity)…
+    const refused = await send(
+      'refused.gpx',
+      new TextEncoder().encode(
+        toGpx(
+          'Refused once',
+          'Run',
+          syntheticActivity({
+            seed: 9,
+            sport: 'Run',
+            startLat: 45.3,
+            startLng: 5.8,
+            startTime: 1_781_000_000,
+            distanceM: 3_000,
+          }),
+        ),
+      ),
+    );
+    await db.deleteFrom('activities').where('upload_id', '=', refused.id).execute();
+    await db
+      .updateTable('uploads')
+      .set({ status: 'error', error: 'not readable', activity_id: null, activity_ids: '[]' })
+      .where('id', '=', refused.id)
+      .execute();
+    // …and a multisport file of which it kept only the first session, listing none.
+    const triathlon = await send(
+      'triathlon.fit',
+      encodeActivity({
+        segments: [
+          { sport: 'swimming', seconds: 60 },
+          { sport: 'transition', seconds: 20 },
+          { sport: 'cycling', seconds: 120 },
+          { sport: 'running', seconds: 90 },
+        ],
+      }),
+    );
+    const made = triathlon.activity_ids.length;
+    expect(made).toBeGreaterThan(1);
+    await db.deleteFrom('activities').where('id', 'in', triathlon.activity_ids.slice(1)).execute();
+    await db
+      .updateTable('activities')
+      .set({ file_index: null, group_id: null, group_size: null })
+      .where('id', '=', triathlon.activity_ids[0])
+      .execute();
+    await db
+      .updateTable('uploads')
+      .set({ activity_ids: '[]' })
+      .where('id', '=', triathlon.id)
+      .execute();
+
+    await t.stride.activities.recompute.requestAll();
+    await drain();
+
+    const again = (
+      await t.app.inject({ url: `/api/v1/uploads/${refused.id}`, headers: ann.headers })
+    ).json();
+    expect(again.status).toBe('ready');
+    expect((await get(again.activity_id)).name).toBe('Refused once');
+    const legs = await legsOf(triathlon.id);
+    expect(legs.map((l) => l.id)).toEqual(triathlon.activity_ids);
+    expect(new Set(legs.map((l) => l.group_id)).size).toBe(1);
+    const listed = (
+      await t.app.inject({ url: `/api/v1/uploads/${triathlon.id}`, headers: ann.headers })
+    ).json();
+    expect(listed.activity_ids).toEqual(triathlon.activity_ids);
+
+    // A leg the athlete deleted since stays deleted by the next recompute.
+    const gone = triathlon.activity_ids[1];
+    expect(
+      (
+        await t.app.inject({
+          method: 'DELETE',
+          url: `/api/v1/activities/${gone}`,
+          headers: ann.headers,
+        })
+      ).statusCode,
+    ).toBe(204);
+    await t.stride.activities.recompute.requestAll();
+    await drain();
+    expect((await legsOf(triathlon.id)).map((l) => l.id)).not.toContain(gone);
+    expect(await legsOf(triathlon.id)).toHaveLength(made - 1);
   });
 });

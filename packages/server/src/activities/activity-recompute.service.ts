@@ -38,6 +38,8 @@ export class ActivityRecomputeService {
 
   /** Queues one job per activity of the athlete (or of everyone), a page at a time. */
   async fanOut(athleteId: string | undefined, signal?: AbortSignal): Promise<'success'> {
+    // After an upgrade, files the earlier code refused are read again too.
+    if (athleteId === undefined) await this.imports.retryRefused();
     let after: { createdAt: Date; id: string } | undefined;
     for (;;) {
       signal?.throwIfAborted();

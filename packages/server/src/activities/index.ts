@@ -28,9 +28,11 @@ export type SegmentEffortsOf = (
   view: ServedView,
 ) => Promise<Static<typeof ActivityDetail>['segment_efforts']>;
 
-/** Computes an uploaded activity again from its original file (the uploads feature does). */
+/** Computes uploaded activities again from their original files (the uploads feature does). */
 export interface UploadReimport {
   recompute(row: ActivityRow): Promise<'success' | 'skipped'>;
+  /** Queues every file upload that ended in error to be read again (after an upgrade). */
+  retryRefused(): Promise<number>;
 }
 
 /** Profile fields the computed statistics depend on (zones, calories). */
@@ -85,7 +87,10 @@ export function createActivitiesModule(
   const recompute = new ActivityRecomputeService(
     repository,
     activities,
-    { recompute: (row) => deps.reimport().recompute(row) },
+    {
+      recompute: (row) => deps.reimport().recompute(row),
+      retryRefused: () => deps.reimport().retryRefused(),
+    },
     jobs,
     wakeWorker,
   );

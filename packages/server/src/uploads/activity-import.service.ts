@@ -74,14 +74,16 @@ export class ActivityImportService {
    * Stores each activity of a parsed file that is not already stored or a duplicate (of the
    * same session of the same file, or of an activity at the same time and distance): ids derive
    * from the upload id and the activity's index in the file, so running it again adds only
-   * what is missing. `own`, when given (a recompute), is stored again in place.
+   * what is missing. A recompute passes `own` (stored again in place) and whether to add the
+   * file's other activities that are missing (`addMissing`).
    */
   private async storeActivities(
     upload: UploadRow,
     athlete: AthleteRow,
     result: Extract<FileImport, { ok: true }>,
-    own?: ActivityRow,
+    recompute?: { own: ActivityRow; addMissing: boolean },
   ): Promise<{ ids: string[]; created: boolean; warnings: string[]; refused?: string }> {
+    const own = recompute?.own;
     const request = (upload.requested ?? {}) as UploadRequest;
     // Every activity of the file, new or found to be a duplicate, in the file's order.
     const ids: string[] = [];
@@ -112,6 +114,7 @@ export class ActivityImportService {
         ids.push(id);
         continue;
       }
+      if (recompute && !recompute.addMissing) continue;
       // Per session: the other sessions of a multisport file are not duplicates of the first.
       const existing = await this.lifecycle.findDuplicate(
         upload.athlete_id,
@@ -194,9 +197,17 @@ export class ActivityImportService {
     // A file the current rules refuse keeps the numbers computed before.
     if (!own?.computed) return 'skipped';
     const activities = file.activities.map((a) => (a.index === k ? own! : a));
-    // Sessions an earlier version of the import left out (a multisport file's later legs)
-    // are stored now.
-    await this.storeActivities(upload, athlete, { ...file, activities }, row);
+    // Sessions an earlier version of the import left out (a multisport file's later legs) are
+    // stored now. Such an upload lists no activities; one that does lists all it made, and an
+    // activity missing from it since was deleted by the athlete: it stays deleted.
+    const addMissing = upload.activity_ids.length === 0;
+    const { ids } = await this.storeActivities(
+      upload,
+      athlete,
+      { ...file, activities },
+      { own: row, addMissing },
+    );
+    if (addMissing) await this.uploads.setStatus(upload.id, upload.status, { activity_ids: ids });
     return 'success';
   }
 }

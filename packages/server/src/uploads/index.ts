@@ -40,6 +40,7 @@ export function createUploadsModule(
     ],
     jobs: {
       'upload.process': (payload, ctx) => imports.process(payload.uploadId, ctx.lastAttempt),
+      'upload.reprocess': (payload, ctx) => imports.process(payload.uploadId, ctx.lastAttempt),
       'upload.expand': (payload, ctx) => archives.expand(payload.uploadId, ctx.lastAttempt),
     },
   } satisfies FeatureModule & Record<string, unknown>;

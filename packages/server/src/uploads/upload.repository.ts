@@ -125,6 +125,17 @@ export class UploadRepository {
    * Every stored original an athlete uploaded (not those refused as duplicates), oldest first.
    * Archives are left out: each of their activity files is an upload of its own.
    */
+  /** Ids of file uploads that ended in error, a page at a time (keyset on id). */
+  async refusedFiles(limit: number, afterId?: string): Promise<string[]> {
+    let q = this.db
+      .selectFrom('uploads')
+      .select('id')
+      .where('status', '=', 'error')
+      .where('kind', '=', 'file');
+    if (afterId) q = q.where('id', '>', afterId);
+    return (await q.orderBy('id').limit(limit).execute()).map((r) => r.id);
+  }
+
   async originalsOf(
     athleteId: string,
     executor: Executor = this.db,

@@ -153,12 +153,35 @@ export class UploadService {
     }
   }
 
+  /**
+   * Queues every file upload that ended in error to be read again, a page at a time: after an
+   * upgrade, a file the earlier code could not read (a decoder that gave up, a class of file
+   * it refused) may be readable now. Each is queued with its job in one transaction.
+   */
+  async retryRefused(): Promise<number> {
+    let count = 0;
+    let after: string | undefined;
+    for (;;) {
+      const ids = await this.uploads.refusedFiles(200, after);
+      for (const id of ids) {
+        await this.db.transaction().execute(async (tx) => {
+          await this.uploads.setStatus(id, 'queued', { error: null }, tx);
+          await this.jobs.enqueue('upload.reprocess', { uploadId: id }, tx);
+        });
+      }
+      count += ids.length;
+      if (ids.length < 200) break;
+      after = ids.at(-1);
+    }
+    if (count) this.wakeWorker();
+    return count;
+  }
+
   /** How an archive's files are doing; null for a single file. */
   async countsOf(row: UploadRow): Promise<ArchiveCounts | null> {
     return row.kind === 'archive' ? this.uploads.countChildren(row.id) : null;
   }
 
-  /** The athlete's own upload, or 404 (also for other athletes' uploads). */
   /** Every stored original the athlete uploaded, oldest first (their data export). */
   originalsOf(athleteId: string): Promise<Array<Pick<UploadRow, 'id' | 'blob_key' | 'file_name'>>> {
     return this.uploads.originalsOf(athleteId);
@@ -169,6 +192,7 @@ export class UploadService {
     return this.uploads.idsOf(athleteId, tx);
   }
 
+  /** The athlete's own upload, or 404 (also for other athletes' uploads). */
   async get(athleteId: string, id: string): Promise<UploadRow> {
     const row = await this.uploads.findById(id);
     if (!row || row.athlete_id !== athleteId) throw Errors.notFound('no such upload');

@@ -8,6 +8,8 @@ import type { HandlersOf } from './handler.js';
 export interface JobPayloads {
   /** Parse an uploaded file and create its activity (or record why not). */
   'upload.process': { uploadId: string };
+  /** Read again an uploaded file that ended in error (after an upgrade; see retryRefused). */
+  'upload.reprocess': { uploadId: string };
   /** Read an uploaded ZIP archive and make an upload (with its own job) of each activity file. */
   'upload.expand': { uploadId: string };
   /** Compute a recorded activity's statistics and streams once it is complete. */
@@ -48,6 +50,7 @@ export type JobName = keyof JobPayloads;
  */
 export const JOB_DEFINITIONS = defineJobs<JobPayloads>({
   'upload.process': { dedup: 'unique', key: (p) => p.uploadId },
+  'upload.reprocess': { dedup: 'coalesce', key: (p) => p.uploadId },
   'upload.expand': { dedup: 'unique', key: (p) => p.uploadId },
   'activity.finalize': { dedup: 'unique', key: (p) => p.activityId },
   'activities.recompute': { dedup: 'coalesce', key: (p) => p.activityId },
