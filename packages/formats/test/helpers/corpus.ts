@@ -13,12 +13,32 @@ export interface ManifestEntry {
   notes: string;
   /** record/trackpoint count observed by the corpus' authors (notes "records=N", "trkpt=N", "trackpoints=N") */
   observedPoints?: number;
-  /** "embedded session: sport, D m, timer T s, elapsed E s" entries */
-  sessions: { sport: string; distanceM: number; timerS?: number; elapsedS?: number }[];
+  /** "embedded session: sport, D m, timer T s, elapsed E s, ascent A m" entries */
+  sessions: {
+    sport: string;
+    distanceM: number;
+    timerS?: number;
+    elapsedS?: number;
+    ascentM?: number;
+  }[];
+  /** The device or app that wrote the file. */
+  device: string;
+  /** Listed in MANIFEST-incoming.tsv (the files added for real-world classes of trouble). */
+  incoming: boolean;
 }
 
+/** The files of MANIFEST.tsv. */
 export function readManifest(): ManifestEntry[] {
-  const lines = readFileSync(join(CORPUS_DIR, 'MANIFEST.tsv'), 'utf8').split('\n').filter(Boolean);
+  return readManifestFile('MANIFEST.tsv');
+}
+
+/** The files of both manifests: MANIFEST.tsv, then MANIFEST-incoming.tsv. */
+export function readManifests(): ManifestEntry[] {
+  return [...readManifestFile('MANIFEST.tsv'), ...readManifestFile('MANIFEST-incoming.tsv')];
+}
+
+function readManifestFile(name: string): ManifestEntry[] {
+  const lines = readFileSync(join(CORPUS_DIR, name), 'utf8').split('\n').filter(Boolean);
   const heads = lines[0]!.split('\t');
   return lines.slice(1).map((line) => {
     const cells = line.split('\t');
@@ -27,13 +47,14 @@ export function readManifest(): ManifestEntry[] {
     const count = /(?:records|trkpt|trackpoints)=(\d+)/.exec(notes)?.[1];
     const sessions = [
       ...notes.matchAll(
-        /embedded session: (\w+), ([\d.]+) m(?:, timer ([\d.]+) s)?(?:, elapsed ([\d.]+) s)?/g,
+        /embedded session: (\w+)(?: \([\w ]+\))?, ([\d.]+) m(?:, timer ([\d.]+) s)?(?:, elapsed ([\d.]+) s)?(?:, ascent ([\d.]+) m)?/g,
       ),
     ].map((m) => ({
       sport: m[1]!,
       distanceM: Number(m[2]),
       timerS: m[3] ? Number(m[3]) : undefined,
       elapsedS: m[4] ? Number(m[4]) : undefined,
+      ascentM: m[5] ? Number(m[5]) : undefined,
     }));
     return {
       file: get('file'),
@@ -41,12 +62,16 @@ export function readManifest(): ManifestEntry[] {
       notes,
       observedPoints: count ? Number(count) : undefined,
       sessions,
+      device: get('device_app'),
+      incoming: name !== 'MANIFEST.tsv',
     };
   });
 }
 
+/** Values other projects assert, per file, from expected.json and expected-incoming.json. */
 export function readExpected(): Record<string, { values: Record<string, { value: unknown }> }> {
-  return JSON.parse(readFileSync(join(CORPUS_DIR, 'expected.json'), 'utf8')).files;
+  const read = (name: string) => JSON.parse(readFileSync(join(CORPUS_DIR, name), 'utf8')).files;
+  return { ...read('expected.json'), ...read('expected-incoming.json') };
 }
 
 export const readCorpusFile = (file: string) =>
