@@ -171,11 +171,11 @@ function makeActivity(parts: ActivityParts): ImportedActivity {
   for (const lap of parts.laps) {
     const lapStart = fitTime(lap, 'startTime', offset);
     if (lapStart === undefined) continue;
-    const stated = fitTime(lap, 'timestamp', offset);
-    const lapEnd = Math.max(
-      stated ?? Number.NEGATIVE_INFINITY,
-      lapStart + (num(lap, 'totalElapsedTime') ?? 0),
-    );
+    // Start + elapsed is the lap's precise end; its timestamp is only the second the message was
+    // written, and a placeholder equal to the activity start in summary-first files.
+    const elapsed = num(lap, 'totalElapsedTime');
+    const lapEnd =
+      elapsed !== undefined ? lapStart + elapsed : (fitTime(lap, 'timestamp', offset) ?? lapStart);
     // Damaged files can state a lap that ends before it starts: never an inverted index range.
     let startIndex = lowerBound(track.time, lapStart);
     // The session's first lap starts at the boundary sample it shares with the previous session.
@@ -184,7 +184,8 @@ function makeActivity(parts: ActivityParts): ImportedActivity {
       startTime: lapStart,
       endTime: lapEnd,
       startIndex,
-      endIndex: Math.max(startIndex, upperBound(track.time, lapEnd)),
+      // Records are whole seconds: one stamped in the second the lap ended is its last sample.
+      endIndex: Math.max(startIndex, upperBound(track.time, Math.ceil(lapEnd - 1e-6))),
       totals: totalsFrom(lap),
     };
     const trigger = str(lap, 'lapTrigger');
