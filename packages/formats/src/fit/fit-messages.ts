@@ -19,20 +19,6 @@ export interface FitMessages {
   lengths: FitMesg[];
 }
 
-export function emptyMessages(): FitMessages {
-  return {
-    fileId: [],
-    records: [],
-    sessions: [],
-    laps: [],
-    events: [],
-    deviceInfos: [],
-    sports: [],
-    timestampCorrelations: [],
-    lengths: [],
-  };
-}
-
 const RECORD_MESG_NUM = 20;
 
 /** 'auto': the SDK, with our own decoder as the fallback; 'own': our decoder only (tests compare the two). */

@@ -1,7 +1,7 @@
 import { Profile } from '@garmin/fitsdk';
 import { isFitHeader } from '../detect.js';
 import type { Budget } from '../limits.js';
-import { emptyMessages, type FitMesg, type FitMessages } from './fit-messages.js';
+import type { FitMesg, FitMessages } from './fit-messages.js';
 import { readU32 } from './frame.js';
 import { mergeHeartRates } from './hr-merge.js';
 
@@ -218,6 +218,20 @@ export function decodeFitOwn(bytes: Uint8Array, budget: Budget, alreadyCounted =
     pos = end + 2;
   }
   return done({ messages });
+}
+
+function emptyMessages(): FitMessages {
+  return {
+    fileId: [],
+    records: [],
+    sessions: [],
+    laps: [],
+    events: [],
+    deviceInfos: [],
+    sports: [],
+    timestampCorrelations: [],
+    lengths: [],
+  };
 }
 
 /** Where a 4-byte timestamp sits in a message the decoder does not keep (it still sets the time base). */
