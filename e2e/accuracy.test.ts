@@ -105,9 +105,14 @@ describe.runIf(corpusPresent)('accuracy on real device files (../shared/data)', 
     }
   });
 
-  it('matches the device timer time within 1 %', () => {
+  // Smart recording (a record every few seconds) puts a multisport leg's boundary on a record a
+  // few seconds off the device's session start: short legs (transitions) get a 5 s allowance.
+  it('matches the device timer time within 1 % (5 s on short activities)', () => {
     for (const r of rows.filter((x) => x.complete))
-      expect(Math.abs(pct(...r.timer)), r.file).toBeLessThanOrEqual(1);
+      expect(
+        Math.abs(r.timer[0] - r.timer[1]) <= 5 || Math.abs(pct(...r.timer)) <= 1,
+        `${r.file}: ${r.timer[0]} vs ${r.timer[1]} s`,
+      ).toBe(true);
   });
 
   it('matches the device (barometric) elevation gain within 10 % on most files, 15 % on all', () => {

@@ -14,7 +14,7 @@ export { exportGpx } from './export/gpx-writer.js';
 export { exportTcx } from './export/tcx-writer.js';
 export { importActivityFile } from './import.js';
 export { DEFAULT_LIMITS, type ImportLimits, resolveLimits } from './limits.js';
-export { mapSport } from './sport.js';
+export { classifySport, mapSport, type SportClass } from './sport.js';
 export type {
   DeviceInfo,
   DeviceTotals,
@@ -24,6 +24,7 @@ export type {
   ImportResult,
   Lap,
   Pause,
+  SwimLength,
   Waypoint,
 } from './types.js';
 export {

@@ -46,6 +46,20 @@ export interface Pause {
   end: number;
 }
 
+/** One pool length as the device recorded it (FIT `length` messages), epoch seconds. */
+export interface SwimLength {
+  startTime: number;
+  endTime: number;
+  /** pool length when active, 0 when idle (rest) */
+  distanceM: number;
+  /** False for a rest (idle length) at the wall. */
+  active: boolean;
+  /** Strokes counted over the length, when the device gives them. */
+  strokes?: number;
+  /** Stroke as the file names it (FIT swim_stroke: freestyle, backstroke, breaststroke, …). */
+  stroke?: string;
+}
+
 export interface ImportedActivity {
   track: Track;
   /** Strava sport_type (Run, Ride, Walk, Hike, Swim, VirtualRide, …); undefined when unknown. */
@@ -59,9 +73,23 @@ export interface ImportedActivity {
   laps: Lap[];
   pauses: Pause[];
   deviceTotals?: DeviceTotals;
+  /** The file's own sub-sport spelling (FIT sub_sport), when it gives one other than generic. */
+  subSport?: string;
   /**
-   * Set on each session of a multisport or multi-session file (swim, transition, bike…):
-   * its place among the file's sessions (0-based) and how many there are.
+   * True when the file says so (trainer, treadmill, indoor, virtual, pool sub-sports), or when
+   * no position was ever recorded for a sport that is normally done outdoors (a run or ride
+   * without GPS is a treadmill or a trainer); false for such a sport with GPS; undefined when it
+   * cannot be told (e.g. a workout).
+   */
+  indoor?: boolean;
+  /** Pool swims: every length, active or rest, in order. */
+  lengths?: SwimLength[];
+  /** Pool swims: the pool length the device was set to, metres. */
+  poolLengthM?: number;
+  /**
+   * Set on each session's activity when one file held several sessions (multisport, including
+   * transitions): index is the session's order in the file (0-based), count the number of
+   * sessions.
    */
   multisport?: { index: number; count: number };
 }

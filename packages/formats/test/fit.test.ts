@@ -1,11 +1,23 @@
+import { CrcCalculator } from '@garmin/fitsdk';
 import { describe, expect, it } from 'vitest';
 import { fitCrc, fitCrcReference } from '../src/fit/crc.js';
-import { importActivityFile } from '../src/index.js';
+import { parseFit } from '../src/fit/fit-parser.js';
+import { decodeFitOwn } from '../src/fit/own-decoder.js';
+import {
+  FormatError,
+  type ImportedActivity,
+  type ImportResult,
+  importActivityFile,
+} from '../src/index.js';
+import { Budget, resolveLimits } from '../src/limits.js';
 import {
   encodeActivity,
   encodeCompressedTimestamps,
+  encodePoolSwim,
+  encodeWorkout,
   FIT_EPOCH_S,
   T0,
+  toBigEndian,
 } from './helpers/fit-fixtures.js';
 import { expectCode } from './helpers/fixtures.js';
 
@@ -74,7 +86,7 @@ describe('FIT import (files written by the SDK encoder)', () => {
     expect(a.sport).toBe('VirtualRide');
   });
 
-  it('splits a multisport file into one activity per sport session and leaves transitions out', () => {
+  it('splits a multisport file into one activity per session, transitions kept as workouts', () => {
     const r = importActivityFile(
       encodeActivity({
         segments: [
@@ -84,12 +96,193 @@ describe('FIT import (files written by the SDK encoder)', () => {
         ],
       }),
     );
-    expect(r.activities.map((a) => [a.sport, a.track.length])).toEqual([
-      ['Run', 30],
-      ['Ride', 40],
+    expect(
+      r.activities.map((a) => [a.sport, a.subSport, a.name, a.track.length, a.multisport]),
+    ).toEqual([
+      ['Run', undefined, undefined, 30, { index: 0, count: 3 }],
+      // Back-to-back sessions share their boundary record: the previous session's last one.
+      ['Workout', 'transition', 'Transition 1', 6, { index: 1, count: 3 }],
+      ['Ride', undefined, undefined, 41, { index: 2, count: 3 }],
     ]);
-    expect(r.activities[1]!.track.time[0]).toBe(unix(T0 + 35));
+    const [run, transition, ride] = r.activities as [
+      ImportedActivity,
+      ImportedActivity,
+      ImportedActivity,
+    ];
+    expect(transition.track.time[0]).toBe(run.track.time[29]);
+    expect(ride.track.time[1]).toBe(unix(T0 + 35));
+    expect(ride.startTime).toBe(unix(T0 + 35));
+    // Distance over each session's samples is the session's own.
+    const span = (a: ImportedActivity) =>
+      a.track.distance![a.track.length - 1]! - a.track.distance![0]!;
+    expect([span(transition), span(ride)]).toEqual([25, 200]);
+    expect(ride.laps).toMatchObject([{ startIndex: 0, endIndex: 41, totals: { distanceM: 200 } }]);
     expect(r.warnings.map((w) => w.code)).toEqual(['FIT_MULTISPORT']);
+  });
+
+  it('reads a multisport file written summary first (placeholder session timestamps) like one written summary last', () => {
+    const segments = [
+      { sport: 'swimming', subSport: 'openWater', seconds: 20 },
+      { sport: 'transition', seconds: 5 },
+      { sport: 'cycling', seconds: 30 },
+      { sport: 'transition', seconds: 4 },
+      { sport: 'running', seconds: 25 },
+    ];
+    const last = importActivityFile(encodeActivity({ segments }));
+    const first = importActivityFile(encodeActivity({ segments, summaryFirst: true }));
+    const shape = (r: ImportResult) =>
+      r.activities.map((a) => ({
+        sport: a.sport,
+        name: a.name,
+        points: a.track.length,
+        start: a.startTime,
+        end: a.track.time[a.track.length - 1],
+        laps: a.laps.map((l) => [l.startIndex, l.endIndex, l.endTime]),
+        distanceM: a.deviceTotals?.distanceM,
+      }));
+    expect(shape(first)).toEqual(shape(last));
+    expect(shape(first).map((a) => [a.sport, a.name, a.points])).toEqual([
+      ['Swim', undefined, 20],
+      ['Workout', 'Transition 1', 6],
+      ['Ride', undefined, 31],
+      ['Workout', 'Transition 2', 5],
+      ['Run', undefined, 26],
+    ]);
+  });
+
+  it('merges records that share a timestamp into one sample, the later value winning per field', () => {
+    const r = importActivityFile(encodeActivity({ sameSecond: [10, 11, 40] }));
+    const t = r.activities[0]!.track;
+    expect(t.length).toBe(60);
+    expect(t.time[10]).toBe(unix(T0 + 10));
+    expect(t.time[11]).toBe(unix(T0 + 11));
+    // The second record gave position and distance; HR, power and altitude are the first's.
+    expect(t.distance![10]).toBe(56);
+    expect(t.lat[10]).toBeCloseTo(45.501, 6);
+    expect(t.heartRate![10]).toBe(130);
+    expect(t.power![40]).toBe(240);
+    expect(t.distance![12]).toBe(65);
+  });
+
+  it('keeps every point of a course even when points share a timestamp', () => {
+    const bytes = encodeActivity({ sameSecond: [3] });
+    // file_id.type activity → course: the type byte follows the definition of local 0.
+    const course = bytes.slice();
+    course[findFileType(course)] = 6;
+    fixCrc(course);
+    const r = importActivityFile(course);
+    expect(r.activities).toEqual([]);
+    expect(r.courses[0]!.track.length).toBe(61);
+  });
+
+  it('exposes the lengths and pool length of a pool swim, with lap distances and no invented distance stream', () => {
+    const r = importActivityFile(encodePoolSwim());
+    expect(r.warnings).toEqual([]);
+    const a = r.activities[0]!;
+    expect([a.sport, a.subSport, a.indoor, a.poolLengthM]).toEqual([
+      'Swim',
+      'lapSwimming',
+      true,
+      25,
+    ]);
+    expect(a.track.distance).toBeNull();
+    expect(a.track.heartRate![0]).toBe(110);
+    expect(a.lengths).toHaveLength(5);
+    expect(a.lengths![0]).toEqual({
+      startTime: unix(T0),
+      endTime: unix(T0 + 25),
+      distanceM: 25,
+      active: true,
+      strokes: 18,
+      stroke: 'freestyle',
+    });
+    expect(a.lengths![2]).toEqual({
+      startTime: unix(T0 + 50),
+      endTime: unix(T0 + 70),
+      distanceM: 0,
+      active: false,
+    });
+    expect(a.lengths!.reduce((m, l) => m + l.distanceM, 0)).toBe(100);
+    expect(a.laps.map((l) => [l.startIndex, l.totals.distanceM])).toEqual([
+      [0, 50],
+      [50, 50],
+    ]);
+  });
+
+  it('reads big-endian files as it reads little-endian ones', () => {
+    const little = encodeActivity({ pause: { at: 20, seconds: 10 }, developerField: true });
+    const big = toBigEndian(little);
+    expect(big[14 + 2]).toBe(1); // the first definition now says big-endian
+    const a = importActivityFile(little);
+    const b = importActivityFile(big);
+    expect(b.warnings).toEqual([]);
+    expect(b.activities).toEqual(a.activities);
+    // Our own decoder on the big-endian bytes gives the same activity too.
+    const own = parseFit(big, new Budget(resolveLimits()), 'own');
+    expect(own.warnings).toEqual([]);
+    expect(own.activities).toEqual(a.activities);
+  });
+
+  it('reads a file the SDK decoder throws on with its own decoder, and says so', () => {
+    const bytes = encodeActivity({ cycles: true });
+    const r = importActivityFile(bytes);
+    expect(r.warnings.map((w) => w.code)).toEqual(['FIT_DECODE_FAILED']);
+    expect(r.warnings[0]!.message).toMatch(/fallback decoder/);
+    const a = r.activities[0]!;
+    expect(a.track.length).toBe(60);
+    expect(a.track.heartRate![3]).toBe(123);
+    expect(a.track.lat[1]).toBeCloseTo(45.0001, 6);
+    expect(a.deviceTotals).toMatchObject({ distanceM: 300, timerS: 60 });
+    expect(a.laps).toHaveLength(1);
+    expect(a.pauses).toEqual([]);
+    expect(a.sport).toBe('Ride');
+  });
+
+  it('decodes compressed timestamp headers itself when it reads the raw bytes', () => {
+    const own = decodeFitOwn(encodeCompressedTimestamps(100), new Budget(resolveLimits()));
+    expect(own.error).toBeUndefined();
+    const records = own.messages.records;
+    expect(records).toHaveLength(101);
+    expect(records.map((m) => m.timestamp)).toEqual(records.map((_, k) => T0 + 30 + k));
+    expect(records[1]!.heartRate).toBe(101);
+  });
+
+  it('tells indoor and virtual sessions from the sub-sport and from the absence of GPS', () => {
+    const kind = (options: Parameters<typeof encodeActivity>[0]) => {
+      const a = importActivityFile(encodeActivity(options)).activities[0]!;
+      return [a.sport, a.indoor];
+    };
+    const one = (sport: string, subSport: string, seconds = 5) => ({
+      segments: [{ sport, subSport, seconds }],
+    });
+    expect(kind(one('cycling', 'generic'))).toEqual(['Ride', false]);
+    expect(kind({ ...one('cycling', 'generic'), noPosition: true })).toEqual(['Ride', true]);
+    expect(kind({ ...one('cycling', 'indoorCycling'), noPosition: true })).toEqual(['Ride', true]);
+    // Positions on a trainer are a virtual world's.
+    expect(kind(one('cycling', 'indoorCycling'))).toEqual(['VirtualRide', true]);
+    expect(kind(one('cycling', 'virtualActivity'))).toEqual(['VirtualRide', true]);
+    expect(kind({ ...one('running', 'treadmill'), noPosition: true })).toEqual(['Run', true]);
+    expect(kind(one('running', 'trail'))).toEqual(['TrailRun', false]);
+    expect(kind({ ...one('training', 'strengthTraining'), noPosition: true })).toEqual([
+      'WeightTraining',
+      undefined,
+    ]);
+    expect(kind({ ...one('generic', 'generic'), noPosition: true })).toEqual([
+      'Workout',
+      undefined,
+    ]);
+  });
+
+  it('refuses a FIT workout (a plan, not a recording) with a clear reason', () => {
+    let error: unknown;
+    try {
+      importActivityFile(encodeWorkout());
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FormatError);
+    expect((error as FormatError).code).toBe('NO_ACTIVITY');
+    expect((error as FormatError).message).toMatch(/planned workout.*not a recorded activity/);
   });
 
   it('reads several FIT files chained in one', () => {
@@ -152,3 +345,22 @@ describe('FIT import (files written by the SDK encoder)', () => {
     expectCode(() => importActivityFile(bytes), 'NO_ACTIVITY');
   });
 });
+
+/** Offset of file_id.type in a file the SDK encoder wrote (file_id is the first message). */
+function findFileType(bytes: Uint8Array): number {
+  const n = bytes[14 + 5]!;
+  let at = 14 + 6 + 3 * n + 1;
+  for (let f = 0; f < n; f++) {
+    const [num, size] = [bytes[14 + 6 + 3 * f]!, bytes[14 + 7 + 3 * f]!];
+    if (num === 0) return at;
+    at += size;
+  }
+  throw new Error('file_id.type not found');
+}
+
+function fixCrc(bytes: Uint8Array): void {
+  const end = bytes.length - 2;
+  const crc = CrcCalculator.calculateCRC(bytes, 0, end);
+  bytes[end] = crc & 0xff;
+  bytes[end + 1] = crc >> 8;
+}

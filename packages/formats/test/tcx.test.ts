@@ -73,7 +73,7 @@ describe('TCX import', () => {
     const e = importActivityFile(fixture('empty-activity.tcx'));
     expect(e.activities[0]!.track.length).toBe(0);
     expect(e.activities[0]!.deviceTotals).toMatchObject({ timerS: 1800, calories: 200 });
-    expect(e.activities[0]!.sport).toBeUndefined();
+    expect(e.activities[0]!.sport).toBe('Workout'); // Sport="Other"
     expect(e.warnings.map((w) => w.code)).toEqual(['EMPTY_TRACK']);
   });
 

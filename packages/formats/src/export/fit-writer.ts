@@ -11,7 +11,7 @@ const DEG_TO_SEMICIRCLE = 2 ** 31 / 180;
 const FIT_SPORT: Record<string, [string, string?]> = {
   Run: ['running'],
   TrailRun: ['running', 'trail'],
-  VirtualRun: ['running', 'treadmill'],
+  VirtualRun: ['running', 'virtualActivity'],
   Ride: ['cycling'],
   MountainBikeRide: ['cycling', 'mountain'],
   GravelRide: ['cycling', 'gravelCycling'],

@@ -4,7 +4,7 @@ import { FormatError, Warnings } from '../errors.js';
 import type { Budget } from '../limits.js';
 import type { DeviceInfo, ImportedCourse, ImportResult } from '../types.js';
 import { splitSessions } from './fit-activities.js';
-import { decodeFitMessages, type FitMessages } from './fit-messages.js';
+import { decodeFitMessages, type FitDecoderChoice, type FitMessages } from './fit-messages.js';
 import {
   FIT_EPOCH_S,
   FIT_MIN_DATE,
@@ -19,16 +19,22 @@ import { frameFit } from './frame.js';
 export { FIT_EPOCH_S } from './fit-values.js';
 
 /**
- * FIT → activities. One activity per session; a multisport file gives one activity per sport
- * session and drops "transition" sessions (a warning says so). Records are assigned to the
- * session whose start time they follow. Timer stop → start events are pauses.
+ * FIT → activities. One activity per session; a multisport file gives one activity per session,
+ * transitions included (a warning says so). Records go to the session they fall in by time, and
+ * records sharing a timestamp become one sample. Timer stop → start events are pauses. FIT
+ * course files give a course; any other file without records or sessions is refused.
  */
-export function parseFit(bytes: Uint8Array, budget: Budget): Omit<ImportResult, 'compressed'> {
+export function parseFit(
+  bytes: Uint8Array,
+  budget: Budget,
+  decoder: FitDecoderChoice = 'auto',
+): Omit<ImportResult, 'compressed'> {
   const warnings = new Warnings();
   const framed = frameFit(bytes, warnings, budget.limits.strictCrc);
-  const messages = decodeFitMessages(framed.bytes, warnings, budget);
+  const messages = decodeFitMessages(framed.bytes, warnings, budget, decoder);
   const fileType = str(messages.fileId[0], 'type');
-  const track = recordsToTrack(messages, warnings);
+  // Course points may share a timestamp (synthetic times) yet are distinct places: never merged.
+  const track = recordsToTrack(messages, warnings, fileType !== 'course');
   const device = deviceOf(messages);
   if (fileType === 'course') {
     const course: ImportedCourse = { kind: 'track', track };
@@ -44,15 +50,34 @@ export function parseFit(bytes: Uint8Array, budget: Budget): Omit<ImportResult, 
     throw new FormatError(
       'NO_ACTIVITY',
       fileType && fileType !== 'activity'
-        ? `The FIT file is a "${fileType}" file, not an activity`
-        : 'The FIT file holds no records and no session',
+        ? `The FIT file is ${NOT_ACTIVITY[fileType] ?? `a "${fileType}" file`}, not a recorded activity: there is nothing to import`
+        : 'The FIT file holds no records and no session: there is no activity to import',
     );
   }
   const activities = splitSessions(messages, track, device, warnings);
   return { format: 'fit', activities, courses: [], waypoints: [], warnings: warnings.list };
 }
 
-function recordsToTrack(messages: FitMessages, warnings: Warnings): Track {
+/** What the FIT file types that are not recordings hold, in words an athlete knows. */
+const NOT_ACTIVITY: Record<string, string> = {
+  workout: 'a planned workout (its steps and targets)',
+  settings: "a device's settings",
+  device: 'a device description',
+  sport: "a sport's settings",
+  totals: 'lifetime totals',
+  goals: 'a set of goals',
+  schedules: 'a training schedule',
+  weight: 'weight-scale measurements',
+  bloodPressure: 'blood-pressure measurements',
+  monitoringA: 'all-day monitoring data',
+  monitoringB: 'all-day monitoring data',
+  monitoringDaily: 'all-day monitoring data',
+  activitySummary: 'an activity summary without its recording',
+  segment: 'a segment',
+  segmentList: 'a list of segments',
+};
+
+function recordsToTrack(messages: FitMessages, warnings: Warnings, mergeSameTime: boolean): Track {
   const records = messages.records;
   const n = records.length;
   // Columns allocated once at the record count; optional ones on first use.
@@ -89,31 +114,40 @@ function recordsToTrack(messages: FitMessages, warnings: Warnings): Track {
         continue;
       }
       if (t < last) warnings.add('TIME_BACKWARDS', 'Record timestamps go backwards');
-      last = t;
     }
-    time[k] = t;
+    // Devices write a second record for the same second (a sensor value arriving late, a
+    // position fix): one sample per time, its fields merged, the later value winning.
+    const i = mergeSameTime && t === last && k > 0 ? k - 1 : k;
+    if (i === k) {
+      time[k] = t;
+      lat[k] = Number.NaN;
+      lon[k] = Number.NaN;
+      k++;
+    }
+    if (!Number.isNaN(t)) last = t;
     const la = m.positionLat;
     const lo = m.positionLong;
-    lat[k] = typeof la === 'number' ? la * SEMICIRCLE_DEG : Number.NaN;
-    lon[k] = typeof lo === 'number' ? lo * SEMICIRCLE_DEG : Number.NaN;
-    const alt = m.enhancedAltitude ?? m.altitude;
-    if (typeof alt === 'number') column('elevation')[k] = alt;
+    if (typeof la === 'number' && typeof lo === 'number') {
+      lat[i] = la * SEMICIRCLE_DEG;
+      lon[i] = lo * SEMICIRCLE_DEG;
+    }
+    const alt = preferred(m.enhancedAltitude, m.altitude, 0.3);
+    if (alt !== undefined) column('elevation')[i] = alt;
     const hr = m.heartRate;
-    if (typeof hr === 'number') column('heartRate')[k] = hr;
+    if (typeof hr === 'number') column('heartRate')[i] = hr;
     const cad = m.cadence;
     if (typeof cad === 'number') {
       const frac = m.fractionalCadence;
-      column('cadence')[k] = cad + (typeof frac === 'number' ? frac : 0);
+      column('cadence')[i] = cad + (typeof frac === 'number' ? frac : 0);
     }
     const power = m.power;
-    if (typeof power === 'number') column('power')[k] = power;
+    if (typeof power === 'number') column('power')[i] = power;
     const temp = m.temperature;
-    if (typeof temp === 'number') column('temperature')[k] = temp;
+    if (typeof temp === 'number') column('temperature')[i] = temp;
     const dist = m.distance;
-    if (typeof dist === 'number') column('distance')[k] = dist;
-    const speed = m.enhancedSpeed ?? m.speed;
-    if (typeof speed === 'number') column('speed')[k] = speed;
-    k++;
+    if (typeof dist === 'number') column('distance')[i] = dist;
+    const speed = preferred(m.enhancedSpeed, m.speed, 0.002);
+    if (speed !== undefined) column('speed')[i] = speed;
   }
   if (relative) {
     warnings.add(
@@ -137,6 +171,18 @@ function recordsToTrack(messages: FitMessages, warnings: Warnings): Track {
     distance: cut(optional.distance as Float64Array | undefined),
     speed: cut(optional.speed as Float32Array | undefined),
   });
+}
+
+/**
+ * The enhanced (32-bit) value, unless the 16-bit one is present and disagrees beyond its
+ * resolution: enhanced fields only differ legitimately where the 16-bit range overflows, and the
+ * SDK derives some enhanced values wrongly when it expands components (10× speeds on
+ * compressed speed/distance records).
+ */
+function preferred(enhanced: unknown, plain: unknown, resolution: number): number | undefined {
+  if (typeof enhanced !== 'number') return typeof plain === 'number' ? plain : undefined;
+  if (typeof plain !== 'number' || Math.abs(enhanced - plain) <= resolution) return enhanced;
+  return plain;
 }
 
 /** Sessions' span widened by a day: records outside it are damage (e.g. a year-2085 time). */

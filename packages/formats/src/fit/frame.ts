@@ -295,7 +295,7 @@ function augment(def: Definition): Uint8Array {
   return next;
 }
 
-function readU32(b: Uint8Array, at: number, little: boolean): number {
+export function readU32(b: Uint8Array, at: number, little: boolean): number {
   return little
     ? (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0
     : ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
