@@ -1,6 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { importActivityFile } from '../src/index.js';
-import { fixture } from './helpers/fixtures.js';
+import { fixture, utf8 } from './helpers/fixtures.js';
+
+const T0 = Date.UTC(2024, 0, 1, 8) / 1000;
+const at = (s: number) => new Date((T0 + s) * 1000).toISOString();
+const tcx = (sport: string, laps: string) =>
+  utf8(`<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2" xmlns:ns3="http://www.garmin.com/xmlschemas/ActivityExtension/v2">
+    <Activities><Activity Sport="${sport}"><Id>${at(0)}</Id>${laps}</Activity></Activities></TrainingCenterDatabase>`);
+const lap = (start: number, timer: number, distance: number | null, points: string) =>
+  `<Lap StartTime="${at(start)}"><TotalTimeSeconds>${timer}</TotalTimeSeconds>${
+    distance === null ? '' : `<DistanceMeters>${distance}</DistanceMeters>`
+  }<Track>${points}</Track></Lap>`;
+/** A trackpoint: time offset, then optional position [lat, lon], distance and heart rate. */
+const pt = (s: number, o: { pos?: [number, number]; d?: number; hr?: number } = {}) =>
+  `<Trackpoint><Time>${at(s)}</Time>${
+    o.pos
+      ? `<Position><LatitudeDegrees>${o.pos[0]}</LatitudeDegrees><LongitudeDegrees>${o.pos[1]}</LongitudeDegrees></Position>`
+      : ''
+  }${o.d === undefined ? '' : `<DistanceMeters>${o.d}</DistanceMeters>`}${
+    o.hr === undefined ? '' : `<HeartRateBpm><Value>${o.hr}</Value></HeartRateBpm>`
+  }</Trackpoint>`;
 
 describe('TCX import', () => {
   const r = importActivityFile(fixture('two-activities.tcx'));
@@ -84,5 +103,55 @@ describe('TCX import', () => {
     const c = importActivityFile(new TextEncoder().encode(tcx));
     expect(c.activities).toEqual([]);
     expect(c.courses.map((x) => [x.name, x.track.length])).toEqual([['Loop', 1]]);
+  });
+
+  it('folds trackpoints sharing a time into one sample, the later non-missing value winning', () => {
+    const a = importActivityFile(
+      tcx(
+        'Running',
+        lap(
+          0,
+          2,
+          null,
+          pt(0, { pos: [45, 7], d: 0 }) +
+            pt(0, { hr: 120 }) +
+            pt(1, { hr: 121 }) +
+            pt(1, { pos: [45, 7.0001], d: 3, hr: 125 }),
+        ),
+      ),
+    ).activities[0]!;
+    const t = a.track;
+    expect(Array.from(t.time)).toEqual([T0, T0 + 1]);
+    expect(Array.from(t.lat)).toEqual([45, 45]);
+    expect(Array.from(t.heartRate!)).toEqual([120, 125]);
+    expect(Array.from(t.distance!)).toEqual([0, 3]);
+  });
+
+  it("folds a lap's last point repeated as the next lap's first, leaving the laps apart", () => {
+    // Garmin Connect's TCX export: each lap's own <Track> opens on the previous lap's last point
+    const same = { pos: [45, 7.0002] as [number, number], d: 20, hr: 130 };
+    const a = importActivityFile(
+      tcx(
+        'Biking',
+        lap(
+          0,
+          2,
+          20,
+          pt(0, { pos: [45, 7], d: 0 }) + pt(1, { pos: [45, 7.0001], d: 10 }) + pt(2, same),
+        ) +
+          lap(
+            2,
+            2,
+            20,
+            pt(2, same) + pt(3, { pos: [45, 7.0003], d: 30 }) + pt(4, { pos: [45, 7.0004], d: 40 }),
+          ),
+      ),
+    ).activities[0]!;
+    expect(a.track.length).toBe(5);
+    expect(a.laps.map((l) => [l.startIndex, l.endIndex])).toEqual([
+      [0, 3],
+      [3, 5],
+    ]);
+    expect(a.pauses).toEqual([]);
   });
 });

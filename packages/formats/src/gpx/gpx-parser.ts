@@ -1,9 +1,8 @@
-import { TrackBuilder } from '@stride/core';
-import { setChannel } from '../channels.js';
 import { FormatError, Warnings } from '../errors.js';
 import type { Budget } from '../limits.js';
 import { mapSport } from '../sport.js';
 import type { ImportedActivity, ImportedCourse, ImportResult, Pause, Waypoint } from '../types.js';
+import { SampleBuilder } from '../xml/samples.js';
 import { parseIsoTime, parseNumber, parseXml, type XmlHandler } from '../xml/sax.js';
 
 type PointKind = 'trkpt' | 'rtept' | 'wpt' | null;
@@ -29,7 +28,7 @@ interface Collection {
   kind: 'trk' | 'rte';
   name?: string;
   type?: string;
-  builder: TrackBuilder;
+  builder: SampleBuilder;
   segmentStarts: number[];
   timed: number;
   untimed: number;
@@ -39,7 +38,8 @@ interface Collection {
 
 /**
  * GPX 1.0/1.1 → activities (one per timed <trk>), courses (<rte>, and <trk> without any time)
- * and waypoints. Segment gaps inside a <trk> become pauses. OpenTracks' legacy pause markers
+ * and waypoints. Consecutive track points with one time and one position are one sample (see
+ * SampleBuilder). Segment gaps inside a <trk> become pauses. OpenTracks' legacy pause markers
  * (trkpt lat=100 lon=0 = pause, lat=200 lon=0 = resume) become pauses and are not kept as points.
  */
 export class GpxMapper implements XmlHandler {
@@ -63,6 +63,7 @@ export class GpxMapper implements XmlHandler {
   private speed = Number.NaN;
   private wpt: Waypoint | null = null;
   private lastTime = Number.NaN;
+  private points = 0;
   readonly activities: ImportedActivity[] = [];
   readonly courses: ImportedCourse[] = [];
   readonly waypoints: Waypoint[] = [];
@@ -189,13 +190,16 @@ export class GpxMapper implements XmlHandler {
     }
     this.budget.addPoints(1);
     const b = c.builder;
-    const i = b.pushPosition(time, lat, lon);
-    setChannel(b, 'elevation', i, this.ele);
-    setChannel(b, 'heartRate', i, this.hr);
-    setChannel(b, 'cadence', i, this.cad);
-    setChannel(b, 'temperature', i, this.temp);
-    setChannel(b, 'power', i, this.power);
-    setChannel(b, 'speed', i, this.speed);
+    if (b.begin(time, lat, lon) && c.segmentStarts[c.segmentStarts.length - 1] === b.length) {
+      // A segment opening on the time and place the last one ended at has no gap to pause on.
+      c.segmentStarts.pop();
+    }
+    b.value('elevation', this.ele);
+    b.value('heartRate', this.hr);
+    b.value('cadence', this.cad);
+    b.value('temperature', this.temp);
+    b.value('power', this.power);
+    b.value('speed', this.speed);
     if (Number.isNaN(time)) c.untimed++;
     else {
       if (time < this.lastTime)
@@ -203,7 +207,7 @@ export class GpxMapper implements XmlHandler {
       this.lastTime = time;
       c.timed++;
     }
-    if ((i & 4095) === 0) this.budget.tick();
+    if ((++this.points & 4095) === 0) this.budget.tick();
   }
 
   /** Finishes a track or route left open by a damaged file. */
@@ -283,7 +287,8 @@ export class GpxMapper implements XmlHandler {
 function newCollection(kind: 'trk' | 'rte'): Collection {
   return {
     kind,
-    builder: new TrackBuilder(256),
+    // Route points are geometry: Gaia GPS gives every point of a route its creation time.
+    builder: new SampleBuilder(kind === 'trk'),
     segmentStarts: [],
     timed: 0,
     untimed: 0,

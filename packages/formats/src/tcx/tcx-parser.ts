@@ -1,5 +1,3 @@
-import { TrackBuilder } from '@stride/core';
-import { setChannel } from '../channels.js';
 import { FormatError, Warnings } from '../errors.js';
 import type { Budget } from '../limits.js';
 import { mapSport } from '../sport.js';
@@ -12,6 +10,7 @@ import type {
   Lap,
   Pause,
 } from '../types.js';
+import { SampleBuilder } from '../xml/samples.js';
 import { parseIsoTime, parseNumber, parseXml, type XmlHandler } from '../xml/sax.js';
 import { sumLapTotals } from './lap-totals.js';
 
@@ -20,7 +19,7 @@ interface OpenActivity {
   sport?: string;
   name?: string;
   id?: string;
-  builder: TrackBuilder;
+  builder: SampleBuilder;
   laps: Lap[];
   pauses: Pause[];
   device: DeviceInfo;
@@ -67,7 +66,9 @@ class TcxMapper implements XmlHandler {
   private lap: Lap | null = null;
   private inPoint = false;
   private inCreator = false;
-  private trackStart = -1;
+  /** True from a <Track> opening until its first point. */
+  private trackOpened = false;
+  private points = 0;
   private time = Number.NaN;
   private lat = Number.NaN;
   private lon = Number.NaN;
@@ -101,7 +102,7 @@ class TcxMapper implements XmlHandler {
         this.hr = this.cad = this.power = this.speed = Number.NaN;
         return;
       case 'Track':
-        if (this.current) this.trackStart = this.current.builder.length;
+        this.trackOpened = this.current !== null;
         return;
       case 'Lap':
         if (this.current) {
@@ -122,7 +123,8 @@ class TcxMapper implements XmlHandler {
         this.current = {
           kind: name === 'Activity' ? 'activity' : 'course',
           sport: attributes.Sport,
-          builder: new TrackBuilder(256),
+          // A course's points are a plan: never folded, whatever times they carry.
+          builder: new SampleBuilder(name === 'Activity'),
           laps: [],
           pauses: [],
           device: {},
@@ -255,27 +257,30 @@ class TcxMapper implements XmlHandler {
     this.budget.addPoints(1);
     const b = c.builder;
     const finite = Number.isFinite(this.lat) && Number.isFinite(this.lon);
-    const i = b.pushPosition(
+    const before = b.length;
+    const folded = b.begin(
       this.time,
       finite ? this.lat : Number.NaN,
       finite ? this.lon : Number.NaN,
     );
-    if (i === this.trackStart && i > 0 && c.kind === 'activity') {
-      // First point of a new Track: a gap since the previous point within one lap is a pause.
+    if (this.trackOpened) {
+      this.trackOpened = false;
+      // First point of a new Track: a gap since the previous point within one lap is a pause
+      // (a point folded into the previous one has no gap).
       const lap = this.lap;
-      const before = b.length >= 2 ? this.prevTime : Number.NaN;
-      if (lap && lap.startIndex < i && this.time > before)
-        c.pauses.push({ start: before, end: this.time });
+      if (!folded && c.kind === 'activity' && lap && lap.startIndex < before) {
+        if (this.time > this.prevTime) c.pauses.push({ start: this.prevTime, end: this.time });
+      }
     }
     this.prevTime = this.time;
-    setChannel(b, 'elevation', i, this.alt);
-    setChannel(b, 'distance', i, this.dist);
-    setChannel(b, 'heartRate', i, this.hr);
-    setChannel(b, 'cadence', i, this.cad);
-    setChannel(b, 'power', i, this.power);
-    setChannel(b, 'speed', i, this.speed);
+    b.value('elevation', this.alt);
+    b.value('distance', this.dist);
+    b.value('heartRate', this.hr);
+    b.value('cadence', this.cad);
+    b.value('power', this.power);
+    b.value('speed', this.speed);
     if (Number.isNaN(this.time)) this.warnings.add('MISSING_TIME', 'A trackpoint has no time');
-    if ((i & 4095) === 0) this.budget.tick();
+    if ((++this.points & 4095) === 0) this.budget.tick();
   }
 
   private prevTime = Number.NaN;
