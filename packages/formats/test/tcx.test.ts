@@ -154,4 +154,19 @@ describe('TCX import', () => {
     ]);
     expect(a.pauses).toEqual([]);
   });
+
+  it("reads the time between one lap's timer end and the next lap's start as a pause", () => {
+    const a = importActivityFile(
+      tcx(
+        'Running',
+        lap(0, 60, 200, pt(0, { d: 0 }) + pt(60, { d: 200 })) +
+          lap(100, 50.4, 180, pt(100, { d: 200 }) + pt(150, { d: 380 })) +
+          // a whole-second StartTime after a fractional timer is rounding, not a pause
+          lap(151, 20, 60, pt(151, { d: 385 }) + pt(171, { d: 440 })),
+      ),
+    ).activities[0]!;
+    expect(a.laps.map((l) => l.totals.timerS)).toEqual([60, 50.4, 20]);
+    expect(a.pauses).toEqual([{ start: T0 + 60, end: T0 + 100 }]);
+    expect(a.deviceTotals).toMatchObject({ timerS: 130.4, elapsedS: 171 });
+  });
 });

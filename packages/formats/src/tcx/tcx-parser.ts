@@ -308,12 +308,13 @@ class TcxMapper implements XmlHandler {
     let startTime = parseIsoTime(c.id ?? '');
     for (let k = 0; k < track.length && Number.isNaN(startTime); k++) startTime = track.time[k]!;
     if (Number.isNaN(startTime)) startTime = c.laps[0]?.startTime ?? Number.NaN;
+    const pauses = [...c.pauses, ...lapGaps(c.laps, c.pauses)].sort((a, b) => a.start - b.start);
     const activity: ImportedActivity = {
       track,
       sport: mapSport(c.sport),
       startTime,
       laps: c.laps,
-      pauses: c.pauses,
+      pauses,
     };
     if (c.sport) activity.sourceSport = c.sport;
     if (c.name) activity.name = c.name;
@@ -321,6 +322,29 @@ class TcxMapper implements XmlHandler {
     if (c.laps.length > 0) activity.deviceTotals = sumLapTotals(c.laps);
     this.activities.push(activity);
   }
+}
+
+/**
+ * TCX has no pause events, but a lap's TotalTimeSeconds is its timer time: when the next lap
+ * starts later than this one's timer ran out (its start, plus its timer, plus the pauses
+ * already seen inside it as Track breaks) and its last point was written, the timer stood
+ * still in between. Gaps under a second are the rounding of whole-second StartTimes.
+ */
+function lapGaps(laps: readonly Lap[], inside: readonly Pause[]): Pause[] {
+  const out: Pause[] = [];
+  for (let k = 0; k + 1 < laps.length; k++) {
+    const lap = laps[k]!;
+    const timer = lap.totals.timerS;
+    const next = laps[k + 1]!.startTime;
+    if (timer === undefined || !Number.isFinite(lap.startTime) || !(next > lap.startTime)) continue;
+    let paused = 0;
+    for (const p of inside)
+      if (p.start >= lap.startTime && p.end <= next) paused += p.end - p.start;
+    // endTime is at least the time of the lap's last point (see close).
+    const stopped = Math.max(lap.startTime + timer + paused, lap.endTime);
+    if (next - stopped >= 1) out.push({ start: stopped, end: next });
+  }
+  return out;
 }
 
 export function parseTcx(bytes: Uint8Array, budget: Budget): Omit<ImportResult, 'compressed'> {
