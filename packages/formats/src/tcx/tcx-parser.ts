@@ -1,3 +1,4 @@
+import type { Track } from '@stride/core';
 import { FormatError, Warnings } from '../errors.js';
 import type { Budget } from '../limits.js';
 import { mapSport } from '../sport.js';
@@ -317,11 +318,30 @@ class TcxMapper implements XmlHandler {
       pauses,
     };
     if (c.sport) activity.sourceSport = c.sport;
+    // TCX has no indoor flag: an activity is indoor here when none of its points has a fix.
+    const fixes = countFixes(track);
+    if (track.length > 0 && fixes === 0) activity.indoor = true;
+    if ((c.sport ?? 'Other') === 'Other' && fixes === 0) {
+      // Garmin Connect writes a pool swim as Sport="Other" (TCX knows only Running, Biking and
+      // Other): one point per length, each at a multiple of the pool's length, and no
+      // position. Nothing else looks like that.
+      const pool = poolLength(track);
+      if (pool !== undefined) {
+        activity.sport = mapSport('swimming', 'lapSwimming');
+        activity.poolLengthM = pool;
+      }
+    }
     if (c.name) activity.name = c.name;
     if (c.device.name || c.device.product) activity.device = c.device;
     if (c.laps.length > 0) activity.deviceTotals = sumLapTotals(c.laps);
     this.activities.push(activity);
   }
+}
+
+function countFixes(track: Track): number {
+  let n = 0;
+  for (let i = 0; i < track.length; i++) if (!Number.isNaN(track.lat[i]!)) n++;
+  return n;
 }
 
 /**
@@ -345,6 +365,43 @@ function lapGaps(laps: readonly Lap[], inside: readonly Pause[]): Pause[] {
     if (next - stopped >= 1) out.push({ start: stopped, end: next });
   }
   return out;
+}
+
+/** Lengths a pool is built to, in metres: 15 m hotel pools up to 100 m (50 m is the longest common). */
+const POOL_MIN_M = 15;
+const POOL_MAX_M = 100;
+/** At least this many lengths, so a few round distances by chance are not a pool. */
+const POOL_MIN_LENGTHS = 4;
+
+/**
+ * The pool length when every distance of the track is a whole number of one length (Garmin's
+ * pool swim export: one point per length), else undefined. The length is the smallest step
+ * between two points; 1 cm of slack covers the decimal writing of yard pools (22.86 m).
+ */
+function poolLength(track: Track): number | undefined {
+  const d = track.distance;
+  if (!d) return undefined;
+  let step = Number.POSITIVE_INFINITY;
+  let last = Number.NaN;
+  let lengths = 0;
+  for (let i = 0; i < track.length; i++) {
+    const v = d[i]!;
+    if (Number.isNaN(v)) continue;
+    if (!Number.isNaN(last)) {
+      if (v < last) return undefined;
+      if (v > last) {
+        step = Math.min(step, v - last);
+        lengths++;
+      }
+    }
+    last = v;
+  }
+  if (lengths < POOL_MIN_LENGTHS || step < POOL_MIN_M || step > POOL_MAX_M) return undefined;
+  for (let i = 0; i < track.length; i++) {
+    const v = d[i]!;
+    if (!Number.isNaN(v) && Math.abs(v - Math.round(v / step) * step) > 0.01) return undefined;
+  }
+  return Math.round(step * 100) / 100;
 }
 
 export function parseTcx(bytes: Uint8Array, budget: Budget): Omit<ImportResult, 'compressed'> {
