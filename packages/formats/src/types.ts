@@ -92,6 +92,13 @@ export interface ImportedActivity {
    * sessions.
    */
   multisport?: { index: number; count: number };
+  /** Pool length in metres, when the file states it or (TCX pool swims) its distances show it. */
+  poolLengthM?: number;
+  /**
+   * True when the file says the activity was indoors, or when no point of it has a GPS fix
+   * (TCX and GPX have no indoor flag, so for them it is always the latter); absent otherwise.
+   */
+  indoor?: boolean;
 }
 
 export interface Waypoint {

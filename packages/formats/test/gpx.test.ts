@@ -1,6 +1,19 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importActivityFile } from '../src/index.js';
+import { CORPUS_DIR, corpusPresent, readCorpusFile } from './helpers/corpus.js';
 import { expectCode, fixture, utf8 } from './helpers/fixtures.js';
+
+const gpx = (body: string) =>
+  utf8(
+    `<gpx version="1.1" creator="test" xmlns:gpxdata="http://www.cluetrust.com/XML/GPXDATA/1/0">${body}</gpx>`,
+  );
+const T0 = Date.UTC(2024, 0, 1, 8) / 1000;
+const at = (s: number) => new Date((T0 + s) * 1000).toISOString();
+const count = (column: ArrayLike<number> | null) =>
+  column ? Array.from(column).filter((v) => !Number.isNaN(v)).length : 0;
+const inCorpus = (file: string) => corpusPresent && existsSync(join(CORPUS_DIR, file));
 
 describe('GPX import', () => {
   it('reads TrackPointExtension v2 heart rate, cadence, temperature and power into columns', () => {
@@ -152,5 +165,169 @@ describe('GPX import', () => {
     const r = importActivityFile(utf8(gpx));
     expect(r.activities[0]!.track.length).toBe(1);
     expect(r.warnings.map((w) => w.code)).toEqual(['POINT_SKIPPED']);
+  });
+
+  it('folds points sharing a time and a position into one sample, the later value winning', () => {
+    const r = importActivityFile(
+      gpx(`<trk><trkseg>
+        <trkpt lat="1" lon="1"><ele>10</ele><time>${at(0)}</time><extensions><hr>100</hr></extensions></trkpt>
+        <trkpt lat="1" lon="1"><time>${at(0)}</time><extensions><hr>104</hr><cad>80</cad></extensions></trkpt>
+        <trkpt lat="1" lon="1"><time>${at(0)}</time><extensions><temp>21</temp></extensions></trkpt>
+        <trkpt lat="1.0001" lon="1"><time>${at(1)}</time><extensions><hr>110</hr></extensions></trkpt>
+      </trkseg></trk>`),
+    );
+    const t = r.activities[0]!.track;
+    expect(Array.from(t.time)).toEqual([T0, T0 + 1]);
+    expect(Array.from(t.heartRate!)).toEqual([104, 110]);
+    expect(t.cadence![0]).toBe(80);
+    expect(t.temperature![0]).toBe(21);
+    expect(t.elevation![0]).toBe(10); // the later points had none: the earlier value stays
+    expect(Number.isNaN(t.cadence![1]!)).toBe(true);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('keeps points with one time but different positions apart (a clock that stood still)', () => {
+    const t = importActivityFile(
+      gpx(`<trk><trkseg>
+        <trkpt lat="1" lon="1"><time>${at(0)}</time></trkpt>
+        <trkpt lat="1.001" lon="1"><time>${at(0)}</time></trkpt>
+        <trkpt lat="1.002" lon="1"><time>${at(0)}</time></trkpt></trkseg></trk>`),
+    ).activities[0]!.track;
+    expect(Array.from(t.lat)).toEqual([1, 1.001, 1.002]);
+  });
+
+  it('takes no pause from a segment that opens on the time and place the last one ended at', () => {
+    const a = importActivityFile(
+      gpx(`<trk><trkseg>
+        <trkpt lat="1" lon="1"><time>${at(0)}</time></trkpt>
+        <trkpt lat="1" lon="1.0001"><time>${at(1)}</time></trkpt></trkseg><trkseg>
+        <trkpt lat="1" lon="1.0001"><time>${at(1)}</time><extensions><hr>120</hr></extensions></trkpt>
+        <trkpt lat="1" lon="1.0002"><time>${at(2)}</time></trkpt></trkseg><trkseg>
+        <trkpt lat="1" lon="1.0003"><time>${at(60)}</time></trkpt></trkseg></trk>`),
+    ).activities[0]!;
+    expect(a.track.length).toBe(4);
+    expect(a.track.heartRate![1]).toBe(120);
+    expect(a.pauses).toEqual([{ start: T0 + 2, end: T0 + 60 }]);
+  });
+
+  it('never folds route points, which share the time the route was drawn at', () => {
+    const r = importActivityFile(
+      gpx(`<rte><name>Drawn</name>
+        <rtept lat="1" lon="1"><time>${at(0)}</time></rtept>
+        <rtept lat="1" lon="1"><time>${at(0)}</time></rtept>
+        <rtept lat="1.001" lon="1"><time>${at(0)}</time></rtept></rte>`),
+    );
+    expect(r.activities).toEqual([]);
+    expect(r.courses.map((c) => [c.kind, c.track.length])).toEqual([['route', 3]]);
+  });
+
+  it('keeps a track timed on only some points as an activity, its untimed points with NaN time', () => {
+    // core's cleaning drops the untimed samples: the activity is made of the timed ones
+    const r = importActivityFile(
+      gpx(`<trk><trkseg>
+        <trkpt lat="1" lon="1"><time>${at(0)}</time></trkpt>
+        <trkpt lat="1" lon="1.0001"/>
+        <trkpt lat="1" lon="1.0002"/>
+        <trkpt lat="1" lon="1.0003"><time>${at(30)}</time></trkpt></trkseg></trk>`),
+    );
+    expect(r.courses).toEqual([]);
+    const a = r.activities[0]!;
+    expect(a.track.length).toBe(4);
+    expect(a.startTime).toBe(T0);
+    expect(Array.from(a.track.time).map((v) => Number.isNaN(v))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(r.warnings.map((w) => [w.code, w.message])).toEqual([
+      ['MISSING_TIME', '2 points have no time'],
+    ]);
+  });
+
+  it("reads a point's own <time> and <ele>, not ones nested in its extensions", () => {
+    const r = importActivityFile(
+      gpx(`<trk><trkseg><trkpt lat="1" lon="1"><ele>5</ele><time>${at(0)}</time>
+        <extensions><x:leg><x:time>31151</x:time><x:ele>900</x:ele></x:leg></extensions></trkpt></trkseg></trk>
+        <rte><rtept lat="1" lon="1"><extensions><gh:time>31151</gh:time></extensions></rtept></rte>`),
+    );
+    const t = r.activities[0]!.track;
+    expect([t.time[0], t.elevation![0]]).toEqual([T0, 5]);
+    expect(Number.isNaN(r.courses[0]!.track.time[0]!)).toBe(true);
+  });
+
+  it('reads gpxdata:distance as the device distance, as the file gives it (no rebasing)', () => {
+    const r = importActivityFile(
+      gpx(`<trk><trkseg>
+        <trkpt lat="1" lon="1"><time>${at(0)}</time><extensions><gpxdata:distance>500</gpxdata:distance></extensions></trkpt>
+        <trkpt lat="1" lon="1.0001"><time>${at(1)}</time><extensions><gpxdata:distance>511.5</gpxdata:distance></extensions></trkpt>
+        </trkseg></trk>
+        <rte><rtept lat="1" lon="1"><extensions><gh:distance>43.3</gh:distance></extensions></rtept></rte>`),
+    );
+    expect(Array.from(r.activities[0]!.track.distance!)).toEqual([500, 511.5]);
+    // a route point's distance is the length of its leg, not a running total
+    expect(r.courses[0]!.track.distance).toBeNull();
+  });
+
+  it("reads each track's own <type> into sourceSport and the mapped sport, never an extension's", () => {
+    const r = importActivityFile(
+      gpx(`<trk><type>running</type><trkseg><trkpt lat="1" lon="1"><time>${at(0)}</time></trkpt></trkseg></trk>
+        <trk><type>1</type><trkseg><trkpt lat="1" lon="1"><time>${at(100)}</time></trkpt></trkseg></trk>
+        <trk><extensions><x:type>running</x:type></extensions><trkseg><trkpt lat="1" lon="1"><time>${at(200)}</time></trkpt></trkseg></trk>`),
+    );
+    expect(r.activities.map((a) => [a.sourceSport, a.sport])).toEqual([
+      ['running', 'Run'],
+      ['1', 'Ride'],
+      [undefined, undefined],
+    ]);
+  });
+});
+
+describe.skipIf(!inCorpus('commons-dost/1651066759000.gpx'))(
+  'Suunto Ambit GPX (openambit2gpx)',
+  () => {
+    it('keeps a sample for every distinct time in the file, each with its heart rate and fix', () => {
+      const file = 'commons-dost/1651066759000.gpx';
+      const text = readFileSync(join(CORPUS_DIR, file), 'utf8');
+      const times = new Set(
+        [...text.matchAll(/<time>([^<]+)<\/time>/g)].map((m) => Date.parse(m[1]!)),
+      );
+      const t = importActivityFile(readCorpusFile(file)).activities[0]!.track;
+      expect(t.length).toBe(times.size);
+      expect(new Set(t.time).size).toBe(times.size);
+      expect(count(t.heartRate)).toBe(times.size);
+      expect(count(t.lat)).toBe(times.size);
+    });
+  },
+);
+
+describe.skipIf(!inCorpus('coursepointer/cptr007.gpx'))('planned routes in the corpus', () => {
+  it('reads route exports as courses and never as activities', () => {
+    const read = (f: string) => importActivityFile(readCorpusFile(f));
+    const strava = read('georust-gpx/strava_route_example.gpx');
+    expect(strava.activities).toEqual([]);
+    expect(strava.courses.map((c) => [c.kind, c.track.length])).toEqual([['track', 113]]);
+    expect(read('coursepointer/cptr003.gpx').courses.map((c) => c.track.length)).toEqual([1352]);
+    // Gaia GPS: every point of a route carries the route's creation time; none may be lost
+    const gaia = read('coursepointer/cptr007.gpx');
+    expect(gaia.activities).toEqual([]);
+    expect(gaia.courses.map((c) => [c.kind, c.name, c.track.length])).toEqual([
+      ['route', 'Second Route', 102],
+      ['route', 'First Route', 64],
+    ]);
+  });
+
+  it('refuses a file whose only track is empty as holding no activity', () => {
+    expectCode(
+      () => importActivityFile(readCorpusFile('georust-gpx/empty_name_tag.gpx')),
+      'NO_ACTIVITY',
+    );
+  });
+
+  it('maps the <type> of Strava and Garmin Connect exports', () => {
+    const sport = (f: string) => importActivityFile(readCorpusFile(f)).activities[0]!.sport;
+    expect(sport('sweatpy/4801048867_strava.gpx')).toBe('Ride'); // <type>1</type>
+    expect(sport('georust-gpx/garmin-activity.gpx')).toBe('Run');
+    expect(sport('commons-dost/9266323613.gpx')).toBe('StandUpPaddling');
   });
 });

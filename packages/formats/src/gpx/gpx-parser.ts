@@ -1,15 +1,21 @@
-import { TrackBuilder } from '@stride/core';
-import { setChannel } from '../channels.js';
 import { FormatError, Warnings } from '../errors.js';
 import type { Budget } from '../limits.js';
 import { mapSport } from '../sport.js';
 import type { ImportedActivity, ImportedCourse, ImportResult, Pause, Waypoint } from '../types.js';
+import { SampleBuilder } from '../xml/samples.js';
 import { parseIsoTime, parseNumber, parseXml, type XmlHandler } from '../xml/sax.js';
 
 type PointKind = 'trkpt' | 'rtept' | 'wpt' | null;
 
-/** Extension leaf names (any namespace prefix) → channel. Garmin TPX v1/v2, PowerExtension, Apple. */
-const EXTENSION_CHANNEL: Record<string, 'hr' | 'cad' | 'temp' | 'power' | 'speed'> = {
+/** A point's own children whose text is read (waypoints also have name, desc and sym). */
+const POINT_LEAVES = new Set(['time', 'ele', 'name', 'desc', 'sym']);
+
+/**
+ * Extension leaf names (any namespace prefix) → channel: Garmin TPX v1/v2, PowerExtension,
+ * Apple, and Cluetrust gpxdata (Suunto converters, SportTracks), whose `distance` is the
+ * device's cumulative distance in metres.
+ */
+const EXTENSION_CHANNEL: Record<string, 'hr' | 'cad' | 'temp' | 'power' | 'speed' | 'dist'> = {
   hr: 'hr',
   heartrate: 'hr',
   HeartRate: 'hr',
@@ -23,13 +29,14 @@ const EXTENSION_CHANNEL: Record<string, 'hr' | 'cad' | 'temp' | 'power' | 'speed
   Watts: 'power',
   watts: 'power',
   speed: 'speed',
+  distance: 'dist',
 };
 
 interface Collection {
   kind: 'trk' | 'rte';
   name?: string;
   type?: string;
-  builder: TrackBuilder;
+  builder: SampleBuilder;
   segmentStarts: number[];
   timed: number;
   untimed: number;
@@ -38,9 +45,13 @@ interface Collection {
 }
 
 /**
- * GPX 1.0/1.1 → activities (one per timed <trk>), courses (<rte>, and <trk> without any time)
- * and waypoints. Segment gaps inside a <trk> become pauses. OpenTracks' legacy pause markers
- * (trkpt lat=100 lon=0 = pause, lat=200 lon=0 = resume) become pauses and are not kept as points.
+ * GPX 1.0/1.1 → activities (one per <trk> with at least one time), courses (<rte>, and <trk>
+ * without any time) and waypoints. A track timed on only some points stays an activity: its
+ * untimed points are kept with a NaN time (MISSING_TIME) and core's cleaning drops them, so
+ * the activity is made of its timed points. Consecutive track points with one time and one
+ * position are one sample (see SampleBuilder). Segment gaps inside a <trk> become pauses.
+ * OpenTracks' legacy pause markers (trkpt lat=100 lon=0 = pause, lat=200 lon=0 = resume)
+ * become pauses and are not kept as points.
  */
 export class GpxMapper implements XmlHandler {
   wantText = false;
@@ -61,8 +72,12 @@ export class GpxMapper implements XmlHandler {
   private temp = Number.NaN;
   private power = Number.NaN;
   private speed = Number.NaN;
+  private dist = Number.NaN;
+  /** Element depth of the open point: its own values (time, ele, name) are its children. */
+  private pointDepth = -1;
   private wpt: Waypoint | null = null;
   private lastTime = Number.NaN;
+  private points = 0;
   readonly activities: ImportedActivity[] = [];
   readonly courses: ImportedCourse[] = [];
   readonly waypoints: Waypoint[] = [];
@@ -76,17 +91,17 @@ export class GpxMapper implements XmlHandler {
   open(name: string, attributes: Record<string, string>): void {
     const depth = ++this.depth;
     if (this.point !== null) {
-      // Inside a point: values and extension leaves.
-      if (name === 'time' || name === 'ele' || name in EXTENSION_CHANNEL) this.wantText = true;
-      else if (this.wpt && (name === 'name' || name === 'desc' || name === 'sym')) {
-        this.wantText = true;
-      }
+      // Inside a point: its own values, and extension leaves at any depth. A <time> inside
+      // extensions is something else (GraphHopper's gh:time is a duration in ms).
+      if (depth === this.pointDepth + 1 && POINT_LEAVES.has(name)) this.wantText = true;
+      else if (name in EXTENSION_CHANNEL) this.wantText = true;
       return;
     }
     switch (name) {
       case 'trkpt':
       case 'rtept':
       case 'wpt':
+        this.pointDepth = depth;
         this.startPoint(name, attributes);
         return;
       case 'trkseg':
@@ -117,8 +132,8 @@ export class GpxMapper implements XmlHandler {
   close(name: string, text: string): void {
     const depth = this.depth--;
     if (this.point !== null) {
-      if (name === this.point) this.endPoint();
-      else if (text) this.pointValue(name, text);
+      if (name === this.point && depth === this.pointDepth) this.endPoint();
+      else if (text) this.pointValue(name, text, depth === this.pointDepth + 1);
       return;
     }
     switch (name) {
@@ -147,13 +162,14 @@ export class GpxMapper implements XmlHandler {
     this.lat = parseNumber(attributes.lat ?? '');
     this.lon = parseNumber(attributes.lon ?? '');
     this.time = this.ele = this.hr = this.cad = this.temp = this.power = this.speed = Number.NaN;
+    this.dist = Number.NaN;
     this.wpt = kind === 'wpt' ? { lat: this.lat, lon: this.lon } : null;
   }
 
-  private pointValue(name: string, text: string): void {
-    if (name === 'time') this.time = parseIsoTime(text);
-    else if (name === 'ele') this.ele = parseNumber(text);
-    else if (this.wpt && (name === 'name' || name === 'desc' || name === 'sym')) {
+  private pointValue(name: string, text: string, own: boolean): void {
+    if (own && name === 'time') this.time = parseIsoTime(text);
+    else if (own && name === 'ele') this.ele = parseNumber(text);
+    else if (own && this.wpt && (name === 'name' || name === 'desc' || name === 'sym')) {
       const value = text.trim();
       if (name === 'name') this.wpt.name = value;
       else if (name === 'desc') this.wpt.description = value;
@@ -189,13 +205,19 @@ export class GpxMapper implements XmlHandler {
     }
     this.budget.addPoints(1);
     const b = c.builder;
-    const i = b.pushPosition(time, lat, lon);
-    setChannel(b, 'elevation', i, this.ele);
-    setChannel(b, 'heartRate', i, this.hr);
-    setChannel(b, 'cadence', i, this.cad);
-    setChannel(b, 'temperature', i, this.temp);
-    setChannel(b, 'power', i, this.power);
-    setChannel(b, 'speed', i, this.speed);
+    if (b.begin(time, lat, lon) && c.segmentStarts[c.segmentStarts.length - 1] === b.length) {
+      // A segment opening on the time and place the last one ended at has no gap to pause on.
+      c.segmentStarts.pop();
+    }
+    b.value('elevation', this.ele);
+    b.value('heartRate', this.hr);
+    b.value('cadence', this.cad);
+    b.value('temperature', this.temp);
+    b.value('power', this.power);
+    b.value('speed', this.speed);
+    // Only a track point's distance is the device's running total (a route point's is the
+    // length of its leg).
+    if (kind === 'trkpt') b.value('distance', this.dist);
     if (Number.isNaN(time)) c.untimed++;
     else {
       if (time < this.lastTime)
@@ -203,7 +225,7 @@ export class GpxMapper implements XmlHandler {
       this.lastTime = time;
       c.timed++;
     }
-    if ((i & 4095) === 0) this.budget.tick();
+    if ((++this.points & 4095) === 0) this.budget.tick();
   }
 
   /** Finishes a track or route left open by a damaged file. */
@@ -283,7 +305,8 @@ export class GpxMapper implements XmlHandler {
 function newCollection(kind: 'trk' | 'rte'): Collection {
   return {
     kind,
-    builder: new TrackBuilder(256),
+    // Route points are geometry: Gaia GPS gives every point of a route its creation time.
+    builder: new SampleBuilder(kind === 'trk'),
     segmentStarts: [],
     timed: 0,
     untimed: 0,

@@ -1,5 +1,4 @@
-import { TrackBuilder } from '@stride/core';
-import { setChannel } from '../channels.js';
+import type { Track } from '@stride/core';
 import { FormatError, Warnings } from '../errors.js';
 import type { Budget } from '../limits.js';
 import { mapSport } from '../sport.js';
@@ -12,6 +11,7 @@ import type {
   Lap,
   Pause,
 } from '../types.js';
+import { SampleBuilder } from '../xml/samples.js';
 import { parseIsoTime, parseNumber, parseXml, type XmlHandler } from '../xml/sax.js';
 import { sumLapTotals } from './lap-totals.js';
 
@@ -20,7 +20,7 @@ interface OpenActivity {
   sport?: string;
   name?: string;
   id?: string;
-  builder: TrackBuilder;
+  builder: SampleBuilder;
   laps: Lap[];
   pauses: Pause[];
   device: DeviceInfo;
@@ -67,7 +67,9 @@ class TcxMapper implements XmlHandler {
   private lap: Lap | null = null;
   private inPoint = false;
   private inCreator = false;
-  private trackStart = -1;
+  /** True from a <Track> opening until its first point. */
+  private trackOpened = false;
+  private points = 0;
   private time = Number.NaN;
   private lat = Number.NaN;
   private lon = Number.NaN;
@@ -101,7 +103,7 @@ class TcxMapper implements XmlHandler {
         this.hr = this.cad = this.power = this.speed = Number.NaN;
         return;
       case 'Track':
-        if (this.current) this.trackStart = this.current.builder.length;
+        this.trackOpened = this.current !== null;
         return;
       case 'Lap':
         if (this.current) {
@@ -122,7 +124,8 @@ class TcxMapper implements XmlHandler {
         this.current = {
           kind: name === 'Activity' ? 'activity' : 'course',
           sport: attributes.Sport,
-          builder: new TrackBuilder(256),
+          // A course's points are a plan: never folded, whatever times they carry.
+          builder: new SampleBuilder(name === 'Activity'),
           laps: [],
           pauses: [],
           device: {},
@@ -255,27 +258,30 @@ class TcxMapper implements XmlHandler {
     this.budget.addPoints(1);
     const b = c.builder;
     const finite = Number.isFinite(this.lat) && Number.isFinite(this.lon);
-    const i = b.pushPosition(
+    const before = b.length;
+    const folded = b.begin(
       this.time,
       finite ? this.lat : Number.NaN,
       finite ? this.lon : Number.NaN,
     );
-    if (i === this.trackStart && i > 0 && c.kind === 'activity') {
-      // First point of a new Track: a gap since the previous point within one lap is a pause.
+    if (this.trackOpened) {
+      this.trackOpened = false;
+      // First point of a new Track: a gap since the previous point within one lap is a pause
+      // (a point folded into the previous one has no gap).
       const lap = this.lap;
-      const before = b.length >= 2 ? this.prevTime : Number.NaN;
-      if (lap && lap.startIndex < i && this.time > before)
-        c.pauses.push({ start: before, end: this.time });
+      if (!folded && c.kind === 'activity' && lap && lap.startIndex < before) {
+        if (this.time > this.prevTime) c.pauses.push({ start: this.prevTime, end: this.time });
+      }
     }
     this.prevTime = this.time;
-    setChannel(b, 'elevation', i, this.alt);
-    setChannel(b, 'distance', i, this.dist);
-    setChannel(b, 'heartRate', i, this.hr);
-    setChannel(b, 'cadence', i, this.cad);
-    setChannel(b, 'power', i, this.power);
-    setChannel(b, 'speed', i, this.speed);
+    b.value('elevation', this.alt);
+    b.value('distance', this.dist);
+    b.value('heartRate', this.hr);
+    b.value('cadence', this.cad);
+    b.value('power', this.power);
+    b.value('speed', this.speed);
     if (Number.isNaN(this.time)) this.warnings.add('MISSING_TIME', 'A trackpoint has no time');
-    if ((i & 4095) === 0) this.budget.tick();
+    if ((++this.points & 4095) === 0) this.budget.tick();
   }
 
   private prevTime = Number.NaN;
@@ -303,19 +309,99 @@ class TcxMapper implements XmlHandler {
     let startTime = parseIsoTime(c.id ?? '');
     for (let k = 0; k < track.length && Number.isNaN(startTime); k++) startTime = track.time[k]!;
     if (Number.isNaN(startTime)) startTime = c.laps[0]?.startTime ?? Number.NaN;
+    const pauses = [...c.pauses, ...lapGaps(c.laps, c.pauses)].sort((a, b) => a.start - b.start);
     const activity: ImportedActivity = {
       track,
       sport: mapSport(c.sport),
       startTime,
       laps: c.laps,
-      pauses: c.pauses,
+      pauses,
     };
     if (c.sport) activity.sourceSport = c.sport;
+    // TCX has no indoor flag: an activity is indoor here when none of its points has a fix.
+    const fixes = countFixes(track);
+    if (track.length > 0 && fixes === 0) activity.indoor = true;
+    if ((c.sport ?? 'Other') === 'Other' && fixes === 0) {
+      // Garmin Connect writes a pool swim as Sport="Other" (TCX knows only Running, Biking and
+      // Other): one point per length, each at a multiple of the pool's length, and no
+      // position. Nothing else looks like that.
+      const pool = poolLength(track);
+      if (pool !== undefined) {
+        activity.sport = mapSport('swimming', 'lapSwimming');
+        activity.poolLengthM = pool;
+      }
+    }
     if (c.name) activity.name = c.name;
     if (c.device.name || c.device.product) activity.device = c.device;
     if (c.laps.length > 0) activity.deviceTotals = sumLapTotals(c.laps);
     this.activities.push(activity);
   }
+}
+
+function countFixes(track: Track): number {
+  let n = 0;
+  for (let i = 0; i < track.length; i++) if (!Number.isNaN(track.lat[i]!)) n++;
+  return n;
+}
+
+/**
+ * TCX has no pause events, but a lap's TotalTimeSeconds is its timer time: when the next lap
+ * starts later than this one's timer ran out (its start, plus its timer, plus the pauses
+ * already seen inside it as Track breaks) and its last point was written, the timer stood
+ * still in between. Gaps under a second are the rounding of whole-second StartTimes.
+ */
+function lapGaps(laps: readonly Lap[], inside: readonly Pause[]): Pause[] {
+  const out: Pause[] = [];
+  for (let k = 0; k + 1 < laps.length; k++) {
+    const lap = laps[k]!;
+    const timer = lap.totals.timerS;
+    const next = laps[k + 1]!.startTime;
+    if (timer === undefined || !Number.isFinite(lap.startTime) || !(next > lap.startTime)) continue;
+    let paused = 0;
+    for (const p of inside)
+      if (p.start >= lap.startTime && p.end <= next) paused += p.end - p.start;
+    // endTime is at least the time of the lap's last point (see close).
+    const stopped = Math.max(lap.startTime + timer + paused, lap.endTime);
+    if (next - stopped >= 1) out.push({ start: stopped, end: next });
+  }
+  return out;
+}
+
+/** Lengths a pool is built to, in metres: 15 m hotel pools up to 100 m (50 m is the longest common). */
+const POOL_MIN_M = 15;
+const POOL_MAX_M = 100;
+/** At least this many lengths, so a few round distances by chance are not a pool. */
+const POOL_MIN_LENGTHS = 4;
+
+/**
+ * The pool length when every distance of the track is a whole number of one length (Garmin's
+ * pool swim export: one point per length), else undefined. The length is the smallest step
+ * between two points; 1 cm of slack covers the decimal writing of yard pools (22.86 m).
+ */
+function poolLength(track: Track): number | undefined {
+  const d = track.distance;
+  if (!d) return undefined;
+  let step = Number.POSITIVE_INFINITY;
+  let last = Number.NaN;
+  let lengths = 0;
+  for (let i = 0; i < track.length; i++) {
+    const v = d[i]!;
+    if (Number.isNaN(v)) continue;
+    if (!Number.isNaN(last)) {
+      if (v < last) return undefined;
+      if (v > last) {
+        step = Math.min(step, v - last);
+        lengths++;
+      }
+    }
+    last = v;
+  }
+  if (lengths < POOL_MIN_LENGTHS || step < POOL_MIN_M || step > POOL_MAX_M) return undefined;
+  for (let i = 0; i < track.length; i++) {
+    const v = d[i]!;
+    if (!Number.isNaN(v) && Math.abs(v - Math.round(v / step) * step) > 0.01) return undefined;
+  }
+  return Math.round(step * 100) / 100;
 }
 
 export function parseTcx(bytes: Uint8Array, budget: Budget): Omit<ImportResult, 'compressed'> {
