@@ -79,12 +79,13 @@ export interface ImportedActivity {
    * True when the file says so (trainer, treadmill, indoor, virtual, pool sub-sports), or when
    * no position was ever recorded for a sport that is normally done outdoors (a run or ride
    * without GPS is a treadmill or a trainer); false for such a sport with GPS; undefined when it
-   * cannot be told (e.g. a workout).
+   * cannot be told (e.g. a workout). TCX and GPX have no indoor flag: for them it is true when no
+   * point has a GPS fix.
    */
   indoor?: boolean;
   /** Pool swims: every length, active or rest, in order. */
   lengths?: SwimLength[];
-  /** Pool swims: the pool length the device was set to, metres. */
+  /** Pool swims: the pool length the device was set to (or, TCX, what its distances show), metres. */
   poolLengthM?: number;
   /**
    * Set on each session's activity when one file held several sessions (multisport, including
@@ -92,13 +93,6 @@ export interface ImportedActivity {
    * sessions.
    */
   multisport?: { index: number; count: number };
-  /** Pool length in metres, when the file states it or (TCX pool swims) its distances show it. */
-  poolLengthM?: number;
-  /**
-   * True when the file says the activity was indoors, or when no point of it has a GPS fix
-   * (TCX and GPX have no indoor flag, so for them it is always the latter); absent otherwise.
-   */
-  indoor?: boolean;
 }
 
 export interface Waypoint {
