@@ -9,7 +9,10 @@ import type { LapInput } from './laps.js';
 import { positionOf, valueAt } from './series.js';
 import type { ActivityOptions, ActivityStats, SwimLengthInput } from './types.js';
 
-/** The samples cover the device's session when they span at least this share of its timer. */
+/**
+ * The samples cover the device's session when they span at least this share of its timer
+ * (and the timer is not longer than they are).
+ */
 export const COVERAGE = 0.9;
 /**
  * The device's distance replaces the computed one when they differ by at most this share: a
@@ -192,7 +195,12 @@ export function reconcile(
 
   const span = n ? time[last]! - time[0]! - engine.clockJumpS : 0;
   const devTimer = deviceTimer(options);
-  const covers = devTimer !== undefined && span >= COVERAGE * devTimer - 1;
+  // Covered, and not longer than the samples (a timer cannot run longer than the clock; a
+  // second or 1 % is the device closing its session after the last record).
+  const covers =
+    devTimer !== undefined &&
+    span >= COVERAGE * devTimer - 1 &&
+    devTimer <= span + Math.max(2, 0.01 * span);
   const devDist = deviceDistance(options);
   const laps = options.laps ?? [];
   const spans = n ? lapSpans(laps, time[0]!, time[last]!) : [];
