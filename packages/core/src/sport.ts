@@ -72,16 +72,44 @@ export interface SportThresholds {
   maxSpeedMps: number;
   /** Auto-lap distance when the file has no laps. */
   autoLapM: number;
+  /**
+   * An altitude step faster than this (m/s, up or down) is a sensor or GPS artefact, not
+   * terrain: it shifts the baseline and adds no gain.
+   */
+  maxVerticalMps: number;
+  /**
+   * A gap between samples longer than this (s) with no movement across it is a pause: the
+   * device stopped recording (or its clock jumped), the athlete did not go on for that long.
+   */
+  gapPauseS: number;
 }
 
 // Moving thresholds: slower than a slow walk (run/walk), than a track stand (ride). Max speeds:
 // above any human on foot (Bolt peaks at 12.4 m/s), above a fast descent by bike (~ 110 km/h).
+// Vertical speeds: a vertical kilometre is raced at under 1 m/s, a 20 % descent at 60 km/h
+// drops 3.3 m/s, a downhill skier (family 'other') under 15 m/s; a barometer spike or a GPS
+// altitude reset jumps tens of metres in a second. Gap pauses: smart recording leaves up to a
+// minute between samples, a pool rest or a traffic light a few; five minutes without a sample
+// and without having moved is a stop (ten for a swim, where a long rest at the wall is normal
+// and a pool watch writes few records).
 const THRESHOLDS: Record<SportFamily, SportThresholds> = {
-  run: { movingSpeedMps: 0.5, maxSpeedMps: 15, autoLapM: 1000 },
-  walk: { movingSpeedMps: 0.5, maxSpeedMps: 10, autoLapM: 1000 },
-  ride: { movingSpeedMps: 1.4, maxSpeedMps: 35, autoLapM: 5000 },
-  swim: { movingSpeedMps: 0.2, maxSpeedMps: 5, autoLapM: 100 },
-  other: { movingSpeedMps: 0.5, maxSpeedMps: 70, autoLapM: 1000 },
+  run: { movingSpeedMps: 0.5, maxSpeedMps: 15, autoLapM: 1000, maxVerticalMps: 5, gapPauseS: 300 },
+  walk: { movingSpeedMps: 0.5, maxSpeedMps: 10, autoLapM: 1000, maxVerticalMps: 5, gapPauseS: 300 },
+  ride: {
+    movingSpeedMps: 1.4,
+    maxSpeedMps: 35,
+    autoLapM: 5000,
+    maxVerticalMps: 10,
+    gapPauseS: 300,
+  },
+  swim: { movingSpeedMps: 0.2, maxSpeedMps: 5, autoLapM: 100, maxVerticalMps: 2, gapPauseS: 600 },
+  other: {
+    movingSpeedMps: 0.5,
+    maxSpeedMps: 70,
+    autoLapM: 1000,
+    maxVerticalMps: 15,
+    gapPauseS: 300,
+  },
 };
 
 export function sportThresholds(sport: SportType | undefined): SportThresholds {

@@ -85,6 +85,32 @@ describe('screenTrack', () => {
     expect(screenTrack(track, { sport: 'Run', hasSessionLog: true }).track.length).toBe(3);
   });
 
+  it('refuses an activity lasting over 14 days, not counting clock jumps', () => {
+    // A sample every 10 minutes for 15 days: a watch left recording, not one activity.
+    const long = run(15 * 144 + 1, (p, i) => {
+      p.time = T0 + i * 600;
+    });
+    expect(() => screenTrack(long, { sport: 'Hike' })).toThrow(
+      /lasts 15 days \(not counting clock jumps\); an activity may last at most 14 days/,
+    );
+    // An hour's run whose clock jumps 20 days forward halfway: accepted, the jump is no time.
+    const jumped = run(3600, (p, i) => {
+      if (i >= 1800) p.time += 20 * 86_400;
+    });
+    expect(screenTrack(jumped, { sport: 'Run' }).track.length).toBe(3600);
+    const stats = computeActivity(jumped, { sport: 'Run' }).stats;
+    expect(stats.elapsed_time).toBeCloseTo(3599 - 1, 6);
+    expect(stats.timer_time).toBeCloseTo(3599 - 1, 6);
+  });
+
+  it('refuses a file activity with a single sample, not the visible part of one', () => {
+    const one = run(1);
+    expect(() => screenTrack(one, { sport: 'Run' })).toThrow(/a single sample/);
+    expect(() => screenTrack(run(0), { sport: 'Run' })).toThrow(/no samples/);
+    expect(screenTrack(one, { sport: 'Run', partial: true }).track.length).toBe(1);
+    expect(screenTrack(one, { sport: 'Run', hasSessionLog: true }).track.length).toBe(1);
+  });
+
   it('refuses a file none of whose samples has a plausible time', () => {
     const track = run(5, (p, i) => {
       p.time = Date.UTC(1901, 11, 13) / 1000 + i;

@@ -1,6 +1,7 @@
 import { StrideCoreError } from '../errors.js';
 import type { SessionEvent } from '../session/state-log.js';
 import { type SportType, sportThresholds } from '../sport.js';
+import { CLOCK_JUMP_S } from '../stats/engine.js';
 import { OPTIONAL_CHANNELS, type OptionalChannel, type Track } from '../track.js';
 
 /** Samples must be timed in [1990-01-01, 2100-01-01): nothing older was recorded by GPS watches. */
@@ -8,6 +9,12 @@ export const EARLIEST_TIME_S = Date.UTC(1990, 0, 1) / 1000;
 export const LATEST_TIME_S = Date.UTC(2100, 0, 1) / 1000;
 /** The longest activity accepted (multi-day ultras and solo RAAM fit; a year-long "run" does not). */
 export const MAX_ACTIVITY_S = 30 * 86_400;
+/**
+ * The longest elapsed time accepted once clock jumps (gaps over CLOCK_JUMP_S) are left out:
+ * two weeks covers a multi-day ultra or a bikepacking race recorded as one file; a watch left
+ * recording for longer is not one activity.
+ */
+export const MAX_ELAPSED_S = 14 * 86_400;
 /** At most this many samples are kept; longer tracks are thinned evenly (≈ 28 h at 1 Hz). */
 export const MAX_KEPT_SAMPLES = 100_000;
 
@@ -34,6 +41,11 @@ export interface ScreenOptions {
   sport: SportType;
   /** A session log bounds the activity (checked where it is written): skip the span rule. */
   hasSessionLog?: boolean;
+  /**
+   * The track is the visible part of an activity already accepted (what others may see of
+   * it), not an activity of its own: a single visible sample is not refused.
+   */
+  partial?: boolean;
 }
 
 export interface ScreenResult {
@@ -54,7 +66,9 @@ const days = (s: number) => (s / 86_400).toFixed(s < 864_000 ? 1 : 0);
  * - out-of-range coordinates and channel values become missing;
  * - a device-distance step faster than the sport's ceiling counts as 0 m (a counter glitch);
  * - more than MAX_KEPT_SAMPLES samples are thinned evenly;
- * - what remains may span at most MAX_ACTIVITY_S, else ImplausibleActivityError.
+ * - what remains may span at most MAX_ACTIVITY_S, and last at most MAX_ELAPSED_S once clock
+ *   jumps are left out, else ImplausibleActivityError;
+ * - a file's activity needs two timed samples: with none or one there is nothing to measure.
  * Pure and linear in the number of samples.
  */
 export function screenTrack(track: Track, options: ScreenOptions): ScreenResult {
@@ -94,12 +108,28 @@ export function screenTrack(track: Track, options: ScreenOptions): ScreenResult 
   }
   if (track.length > 0 && out.length === 0)
     throw new ImplausibleActivityError('No sample of this activity has a plausible time');
+  if (!options.hasSessionLog && !options.partial) {
+    const timed = timedCount(out.time);
+    if (timed < 2)
+      throw new ImplausibleActivityError(
+        timed === 0
+          ? 'This activity has no samples: there is nothing to measure'
+          : 'This activity has a single sample: a distance or a duration needs at least two',
+        { samples: timed },
+      );
+  }
   if (!options.hasSessionLog && out.length > 1) {
     const span = timeSpan(out.time);
     if (span > MAX_ACTIVITY_S)
       throw new ImplausibleActivityError(
         `The samples span ${days(span)} days; an activity may last at most ${days(MAX_ACTIVITY_S)} days`,
         { spanS: span },
+      );
+    const elapsed = elapsedWithoutJumps(out.time);
+    if (elapsed > MAX_ELAPSED_S)
+      throw new ImplausibleActivityError(
+        `The activity lasts ${days(elapsed)} days (not counting clock jumps); an activity may last at most ${days(MAX_ELAPSED_S)} days`,
+        { elapsedS: elapsed },
       );
   }
   return { track: out, warnings };
@@ -174,6 +204,27 @@ function timedSamples(track: Track, note: (n: number, what: string) => void): nu
   note(outside, 'Dropped timed before 1990 or after 2099');
   note(spikes, 'Dropped timed far ahead of the samples around them');
   return kept;
+}
+
+function timedCount(time: Float64Array): number {
+  let n = 0;
+  for (const v of time) if (!Number.isNaN(v)) n++;
+  return n;
+}
+
+/**
+ * The time from the first to the last sample less every gap longer than CLOCK_JUMP_S (a clock
+ * set while recording, another day spliced in), as the statistics count elapsed time.
+ */
+function elapsedWithoutJumps(time: Float64Array): number {
+  const sorted = Array.from(time).filter((v) => !Number.isNaN(v));
+  sorted.sort((a, b) => a - b);
+  let total = 0;
+  for (let i = 1; i < sorted.length; i++) {
+    const gap = sorted[i]! - sorted[i - 1]!;
+    if (gap <= CLOCK_JUMP_S) total += gap;
+  }
+  return total;
 }
 
 function timeSpan(time: Float64Array): number {

@@ -5,6 +5,7 @@ import type { Track } from '../track.js';
 import { ALGORITHM_VERSION } from '../version.js';
 import { estimateCalories } from './calories.js';
 import { bestAverages, bestEfforts } from './efforts.js';
+import { guessElevationSource } from './elevation-source.js';
 import { ActivityEngine, type DistanceSource, MOVING_WINDOW_S } from './engine.js';
 import { hrZoneBounds, timeInHrZones } from './hr-zones.js';
 import { autoLaps, lapsFromFile } from './laps.js';
@@ -12,6 +13,7 @@ import { normalizedPower } from './power.js';
 import type { Series } from './series.js';
 import { METRIC_SPLIT_M, STANDARD_SPLIT_M, splitsBy } from './splits.js';
 import { gradeSmooth, velocitySmooth } from './streams.js';
+import { type Columns, reconcile } from './totals.js';
 import type { ActivityOptions, ActivityStats, ActivityStreams } from './types.js';
 
 export interface ActivityResult {
@@ -36,15 +38,17 @@ function hasPositive(col: ArrayLike<number> | null): boolean {
 /**
  * 'auto' → the device distance stream when it has a positive value (wheel sensor, foot pod;
  * devices and Strava prefer it; an all-zero stream, as pool swims write, is ignored), else GPS
- * if any fix, else none (indoor: every timer step counts as moving).
+ * if any fix (not indoors: a treadmill run's fixes wander about the gym), else none (every
+ * timer step counts as moving).
  */
 export function resolveDistanceSource(
   track: Track,
   wanted: ActivityOptions['distanceSource'],
+  indoor = false,
 ): DistanceSource {
   if (wanted && wanted !== 'auto') return wanted;
   if (hasPositive(track.distance)) return 'device';
-  return hasFinite(track.lat) ? 'gps' : 'none';
+  return hasFinite(track.lat) && !indoor ? 'gps' : 'none';
 }
 
 function sessionEvents(track: Track, o: ActivityOptions): readonly SessionEvent[] {
@@ -71,9 +75,15 @@ export function computeActivity(track: Track, options: ActivityOptions): Activit
   const engine = new ActivityEngine(
     {
       sport: options.sport,
-      distanceSource: resolveDistanceSource(track, options.distanceSource),
-      elevationSource: options.elevationSource ?? 'barometric',
+      distanceSource: resolveDistanceSource(track, options.distanceSource, options.indoor),
+      elevationSource:
+        options.elevationSource === 'auto'
+          ? guessElevationSource(track)
+          : (options.elevationSource ?? 'barometric'),
       explicitEvents: events.length > 0,
+      // A file's samples (its own pauses included) may hide stops in gaps; a recorder's
+      // session log says itself when the timer ran.
+      gapPauses: !options.events?.length,
     },
     track.length + 1,
   );
@@ -120,14 +130,14 @@ export function computeActivity(track: Track, options: ActivityOptions): Activit
   return finishActivity(engine, options);
 }
 
-export function engineSeries(engine: ActivityEngine): Series {
+export function engineSeries(engine: ActivityEngine, columns?: Columns): Series {
   const c = engine.cols;
   const base = {
     n: engine.n,
     time: c.time,
-    dist: c.dist,
+    dist: columns?.dist ?? c.dist,
     active: c.active,
-    moving: c.moving,
+    moving: columns?.moving ?? c.moving,
     gain: c.gain,
     loss: c.loss,
     energy: c.energy,
@@ -139,7 +149,7 @@ export function engineSeries(engine: ActivityEngine): Series {
     eleS: c.eleS,
     hr: c.hr,
     vel: new Float32Array(0),
-    movingFlag: engine.movingFlag,
+    movingFlag: columns?.movingFlag ?? engine.movingFlag,
   };
   return { ...base, vel: velocitySmooth(base, MOVING_WINDOW_S) };
 }
@@ -150,12 +160,14 @@ function maxMovingSpeed(s: Series): number {
   return max;
 }
 
+/** One yard in metres (exact, by the 1959 international agreement). */
+const YARD_M = 0.9144;
+
 const orNull = (v: number): number | null => (!Number.isNaN(v) && Number.isFinite(v) ? v : null);
 
 /** Reads the totals and derived lists out of an engine that has seen every sample. */
 export function finishActivity(engine: ActivityEngine, options: ActivityOptions): ActivityResult {
-  const s = engineSeries(engine);
-  const n = s.n;
+  const n = engine.n;
   const c = engine.cols;
   const last = n - 1;
   const family = sportFamily(options.sport);
@@ -168,10 +180,15 @@ export function finishActivity(engine: ActivityEngine, options: ActivityOptions)
     explicit && engine.state === 'stopped'
       ? engine.stopAt
       : Math.max(tLast, engine.lastEventAt || -Infinity);
-  const elapsed = n || explicit ? Math.max(0, end - start) || 0 : 0;
-  const timer = n || explicit ? engine.activeFromLog(end) : 0;
-  const distance = n ? c.dist[last]! : 0;
-  const moving = n ? c.moving[last]! : 0;
+  const computedElapsed = n || explicit ? Math.max(0, end - start - engine.clockJumpS) || 0 : 0;
+  const computedTimer = n || explicit ? engine.activeFromLog(end) : 0;
+  const { columns, headline } = reconcile(engine, options, family, {
+    timer: computedTimer,
+    elapsed: computedElapsed,
+  });
+  const s = engineSeries(engine, columns);
+  const { distance, moving, elapsed, timer } = headline;
+  const hasDistance = distance > 0;
   const powerT = n ? c.powerT[last]! : 0;
   const energy = n ? c.energy[last]! : 0;
   const hrT = n ? c.hrT[last]! : 0;
@@ -198,7 +215,8 @@ export function finishActivity(engine: ActivityEngine, options: ActivityOptions)
     sport_type: String(options.sport),
     start_date: orNull(start),
     distance,
-    distance_source: engine.opts.distanceSource,
+    distance_source: headline.distanceSource,
+    elevation_source: engine.opts.elevationSource,
     moving_time: moving,
     elapsed_time: elapsed,
     timer_time: timer,
@@ -209,6 +227,15 @@ export function finishActivity(engine: ActivityEngine, options: ActivityOptions)
     average_speed: moving > 0 ? distance / moving : 0,
     max_speed: maxMovingSpeed(s),
     average_pace: distance > 0 && moving > 0 ? (1000 * moving) / distance : null,
+    average_pace_100m:
+      family === 'swim' && distance > 0 && moving > 0 ? (100 * moving) / distance : null,
+    average_pace_100yd:
+      family === 'swim' && distance > 0 && moving > 0 ? (YARD_M * 100 * moving) / distance : null,
+    pool_length:
+      headline.activeLengths !== null && options.poolLengthM && options.poolLengthM > 0
+        ? options.poolLengthM
+        : null,
+    active_lengths: headline.activeLengths,
     average_heartrate: avgHr,
     max_heartrate: orNull(engine.maxHr),
     average_cadence: n && c.cadT[last]! > 0 ? c.cadSum[last]! / c.cadT[last]! : null,
@@ -222,14 +249,16 @@ export function finishActivity(engine: ActivityEngine, options: ActivityOptions)
     average_temp: engine.tempN ? engine.tempSum / engine.tempN : null,
     start_latlng: latlng(engine.firstPos),
     end_latlng: latlng(engine.lastPos),
-    splits_metric: engine.opts.distanceSource === 'none' ? [] : splitsBy(s, METRIC_SPLIT_M),
-    splits_standard: engine.opts.distanceSource === 'none' ? [] : splitsBy(s, STANDARD_SPLIT_M),
+    splits_metric: hasDistance ? splitsBy(s, METRIC_SPLIT_M) : [],
+    splits_standard: hasDistance ? splitsBy(s, STANDARD_SPLIT_M) : [],
     laps: options.laps?.length
-      ? lapsFromFile(s, options.laps)
-      : autoLaps(s, sportThresholds(options.sport).autoLapM),
-    best_efforts: bestEfforts(s, family),
+      ? lapsFromFile(s, options.laps, hasDistance)
+      : autoLaps(s, sportThresholds(options.sport).autoLapM, hasDistance),
+    // Efforts need distance measured sample by sample, not a lap total spread evenly.
+    best_efforts: headline.perSample ? bestEfforts(s, family) : [],
     best_power: family === 'ride' && powerT > 0 ? bestAverages(s, c.energy) : [],
-    best_speed: family === 'ride' && distance > 0 ? bestAverages(s, c.dist) : [],
+    best_speed:
+      family === 'ride' && hasDistance && headline.perSample ? bestAverages(s, s.dist) : [],
     hr_zones: bounds && hrT > 0 ? timeInHrZones(s, bounds) : null,
     cleaning: report,
   };
@@ -243,7 +272,7 @@ function streams(engine: ActivityEngine, s: Series): ActivityStreams {
   for (let j = 0; j < n; j++) time[j] = s.time[j]! - t0;
   return {
     time,
-    distance: s.dist.slice(0, n),
+    distance: s.dist.slice(0, n), // ends at the headline distance
     velocity_smooth: s.vel,
     grade_smooth: gradeSmooth(s),
     moving: engine.movingFlag.slice(0, n),

@@ -1,12 +1,13 @@
 import { LocalScale } from '../geo/ruler.js';
 import { type SessionEventKind, type SessionState, transition } from '../session/state-log.js';
-import { type SportType, sportThresholds } from '../sport.js';
+import { type SportType, sportFamily, sportThresholds } from '../sport.js';
 import { ElevationCounter } from './elevation.js';
+import type { ElevationSource } from './elevation-source.js';
 import { COLUMNS, type ColumnName, newColumns } from './engine-columns.js';
 import { type CleaningReport, emptyCleaningReport } from './report.js';
 
 export type DistanceSource = 'gps' | 'device' | 'none';
-export type ElevationSource = 'barometric' | 'gps';
+export type { ElevationSource } from './elevation-source.js';
 
 export interface EngineOptions {
   sport: SportType;
@@ -14,7 +15,20 @@ export interface EngineOptions {
   elevationSource: ElevationSource;
   /** True when a session log drives the engine; false: the first sample starts the session. */
   explicitEvents: boolean;
+  /**
+   * A long gap between samples without movement across it pauses the timer (a file's
+   * samples; see SportThresholds.gapPauseS). Off for a recorder's session log, which says
+   * itself when the timer ran.
+   */
+  gapPauses?: boolean;
 }
+
+/**
+ * A gap between samples longer than this, with no movement across it, is a clock jump (the
+ * device's clock was set while recording, a block of another day was spliced in): it counts
+ * neither as timer nor as elapsed time. A night's stop is shorter.
+ */
+export const CLOCK_JUMP_S = 86_400;
 
 /** GPS fixes closer than this to the last counted fix add no distance (stationary jitter). */
 export const JITTER_RADIUS_M = 7;
@@ -24,10 +38,16 @@ export const MOVING_WINDOW_S = 10;
 export const MAX_MOVING_GAP_S = 60;
 /** Consecutive, mutually consistent rejected fixes after which a jump is accepted as real. */
 export const TELEPORT_CONFIRM = 3;
-/** Elevation smoothing (EMA time constant) and hysteresis per source. */
-export const ELEVATION_PARAMS: Record<ElevationSource, { tauS: number; thresholdM: number }> = {
-  barometric: { tauS: 2, thresholdM: 3 },
-  gps: { tauS: 8, thresholdM: 5 },
+/**
+ * Elevation smoothing (EMA time constant), hysteresis and the noise allowed on top of the
+ * sport's vertical speed limit before a step counts as a spike, per source.
+ */
+export const ELEVATION_PARAMS: Record<
+  ElevationSource,
+  { tauS: number; thresholdM: number; spikeSlackM: number }
+> = {
+  barometric: { tauS: 2, thresholdM: 3, spikeSlackM: 1 },
+  gps: { tauS: 8, thresholdM: 5, spikeSlackM: 15 },
 };
 
 /**
@@ -58,6 +78,12 @@ export class ActivityEngine {
   private readonly scale = new LocalScale();
   private readonly vmax: number;
   private readonly vmove: number;
+  private readonly gapPauseS: number;
+  private readonly countsElevation: boolean;
+  /** Seconds of clock jumps between samples (see CLOCK_JUMP_S), left out of elapsed time. */
+  clockJumpS = 0;
+  /** The first device distance value kept (a device counter may not start at 0). */
+  firstDev = Number.NaN;
   // last accepted position, counting anchor, rejected-run state
   private pLat = Number.NaN;
   private pLon = Number.NaN;
@@ -95,8 +121,11 @@ export class ActivityEngine {
     const th = sportThresholds(opts.sport);
     this.vmax = th.maxSpeedMps;
     this.vmove = th.movingSpeedMps;
+    this.gapPauseS = opts.gapPauses ? th.gapPauseS : Number.POSITIVE_INFINITY;
+    // Water is flat: a swim's altitude is a pressure sensor under water, not terrain.
+    this.countsElevation = sportFamily(opts.sport) !== 'swim';
     const ep = ELEVATION_PARAMS[opts.elevationSource];
-    this.elev = new ElevationCounter(ep.tauS, ep.thresholdM);
+    this.elev = new ElevationCounter(ep.tauS, ep.thresholdM, th.maxVerticalMps, ep.spikeSlackM);
   }
 
   /** Applies a session event (explicit log, or a pause marker found in the data). */
@@ -219,6 +248,16 @@ export class ActivityEngine {
       }
     }
 
+    if (n > 0 && this.state === 'running' && !this.broken) {
+      const gap = time - this.cols.time[n - 1]!;
+      if (gap > this.gapPauseS && !this.movedAcross(gap, la, lo, devDist)) {
+        rep.gapPauses++;
+        if (gap > CLOCK_JUMP_S) this.clockJumpS += gap;
+        this.event('PAUSE', this.cols.time[n - 1]!);
+        this.event('RESUME', time);
+      }
+    }
+
     if (n === this.capacity) this.grow();
     const c = this.cols;
     const running = this.state === 'running';
@@ -272,6 +311,7 @@ export class ActivityEngine {
       this.lastPos = n;
     }
     if (this.opts.distanceSource === 'device' && !Number.isNaN(devDist)) {
+      if (Number.isNaN(this.firstDev)) this.firstDev = devDist;
       const last = this.lastDev;
       if (!Number.isNaN(last) && devDist > last) dist += devDist - last; // resets count as 0
       this.lastDev = devDist;
@@ -299,9 +339,10 @@ export class ActivityEngine {
     if (!Number.isNaN(ele)) {
       if (!(ele <= this.eleHigh)) this.eleHigh = ele;
       if (!(ele >= this.eleLow)) this.eleLow = ele;
-      el.step(ele, dt, segActive);
+      if (this.countsElevation) el.step(ele, dt, segActive);
     }
     c.eleS[n] = el.smoothed;
+    rep.elevationSpikes = el.spikes;
     c.gain[n] = el.gain;
     c.loss[n] = el.loss;
 
@@ -348,6 +389,23 @@ export class ActivityEngine {
     this.n = n + 1;
     rep.kept++;
     return true;
+  }
+
+  /**
+   * Whether the athlete moved across a gap of `gap` seconds ending at this sample at a speed
+   * the sport allows (at least its moving speed, at most its ceiling): by the device's distance
+   * counter when it has one, else by the straight line between the fixes on either side. No
+   * evidence (no position, no counter) is no movement.
+   */
+  private movedAcross(gap: number, la: number, lo: number, devDist: number): boolean {
+    let d = Number.NaN;
+    if (this.opts.distanceSource === 'device') {
+      if (!Number.isNaN(devDist) && !Number.isNaN(this.lastDev)) d = devDist - this.lastDev;
+    } else if (!Number.isNaN(la) && !Number.isNaN(this.pLat)) {
+      d = this.scale.distance(this.pLat, this.pLon, la, lo);
+    }
+    const v = d / gap;
+    return v >= this.vmove && v <= this.vmax;
   }
 
   /**

@@ -9,7 +9,9 @@ export {
   RUN_EFFORTS,
   type WindowBest,
 } from './efforts.js';
+export { GPS_NOISE_M, guessElevationSource } from './elevation-source.js';
 export {
+  CLOCK_JUMP_S,
   type DistanceSource,
   ELEVATION_PARAMS,
   type ElevationSource,
@@ -30,5 +32,6 @@ export type {
   ActivityStats,
   ActivityStreams,
   DeviceTotalsInput,
+  SwimLengthInput,
 } from './types.js';
 export { bestWindows, type WindowResult } from './windows.js';

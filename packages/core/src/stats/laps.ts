@@ -3,11 +3,15 @@ import { type IntervalTotals, intervalTotals, positionOf, type Series } from './
 /** A lap as files state it (packages/formats `Lap` fits this shape). */
 export interface LapInput {
   startTime: number;
-  endTime?: number;
-  name?: string;
+  endTime?: number | undefined;
+  name?: string | undefined;
+  /** The device's own totals for the lap: its timer time is the lap's timer time. */
+  totals?: { distanceM?: number | undefined; timerS?: number | undefined } | undefined;
 }
 
-export interface Lap extends IntervalTotals {
+export interface Lap extends Omit<IntervalTotals, 'distance'> {
+  /** Metres; null when the activity has no distance at all (an indoor ride without sensor). */
+  distance: number | null;
   lap_index: number;
   name: string;
   /** Epoch seconds. */
@@ -37,8 +41,12 @@ function withMaxima(
   return { max_speed: maxV, max_heartrate: !Number.isNaN(maxHr) ? maxHr : null };
 }
 
-/** Laps from the file's lap start (and end) times; the last lap runs to the end. */
-export function lapsFromFile(s: Series, laps: readonly LapInput[]): Lap[] {
+/**
+ * Laps from the file's lap start (and end) times; the last lap runs to the end. A lap's timer
+ * time is the device's own when the file states it (a treadmill lap's TotalTimeSeconds), and
+ * its distance is null when the activity has none.
+ */
+export function lapsFromFile(s: Series, laps: readonly LapInput[], hasDistance = true): Lap[] {
   const out: Lap[] = [];
   if (s.n < 2) return out;
   const t0 = s.time[0]!;
@@ -55,20 +63,28 @@ export function lapsFromFile(s: Series, laps: readonly LapInput[]): Lap[] {
     const p1 = positionOf(s.time, s.n, end);
     if (p0 < 0 || p1 < 0) return;
     const totals = intervalTotals(s, p0, p1);
+    const timerS = lap.totals?.timerS;
     out.push({
       lap_index: out.length + 1,
       name: lap.name ?? `Lap ${out.length + 1}`,
       start_date: start,
       source: 'file',
       ...totals,
+      ...(timerS !== undefined && timerS >= 0 && Number.isFinite(timerS)
+        ? { timer_time: timerS }
+        : {}),
+      distance: hasDistance ? totals.distance : null,
       ...withMaxima(s, totals),
     });
   });
   return out;
 }
 
-/** Laps every `lapM` of distance (the device "auto lap" default) when the file has none. */
-export function autoLaps(s: Series, lapM: number): Lap[] {
+/**
+ * Laps every `lapM` of distance (the device "auto lap" default) when the file has none; one
+ * lap with a null distance when the activity has no distance.
+ */
+export function autoLaps(s: Series, lapM: number, hasDistance = true): Lap[] {
   const out: Lap[] = [];
   if (s.n < 2) return out;
   const total = s.dist[s.n - 1]!;
@@ -86,6 +102,7 @@ export function autoLaps(s: Series, lapM: number): Lap[] {
       start_date: s.time[Math.floor(p0)]!,
       source: 'auto',
       ...totals,
+      distance: hasDistance ? totals.distance : null,
       ...withMaxima(s, totals),
     });
     if (p1 === s.n - 1) break;

@@ -1,7 +1,7 @@
 import type { SessionEvent, SessionEventKind } from '../session/state-log.js';
 import type { TrackPoint } from '../track.js';
 import { type ActivityResult, finishActivity } from './compute.js';
-import { ActivityEngine, type DistanceSource } from './engine.js';
+import { ActivityEngine, type DistanceSource, type ElevationSource } from './engine.js';
 import type { ActivityOptions } from './types.js';
 
 export interface LiveTotals {
@@ -20,9 +20,12 @@ export interface LiveTotals {
   samples: number;
 }
 
-export interface LiveOptions extends Omit<ActivityOptions, 'events' | 'pauses' | 'distanceSource'> {
+export interface LiveOptions
+  extends Omit<ActivityOptions, 'events' | 'pauses' | 'distanceSource' | 'elevationSource'> {
   /** Default 'gps' (a phone); 'device' when a foot pod or wheel sensor gives distance. */
   distanceSource?: DistanceSource;
+  /** Default 'gps' (a phone's altitude); the recorder knows its sensor, so no 'auto'. */
+  elevationSource?: ElevationSource;
 }
 
 /**

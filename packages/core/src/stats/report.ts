@@ -29,6 +29,13 @@ export interface CleaningReport {
    * (stationary jitter, and the zig-zag of noise while moving).
    */
   jitterM: number;
+  /**
+   * Gaps between samples taken as pauses: longer than the sport's gap limit with no movement
+   * across them (the device stopped recording, or its clock jumped).
+   */
+  gapPauses: number;
+  /** Altitude steps faster than the sport's vertical limit, left out of the gain. */
+  elevationSpikes: number;
 }
 
 export function emptyCleaningReport(): CleaningReport {
@@ -46,5 +53,7 @@ export function emptyCleaningReport(): CleaningReport {
     teleportJumps: 0,
     jitterPoints: 0,
     jitterM: 0,
+    gapPauses: 0,
+    elevationSpikes: 0,
   };
 }

@@ -10,28 +10,54 @@ import type { Split } from './splits.js';
 
 /** Totals as the device computed them (the shape packages/formats produces). */
 export interface DeviceTotalsInput {
-  distanceM?: number;
-  timerS?: number;
-  elapsedS?: number;
-  ascentM?: number;
-  calories?: number;
+  distanceM?: number | undefined;
+  timerS?: number | undefined;
+  elapsedS?: number | undefined;
+  ascentM?: number | undefined;
+  descentM?: number | undefined;
+  calories?: number | undefined;
+}
+
+/** One pool length as a swim watch logs it (packages/formats `SwimLength` fits this shape). */
+export interface SwimLengthInput {
+  /** Epoch seconds. */
+  startTime: number;
+  endTime: number;
+  /** The pool length for an active length, 0 for a rest at the wall. */
+  distanceM: number;
+  active: boolean;
+  strokes?: number | undefined;
+  stroke?: string | undefined;
 }
 
 export interface ActivityOptions {
   sport: SportType;
   athlete?: AthleteProfile;
-  /** Only `calories` is used as a value; the rest are for comparison by callers. */
-  deviceTotals?: DeviceTotalsInput;
+  /**
+   * The device's own session totals: distance, timer and elapsed time follow them when the
+   * samples cover the session (docs/statistics.md, "Device or computed"); calories are used
+   * as they are.
+   */
+  deviceTotals?: DeviceTotalsInput | undefined;
   /** Laps stated by the file; without them, auto laps every sport-specific distance. */
   laps?: readonly LapInput[];
+  /** A pool swim's lengths: its distance, moving time and laps come from them. */
+  lengths?: readonly SwimLengthInput[] | undefined;
+  /** The pool length (m) the watch was set to, for the record. */
+  poolLengthM?: number | undefined;
+  /** Recorded indoors (trainer, treadmill, pool): positions are not the athlete's path. */
+  indoor?: boolean | undefined;
   /** The session log; when present, samples outside START…STOP are dropped. */
   events?: readonly SessionEvent[];
   /** Timer pauses stated by a file (used when `events` is absent). */
   pauses?: readonly { start: number; end: number }[];
   /** 'auto' (default): the device distance stream when the track has one, else GPS. */
   distanceSource?: 'auto' | DistanceSource;
-  /** Default 'barometric' (altitude as the device recorded it). Use 'gps' for phone tracks. */
-  elevationSource?: ElevationSource;
+  /**
+   * Default 'barometric' (altitude as the device recorded it). Use 'gps' for phone tracks,
+   * 'auto' to tell by the altitude's noise (guessElevationSource).
+   */
+  elevationSource?: ElevationSource | 'auto';
   /** HR zone lower bounds (zones 2..N), bpm; default from max HR. */
   hrZones?: readonly number[];
 }
@@ -42,7 +68,13 @@ export interface ActivityStats {
   /** Epoch seconds of the start (START event, else the first kept sample); null if empty. */
   start_date: number | null;
   distance: number;
-  distance_source: DistanceSource;
+  /**
+   * Where the distance comes from: the device's distance stream, GPS, none; a pool swim's
+   * `lengths`, the file's `laps` or the device's session `totals` when the samples carry none.
+   */
+  distance_source: DistanceSource | 'lengths' | 'laps' | 'totals';
+  /** How the altitude was read (after 'auto' is resolved). */
+  elevation_source: ElevationSource;
   moving_time: number;
   elapsed_time: number;
   /** Timer time: elapsed minus pauses of the session log (or file). */
@@ -55,6 +87,13 @@ export interface ActivityStats {
   max_speed: number;
   /** Seconds per kilometre over moving time; null without distance. */
   average_pace: number | null;
+  /** Swims: seconds per 100 m over moving time; null otherwise or without distance. */
+  average_pace_100m: number | null;
+  /** Swims: seconds per 100 yards over moving time; null otherwise or without distance. */
+  average_pace_100yd: number | null;
+  /** Pool swims: the pool length (m) and the number of active lengths; null otherwise. */
+  pool_length: number | null;
+  active_lengths: number | null;
   average_heartrate: number | null;
   max_heartrate: number | null;
   average_cadence: number | null;

@@ -12,6 +12,7 @@ import {
   type LapInput,
   LiveStats,
   type SessionEvent,
+  type SwimLengthInput,
   screenTrack,
   summaryPolyline,
   type Track,
@@ -64,6 +65,15 @@ export function geometryOf(track: Track): Geometry {
 /** What the numbers depend on of the athlete (heart rate, weight, age, sex). */
 export type AthleteProfile = Pick<AthleteRow, 'weight_kg' | 'sex' | 'birth_year' | 'max_hr'>;
 
+interface DeviceTotals {
+  distanceM?: number | undefined;
+  timerS?: number | undefined;
+  elapsedS?: number | undefined;
+  ascentM?: number | undefined;
+  descentM?: number | undefined;
+  calories?: number | undefined;
+}
+
 export interface ComputeInput {
   sport: string;
   athlete?: AthleteProfile | null | undefined;
@@ -71,9 +81,23 @@ export interface ComputeInput {
   pauses?: readonly Pause[] | undefined;
   /** Laps as the file states them (formats' `Lap` fits), or as others see them. */
   laps?: readonly LapInput[] | undefined;
-  deviceTotals?: { calories?: number | undefined } | undefined;
-  /** Files from devices carry barometric altitude; phones record GPS altitude. */
-  elevationSource?: 'barometric' | 'gps';
+  /** The device's session totals (formats' `DeviceTotals` fits): see docs/statistics.md. */
+  deviceTotals?: DeviceTotals | undefined;
+  /** A pool swim's lengths (formats' `SwimLength` fits). */
+  lengths?: readonly SwimLengthInput[] | undefined;
+  poolLengthM?: number | undefined;
+  /** Recorded indoors: positions, if any, are not the athlete's path. */
+  indoor?: boolean | undefined;
+  /**
+   * Phones record GPS altitude; device files mostly barometric, 'auto' tells them apart by
+   * the altitude's noise.
+   */
+  elevationSource?: 'barometric' | 'gps' | 'auto';
+  /**
+   * The track is the visible part of an accepted activity (what others see), not a whole
+   * activity: plausibility does not refuse it for having a single sample.
+   */
+  partial?: boolean | undefined;
   /** What reading the file recovered from (the importer's warnings), kept with the activity. */
   warnings?: readonly string[] | undefined;
 }
@@ -141,6 +165,7 @@ export function computeActivity(track: Track, input: ComputeInput): ComputedActi
   const screened = screenTrack(track, {
     sport: input.sport,
     hasSessionLog: !!input.events?.length,
+    partial: !!input.partial,
   });
   const warnings = [...(input.warnings ?? []), ...screened.warnings];
   const result = coreCompute(screened.track, {
@@ -150,16 +175,19 @@ export function computeActivity(track: Track, input: ComputeInput): ComputedActi
     ...(input.pauses?.length ? { pauses: input.pauses } : {}),
     ...(input.laps?.length
       ? {
-          laps: input.laps.map((l) =>
-            l.endTime !== undefined
-              ? { startTime: l.startTime, endTime: l.endTime }
-              : { startTime: l.startTime },
-          ),
+          laps: input.laps.map((l) => ({
+            startTime: l.startTime,
+            ...(l.endTime !== undefined ? { endTime: l.endTime } : {}),
+            ...(l.totals
+              ? { totals: { distanceM: l.totals.distanceM, timerS: l.totals.timerS } }
+              : {}),
+          })),
         }
       : {}),
-    ...(input.deviceTotals?.calories !== undefined
-      ? { deviceTotals: { calories: input.deviceTotals.calories } }
-      : {}),
+    ...(input.deviceTotals ? { deviceTotals: input.deviceTotals } : {}),
+    ...(input.lengths?.length ? { lengths: input.lengths } : {}),
+    ...(input.poolLengthM !== undefined ? { poolLengthM: input.poolLengthM } : {}),
+    ...(input.indoor ? { indoor: true } : {}),
     elevationSource: input.elevationSource ?? 'barometric',
   });
   const s = result.stats;
