@@ -27,6 +27,8 @@ describe('activity streams', () => {
   it('smooth a phone recording as GPS altitude and a device file as barometric', () => {
     expect(elevationSourceOf({ source: 'recorded' })).toBe('gps');
     expect(elevationSourceOf({ source: 'upload' })).toBe('barometric');
+    // What an import found in the altitude's noise wins over the default for its source.
+    expect(elevationSourceOf({ source: 'upload', details: { elevation_source: 'gps' } })).toBe('gps');
     const track = noisyClimb();
     for (const [source, elevationSource] of [
       ['recorded', 'gps'],

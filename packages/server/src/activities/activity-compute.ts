@@ -242,6 +242,12 @@ export function computeActivity(track: Track, input: ComputeInput): ComputedActi
         hr_zones: rest.hr_zones,
         timer_time: rest.timer_time,
         average_pace: rest.average_pace,
+        average_pace_100m: rest.average_pace_100m,
+        average_pace_100yd: rest.average_pace_100yd,
+        pool_length: rest.pool_length,
+        active_lengths: rest.active_lengths,
+        elevation_source: rest.elevation_source,
+        indoor: input.indoor ?? null,
         distance_source: rest.distance_source,
         calories_source: rest.calories_source,
         max_cadence: rest.max_cadence,
@@ -369,12 +375,21 @@ type Stream = { data: unknown[]; original_size: number; resolution: 'high' };
  * Whose altitude a stored activity carries: a phone recording has GPS altitude, a device file
  * barometric. Streams are smoothed as the saved statistics were, so grade agrees with gain.
  */
-export function elevationSourceOf(row: Pick<ActivityRow, 'source'>): 'gps' | 'barometric' {
+export function elevationSourceOf(
+  row: Pick<ActivityRow, 'source'> & Partial<Pick<ActivityRow, 'details'>>,
+): 'gps' | 'barometric' {
+  // An import tells barometric from GPS altitude by its noise and keeps what it found.
+  const found = (row.details as { elevation_source?: unknown } | null | undefined)
+    ?.elevation_source;
+  if (found === 'gps' || found === 'barometric') return found;
   return row.source === 'recorded' ? 'gps' : 'barometric';
 }
 
 /** The derived per-sample streams (distance, moving, velocity, grade) of a stored track. */
-export function derivedStreams(track: Track, row: Pick<ActivityRow, 'sport_type' | 'source'>) {
+export function derivedStreams(
+  track: Track,
+  row: Pick<ActivityRow, 'sport_type' | 'source'> & Partial<Pick<ActivityRow, 'details'>>,
+) {
   return coreCompute(track, { sport: row.sport_type, elevationSource: elevationSourceOf(row) })
     .streams;
 }

@@ -103,6 +103,8 @@ function visiblePart({ row, track, hidden, athlete }: OthersViewInput) {
     pauses: viewer.gaps,
     laps: fileLaps(row, viewer.clock, t.time[0]!),
     elevationSource: elevationSourceOf(row),
+    // The visible part of an accepted activity: one visible sample is a view, not a refusal.
+    partial: true,
   });
   // The stored track is already clean, so cleaning keeps every sample: indices stay aligned.
   if (computed.track.length !== t.length)

@@ -101,7 +101,7 @@ function deviceName(a: ImportedActivity): string | null {
   return d.name ?? ([d.manufacturer, d.product].filter(Boolean).join(' ') || null);
 }
 
-/** A device file's activity computed as devices do: barometric altitude, the file's laps and pauses. */
+/** A device file's activity computed as devices do: the file's laps, pauses, lengths and totals. */
 function computeImported(
   activity: ImportedActivity,
   sport: string,
@@ -115,6 +115,11 @@ function computeImported(
     pauses: activity.pauses,
     laps: activity.laps,
     deviceTotals: activity.deviceTotals,
-    elevationSource: 'barometric',
+    lengths: activity.lengths,
+    poolLengthM: activity.poolLengthM,
+    indoor: activity.indoor,
+    // Most devices measure altitude with a barometer, some (and phone apps) by GPS: the
+    // altitude's own noise tells which, and so which smoothing its gain needs.
+    elevationSource: 'auto',
   });
 }
