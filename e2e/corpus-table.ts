@@ -6,6 +6,7 @@
  * it and holds the bars; `npm run accuracy` writes it to docs/accuracy.md.
  */
 
+import { type SportType, sportThresholds, type Track } from '@stride/core';
 import { importActivityFile } from '@stride/formats';
 import {
   corpusPresent,
@@ -160,13 +161,29 @@ export function corpusTable(): TableRow[] {
         label: '1 %',
       });
       add('elapsed', s?.elapsedS, c.stats.elapsed_time, 's', null);
+      const ascent = s?.ascentM;
+      const ours = c.stats.total_elevation_gain;
+      const step = ascent !== undefined ? startStep(c.track, activity.sport as SportType) : 0;
+      // The device counted an altitude artefact at the session's start (a step faster than the
+      // sport can climb, which Stride leaves out): its ascent, over Stride's by more than the
+      // bar allows and by no more than that step, is not a number to hold.
+      const excess = ascent !== undefined ? ascent - ours : 0;
+      const artefact =
+        (ascent ?? 0) >= 20 &&
+        step > 0 &&
+        excess > Math.max(3, 0.1 * ascent!) &&
+        excess <= step * 1.1;
       add(
         'elevation gain',
-        s?.ascentM,
-        c.stats.total_elevation_gain,
+        ascent,
+        ours,
         'm',
-        (s?.ascentM ?? 0) >= 20 ? { pct: 10, abs: 3, label: '10 %' } : null,
+        (ascent ?? 0) >= 20 && !artefact ? { pct: 10, abs: 3, label: '10 %' } : null,
       );
+      if (artefact) {
+        const row = rows[rows.length - 1]!;
+        row.error += ` (not held: a ${round(step)} m altitude step at the start, faster than the sport climbs, which the device counted)`;
+      }
     }
     // What other projects' parsers report for the same file, where it is a number we show.
     const theirs = expected[entry.file]?.values ?? {};
@@ -193,6 +210,36 @@ export function corpusTable(): TableRow[] {
     }
   }
   return rows;
+}
+
+/** Seconds from an activity's first altitude within which a step counts as at its start. */
+const START_S = 60;
+
+/**
+ * Metres of altitude rise, in the first minute of altitudes, in steps faster than the sport's
+ * vertical limit (plus the 1 m of a barometer's own noise): the artefact of an altimeter that
+ * settles after a start (a watch taken out of the water at a triathlon's T1), which the core's
+ * spike filter leaves out and a device may count.
+ */
+function startStep(track: Track, sport: SportType): number {
+  const e = track.elevation;
+  if (!e) return 0;
+  const limit = sportThresholds(sport).maxVerticalMps;
+  let rise = 0;
+  let t0 = Number.NaN;
+  let prev = -1;
+  for (let i = 0; i < track.length; i++) {
+    if (Number.isNaN(e[i]!)) continue;
+    const t = track.time[i]!;
+    if (Number.isNaN(t0)) t0 = t;
+    if (t - t0 > START_S) break;
+    if (prev >= 0) {
+      const up = e[i]! - e[prev]!;
+      if (up > limit * Math.max(1, t - track.time[prev]!) + 1) rise += up;
+    }
+    prev = i;
+  }
+  return rise;
 }
 
 /** Sessions of a FIT file as its reader finds them, each with the device's timer total. */

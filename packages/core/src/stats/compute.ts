@@ -78,7 +78,7 @@ export function computeActivity(track: Track, options: ActivityOptions): Activit
       distanceSource: resolveDistanceSource(track, options.distanceSource, options.indoor),
       elevationSource:
         options.elevationSource === 'auto'
-          ? guessElevationSource(track)
+          ? guessElevationSource(track, options.sport.startsWith('Virtual'))
           : (options.elevationSource ?? 'barometric'),
       explicitEvents: events.length > 0,
       // A file's samples (its own pauses included) may hide stops in gaps; a recorder's

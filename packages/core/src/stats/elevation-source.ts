@@ -1,6 +1,10 @@
 import type { Track } from '../track.js';
 
-export type ElevationSource = 'barometric' | 'gps';
+/**
+ * 'synthetic': the altitude of a virtual world (Zwift, indoor-cycling apps), computed by the
+ * app from its route, free of sensor noise, and counted by the app rise by rise.
+ */
+export type ElevationSource = 'barometric' | 'gps' | 'synthetic';
 
 /** Samples at most this far apart are read as one-second neighbours for the noise measure. */
 const NEIGHBOUR_S = 2;
@@ -19,10 +23,14 @@ export const GPS_NOISE_M = 0.6;
  * altitude jumps about at every fix. Only samples with both neighbours within two seconds
  * count (smart recording spaces samples out, and terrain over ten seconds is not noise); with
  * too few of them, or no altitude, the answer is 'barometric', the model that smooths least.
+ * A virtual activity's altitude (`virtual`: the sport is a virtual ride or run) is the app's
+ * own world: 'synthetic', whatever its noise. (An indoor activity that is not virtual, a
+ * trainer ride on a watch, has a barometer reading the room: it is read as usual.)
  */
-export function guessElevationSource(track: Track): ElevationSource {
+export function guessElevationSource(track: Track, virtual = false): ElevationSource {
   const e = track.elevation;
   if (!e) return 'barometric';
+  if (virtual) return 'synthetic';
   const t = track.time;
   let sum = 0;
   let count = 0;

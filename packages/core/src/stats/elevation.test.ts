@@ -86,4 +86,18 @@ describe('guessElevationSource', () => {
     // The GPS model reads the 108 m climb through the noise; the barometric one counts noise.
     expect(Math.abs(asGps.total_elevation_gain - 108)).toBeLessThan(15);
   });
+
+  it("reads a virtual ride's altitude as the app's own world and counts every rise of it", () => {
+    // A virtual world's rolling road: 1.2 m rises and falls, noise-free, in FIT's 0.2 m steps.
+    // The app counts each rise; a sensor's 3 m hysteresis sees none of them.
+    const rolling = (i: number) => Math.round((100 + 0.6 * Math.sin((i * Math.PI) / 60)) * 5) / 5;
+    const track = lineTrack({ n: 960, stepM: 10, elevation: rolling });
+    expect(guessElevationSource(track, true)).toBe('synthetic');
+    expect(guessElevationSource(track)).toBe('barometric');
+    const virtual = computeActivity(track, { sport: 'VirtualRide', elevationSource: 'auto' }).stats;
+    expect(virtual.elevation_source).toBe('synthetic');
+    expect(virtual.total_elevation_gain).toBeCloseTo(9.6, 1); // 0.6 + 7 × 1.2 + 0.6: half-rises at the ends
+    const ride = computeActivity(track, { sport: 'Ride', elevationSource: 'auto' }).stats;
+    expect(ride.total_elevation_gain).toBe(0);
+  });
 });

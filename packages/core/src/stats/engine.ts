@@ -48,6 +48,9 @@ export const ELEVATION_PARAMS: Record<
 > = {
   barometric: { tauS: 2, thresholdM: 3, spikeSlackM: 1 },
   gps: { tauS: 8, thresholdM: 5, spikeSlackM: 15 },
+  // A virtual world's altitude has no noise to smooth away: every rise is a climb of the
+  // route, and the apps count it so (Zwift's ascent is the sum of its file's rises).
+  synthetic: { tauS: 0, thresholdM: 0, spikeSlackM: 1 },
 };
 
 /**

@@ -92,7 +92,7 @@ export interface ComputeInput {
    * Phones record GPS altitude; device files mostly barometric, 'auto' tells them apart by
    * the altitude's noise.
    */
-  elevationSource?: 'barometric' | 'gps' | 'auto';
+  elevationSource?: 'barometric' | 'gps' | 'synthetic' | 'auto';
   /**
    * The track is the visible part of an accepted activity (what others see), not a whole
    * activity: plausibility does not refuse it for having a single sample.
@@ -377,11 +377,12 @@ type Stream = { data: unknown[]; original_size: number; resolution: 'high' };
  */
 export function elevationSourceOf(
   row: Pick<ActivityRow, 'source'> & Partial<Pick<ActivityRow, 'details'>>,
-): 'gps' | 'barometric' {
-  // An import tells barometric from GPS altitude by its noise and keeps what it found.
+): 'gps' | 'barometric' | 'synthetic' {
+  // An import tells barometric from GPS altitude by its noise (and a virtual world's altitude
+  // by the sport) and keeps what it found.
   const found = (row.details as { elevation_source?: unknown } | null | undefined)
     ?.elevation_source;
-  if (found === 'gps' || found === 'barometric') return found;
+  if (found === 'gps' || found === 'barometric' || found === 'synthetic') return found;
   return row.source === 'recorded' ? 'gps' : 'barometric';
 }
 
