@@ -6,12 +6,15 @@ import {
   formatDuration,
   formatElevation,
   formatGrade,
+  formatMeasuredDistance,
   formatPace,
   formatSpeed,
   formatSpeedFor,
   formatStart,
   formatWindow,
   ordinal,
+  paceUnitFor,
+  SPORT_CHOICES,
   speedLabel,
   sportName,
 } from './format.js';
@@ -33,6 +36,12 @@ describe('formatting', () => {
     expect(formatDistance(12_345, 'metric')).toBe('12.35 km');
     expect(formatDistance(1609.344 * 26.2188, 'imperial')).toBe('26.22 mi');
     expect(formatDistance(null, 'metric')).toBe('–');
+  });
+
+  it('shows no distance, rather than 0.00 km, where none was measured', () => {
+    expect(formatMeasuredDistance(0, 'metric')).toBe('–');
+    expect(formatMeasuredDistance(null, 'imperial')).toBe('–');
+    expect(formatMeasuredDistance(400, 'metric')).toBe('0.40 km');
   });
 
   it('shows elevation in whole metres or feet', () => {
@@ -58,6 +67,19 @@ describe('formatting', () => {
     // Slower than 100 minutes per km is not a pace anyone reads.
     expect(formatPace(0.1, 'metric')).toBe('–');
     expect(formatPace(100 / 95, 'metric', true)).toBe('1:35 /100m');
+  });
+
+  it('shows a swim’s pace per 100 m, or per 100 yd in imperial units', () => {
+    // 100 yd is 91.44 m: at 1 m/s, 1:31 per 100 yd (and 1:40 per 100 m).
+    expect(formatSpeedFor('Swim', 1, 'metric')).toBe('1:40 /100m');
+    expect(formatSpeedFor('Swim', 1, 'imperial')).toBe('1:31 /100yd');
+    expect(formatPace(91.44 / 120, 'imperial', true)).toBe('2:00 /100yd');
+    expect(paceUnitFor('Swim', 'imperial')).toEqual({ metres: 91.44, label: '/100yd' });
+    expect(paceUnitFor('Swim', 'metric')).toEqual({ metres: 100, label: '/100m' });
+    expect(paceUnitFor('TrailRun', 'imperial')).toEqual({ metres: 1609.344, label: '/mi' });
+    expect(paceUnitFor('Walk', 'metric')).toEqual({ metres: 1000, label: '/km' });
+    // Standing at the wall is no pace.
+    expect(formatSpeedFor('Swim', 0, 'metric')).toBe('–');
   });
 
   it('shows speed in km/h or mi/h', () => {
@@ -107,6 +129,16 @@ describe('formatting', () => {
   it('names sports and sizes for people', () => {
     expect(sportName('TrailRun')).toBe('Trail run');
     expect(sportName('Ride')).toBe('Ride');
+    expect(sportName('EBikeRide')).toBe('E-bike ride');
+    expect(sportName('StandUpPaddling')).toBe('Stand-up paddling');
+    expect(sportName('VirtualRide')).toBe('Virtual ride');
+    // A sport another client named, which this app does not know.
+    expect(sportName('Pickleball')).toBe('Pickleball');
+    expect(sportName('BeachVolley')).toBe('Beach volley');
+    const choices = new Map(SPORT_CHOICES.map((c) => [c.value, c.label]));
+    expect(choices.get('MountainBikeRide')).toBe('Mountain bike ride');
+    expect(choices.get('WeightTraining')).toBe('Weight training');
+    expect(new Set(choices.values()).size).toBe(SPORT_CHOICES.length);
     expect(formatBytes(350_000)).toBe('342 KB');
     expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MB');
   });

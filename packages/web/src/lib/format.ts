@@ -3,14 +3,15 @@
  * Inputs are the API's units (metres, seconds, m/s); `units` is the viewer's setting.
  * Rounding follows what Strava shows: distance to 0.01 km/mi, pace to the second, speed to 0.1.
  */
-import { sportFamily } from '@stride/core';
+import { type KnownSportType, SPORT_TYPES, sportFamily } from '@stride/core';
 
 export type Units = 'metric' | 'imperial';
 
 const M_PER_MI = 1609.344;
 const M_PER_FT = 0.3048;
 const M_PER_YD = 0.9144;
-const DASH = '–';
+/** What a number that is not known (or not measured) reads as. */
+export const DASH = '–';
 
 const finite = (v: number | null | undefined): v is number =>
   typeof v === 'number' && Number.isFinite(v);
@@ -19,6 +20,14 @@ const finite = (v: number | null | undefined): v is number =>
 export function formatDistance(m: number | null | undefined, units: Units): string {
   if (!finite(m)) return DASH;
   return units === 'imperial' ? `${(m / M_PER_MI).toFixed(2)} mi` : `${(m / 1000).toFixed(2)} km`;
+}
+
+/**
+ * A distance the device measured, or a dash where it measured none: a lap of an indoor ride or
+ * of a pool swim whose lengths were not counted is not "0.00 km" long.
+ */
+export function formatMeasuredDistance(m: number | null | undefined, units: Units): string {
+  return finite(m) && m > 0 ? formatDistance(m, units) : DASH;
 }
 
 /** The distance's unit name alone, for column headers and axes. */
@@ -50,6 +59,26 @@ export function formatWindow(s: number): string {
   return s % 3600 ? formatDuration(s) : `${s / 3600} h`;
 }
 
+/** What a pace is counted per: a km or a mile, or 100 m (100 yd) of a swim. */
+export interface PaceUnit {
+  metres: number;
+  /** "/km", "/mi", "/100m", "/100yd". */
+  label: string;
+}
+
+/** Swims read pace per 100 m (100 yd in imperial units), as pools are measured; others per km/mi. */
+export function paceUnit(units: Units, swim = false): PaceUnit {
+  if (swim)
+    return units === 'imperial'
+      ? { metres: 100 * M_PER_YD, label: '/100yd' }
+      : { metres: 100, label: '/100m' };
+  return units === 'imperial' ? { metres: M_PER_MI, label: '/mi' } : { metres: 1000, label: '/km' };
+}
+
+/** The pace unit of a sport: per 100 m (or yd) for swims, else per km (or mi). */
+export const paceUnitFor = (sport: string, units: Units): PaceUnit =>
+  paceUnit(units, sportFamily(sport) === 'swim');
+
 /** Seconds per km (or mile) at `mps`, or null when standing still. */
 export function paceSeconds(
   mps: number | null | undefined,
@@ -57,16 +86,15 @@ export function paceSeconds(
   perM?: number,
 ): number | null {
   if (!finite(mps) || mps <= 0.05) return null;
-  return (perM ?? (units === 'imperial' ? M_PER_MI : 1000)) / mps;
+  return (perM ?? paceUnit(units).metres) / mps;
 }
 
 /** 5:12 /km or 8:22 /mi; swims per 100 m or 100 yd. */
 export function formatPace(mps: number | null | undefined, units: Units, swim = false): string {
-  const per = swim ? (units === 'imperial' ? 100 * M_PER_YD : 100) : undefined;
-  const s = paceSeconds(mps, units, per);
+  const per = paceUnit(units, swim);
+  const s = paceSeconds(mps, units, per.metres);
   if (s === null || s >= 100 * 60) return DASH;
-  const suffix = swim ? (units === 'imperial' ? '/100yd' : '/100m') : `/${distanceUnit(units)}`;
-  return `${formatDuration(s)} ${suffix}`;
+  return `${formatDuration(s)} ${per.label}`;
 }
 
 /** 27.4 km/h or 17.0 mi/h. */
@@ -156,8 +184,54 @@ export function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-/** Readable sport names from Strava's identifiers: "TrailRun" → "Trail run". */
+/** What athletes call each sport the API knows (Strava's own wording, where it has one). */
+const SPORT_LABELS: Record<KnownSportType, string> = {
+  Run: 'Run',
+  TrailRun: 'Trail run',
+  VirtualRun: 'Virtual run',
+  Walk: 'Walk',
+  Hike: 'Hike',
+  Ride: 'Ride',
+  MountainBikeRide: 'Mountain bike ride',
+  GravelRide: 'Gravel ride',
+  EBikeRide: 'E-bike ride',
+  EMountainBikeRide: 'E-mountain bike ride',
+  VirtualRide: 'Virtual ride',
+  Velomobile: 'Velomobile',
+  Handcycle: 'Handcycle',
+  Wheelchair: 'Wheelchair',
+  Swim: 'Swim',
+  Rowing: 'Rowing',
+  Kayaking: 'Kayaking',
+  Canoeing: 'Canoeing',
+  StandUpPaddling: 'Stand-up paddling',
+  NordicSki: 'Nordic ski',
+  AlpineSki: 'Alpine ski',
+  BackcountrySki: 'Backcountry ski',
+  Snowboard: 'Snowboard',
+  Snowshoe: 'Snowshoe',
+  InlineSkate: 'Inline skate',
+  IceSkate: 'Ice skate',
+  RollerSki: 'Roller ski',
+  Workout: 'Workout',
+  WeightTraining: 'Weight training',
+  Elliptical: 'Elliptical',
+  StairStepper: 'Stair stepper',
+  Yoga: 'Yoga',
+};
+
+/** Every sport an activity can be set to, with its name, in the API's order. */
+export const SPORT_CHOICES: readonly { value: KnownSportType; label: string }[] = SPORT_TYPES.map(
+  (value) => ({ value, label: SPORT_LABELS[value] }),
+);
+
+/**
+ * Readable sport names from Strava's identifiers: "TrailRun" → "Trail run". A sport this app
+ * does not know (another client may send any name) is split at its capitals.
+ */
 export function sportName(sport: string): string {
+  const known = (SPORT_LABELS as Record<string, string>)[sport];
+  if (known) return known;
   const words = sport.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
