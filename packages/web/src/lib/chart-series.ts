@@ -1,11 +1,42 @@
 /**
- * The activity page's charts, as plain arrays: x is distance in the viewer's unit, one series
- * per stream the activity has (elevation, pace or speed, heart rate, power). Long activities
- * are thinned to at most `maxPoints` samples — a phone's chart is ~400 px wide anyway.
+ * The activity page's charts, as plain arrays: x is distance in the viewer's unit (or elapsed
+ * time when the activity covered no distance it knows of), one series per stream the activity
+ * has (elevation, pace or speed, heart rate, power). Long activities are thinned to at most
+ * `maxPoints` samples — a phone's chart is ~400 px wide anyway.
  */
 import type { Units } from '@stride/client';
-import { formatDuration, speedLabel } from './format.js';
+import { sportFamily } from '@stride/core';
+import { formatDuration, paceUnitFor, speedLabel } from './format.js';
 import type { Streams } from './streams.js';
+
+/**
+ * What the charts run along: the distance stream, in metres, when it grows; else elapsed
+ * seconds. An indoor ride without a speed sensor, or a pool swim whose distance is only in its
+ * laps, has a distance stream that stays at 0: drawn against it, every sample would sit on one
+ * vertical line.
+ */
+export interface ChartAxis {
+  basis: 'distance' | 'time';
+  /** Metres, or seconds since the start, at each sample. */
+  along: number[];
+}
+
+export function chartAxis(streams: Streams): ChartAxis | null {
+  const distance = streams.distance?.data;
+  if (distance && distance.length > 1 && distance.some((d) => d != null && d > 0))
+    return { basis: 'distance', along: distance.map((d) => d ?? 0) };
+  const time = streams.time?.data;
+  // Streams are sampled in time: without a time stream, sample n is read as second n.
+  const n = Math.max(
+    time?.length ?? 0,
+    streams.heartrate?.data.length ?? 0,
+    streams.watts?.data.length ?? 0,
+    streams.velocity_smooth?.data.length ?? 0,
+    streams.altitude?.data.length ?? 0,
+  );
+  if (n < 2) return null;
+  return { basis: 'time', along: Array.from({ length: n }, (_, i) => time?.[i] ?? i) };
+}
 
 export interface ChartSeries {
   key: 'altitude' | 'pace' | 'speed' | 'heartrate' | 'watts';
@@ -21,18 +52,28 @@ export interface ChartSeries {
 }
 
 export interface ChartData {
-  /** Distance at each sample, km or mi. */
+  /** What x is: distance (km or mi) or elapsed time (seconds). */
+  basis: ChartAxis['basis'];
+  /** Distance (km or mi) or elapsed seconds at each sample. */
   x: number[];
+  /** The x unit's name ("km", "mi"; empty for time, whose ticks read as a clock). */
   xUnit: string;
-  /** Metres in one x unit (1000 or a mile), to place stretches given in metres. */
-  metresPerX: number;
+  /** An axis tick: "12.5 km", "1:02:30". */
+  xTick: (v: number) => string;
+  /** An x value as the cursor reads it: "12.53 km", "1:02:30". */
+  xFormat: (v: number) => string;
+  /** How far (metres, or seconds for time) one x unit is, to place stretches given along it. */
+  alongPerX: number;
   series: ChartSeries[];
 }
 
 const M_PER_MI = 1609.344;
 const M_PER_FT = 0.3048;
-/** Slower than this (m/s) the athlete is standing: no pace, rather than one of hours per km. */
-const MIN_PACE_SPEED = 0.5;
+/**
+ * Slower than this (m/s) the athlete is standing: no pace, rather than one of hours per km. A
+ * slow swimmer is slower than a slow walker: 0.2 m/s is 8:20 /100m.
+ */
+const minPaceSpeed = (sport: string) => (sportFamily(sport) === 'swim' ? 0.2 : 0.5);
 
 /** Indices of about `max` samples spread evenly, always keeping the first and the last. */
 export function thinIndices(n: number, max: number): number[] {
@@ -49,13 +90,15 @@ export function chartData(
   units: Units,
   maxPoints = 1500,
 ): ChartData | null {
-  const distance = streams.distance?.data;
-  if (!distance || distance.length < 2) return null;
-  const idx = thinIndices(distance.length, maxPoints);
+  const axis = chartAxis(streams);
+  if (!axis) return null;
+  const idx = thinIndices(axis.along.length, maxPoints);
   const perUnit = units === 'imperial' ? M_PER_MI : 1000;
   const pick = (data: (number | null)[] | undefined, f: (v: number) => number | null) =>
     data ? idx.map((i) => (data[i] == null ? null : f(data[i]!))) : null;
-  const x = idx.map((i) => (distance[i] ?? 0) / perUnit);
+  const alongPerX = axis.basis === 'distance' ? perUnit : 1;
+  const x = idx.map((i) => (axis.along[i] ?? 0) / alongPerX);
+  const dUnit = units === 'imperial' ? 'mi' : 'km';
   const series: ChartSeries[] = [];
   const hasValues = (v: (number | null)[] | null): v is (number | null)[] =>
     !!v && v.some((y) => y !== null);
@@ -73,8 +116,8 @@ export function chartData(
 
   const v = streams.velocity_smooth?.data;
   if (speedLabel(sport) === 'Pace') {
-    const unit = units === 'imperial' ? '/mi' : '/km';
-    const pace = pick(v, (s) => (s < MIN_PACE_SPEED ? null : perUnit / s));
+    const { metres, label: unit } = paceUnitFor(sport, units);
+    const pace = pick(v, (s) => (s < minPaceSpeed(sport) ? null : metres / s));
     if (hasValues(pace))
       series.push({
         key: 'pace',
@@ -88,7 +131,8 @@ export function chartData(
   } else {
     const unit = units === 'imperial' ? 'mi/h' : 'km/h';
     const speed = pick(v, (s) => (s * 3600) / perUnit);
-    if (hasValues(speed))
+    // A speed that stays 0 was never measured (a trainer without a speed sensor).
+    if (hasValues(speed) && speed.some((y) => y !== null && y > 0))
       series.push({
         key: 'speed',
         label: 'Speed',
@@ -117,5 +161,23 @@ export function chartData(
       format: (w) => `${Math.round(w)} W`,
     });
 
-  return { x, xUnit: units === 'imperial' ? 'mi' : 'km', metresPerX: perUnit, series };
+  if (axis.basis === 'time')
+    return {
+      basis: 'time',
+      x,
+      xUnit: '',
+      xTick: formatDuration,
+      xFormat: formatDuration,
+      alongPerX,
+      series,
+    };
+  return {
+    basis: 'distance',
+    x,
+    xUnit: dUnit,
+    xTick: (d) => `${Math.round(d * 1000) / 1000} ${dUnit}`,
+    xFormat: (d) => `${d.toFixed(2)} ${dUnit}`,
+    alongPerX,
+    series,
+  };
 }

@@ -1,10 +1,15 @@
 /**
  * uPlot, loaded with the first chart (its JS and CSS stay out of the first load). One small
- * chart per series, all sharing the x axis (distance) and a synchronised cursor.
+ * chart per series, all sharing the x axis (distance, or time) and a synchronised cursor.
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { ChartSeries } from '../../lib/chart-series.js';
+import type { ChartData, ChartSeries } from '../../lib/chart-series.js';
+
+/** Tick steps along time, in seconds: whole minutes and hours rather than uPlot's 1-2-5 steps. */
+const TIME_STEPS = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10_800, 21_600, 43_200,
+];
 
 const COLORS: Record<ChartSeries['key'], { stroke: string; fill: string }> = {
   altitude: { stroke: '#8a8a94', fill: 'rgba(138,138,148,0.28)' },
@@ -27,19 +32,19 @@ export interface ChartOptions {
 }
 
 /**
- * Draws `s` against distance into `target`; `readout` shows the value under the cursor (the
- * cursors of all charts move together), in place of uPlot's legend table.
+ * Draws `s` along the data's x (distance or time) into `target`; `readout` shows the value under
+ * the cursor (the cursors of all charts move together), in place of uPlot's legend table.
  */
 export function createChart(
   target: HTMLElement,
   readout: HTMLElement,
-  x: number[],
-  xUnit: string,
+  data: Pick<ChartData, 'basis' | 'x' | 'xTick' | 'xFormat'>,
   s: ChartSeries,
   width: number,
   options: ChartOptions = {},
 ): ChartHandle {
   const color = COLORS[s.key];
+  const { x } = data;
   const { onSelect } = options;
   let shown: readonly [number, number] | null = null;
   // The shaded stretch is uPlot's selection box, placed from x values (again after a resize).
@@ -67,7 +72,8 @@ export function createChart(
         {
           stroke: '#6b6b76',
           grid: { show: false },
-          values: (_u, ticks) => ticks.map((t) => `${t} ${xUnit}`),
+          values: (_u, ticks) => ticks.map(data.xTick),
+          ...(data.basis === 'time' ? { incrs: TIME_STEPS } : {}),
         },
         {
           stroke: '#6b6b76',
@@ -105,7 +111,7 @@ export function createChart(
             const i = u.cursor.idx;
             const y = i == null ? null : s.values[i];
             readout.textContent =
-              i == null || y == null ? '' : `${s.format(y)} · ${x[i]!.toFixed(2)} ${xUnit}`;
+              i == null || y == null ? '' : `${s.format(y)} · ${data.xFormat(x[i]!)}`;
           },
         ],
       },

@@ -24,7 +24,10 @@ function range(values: (number | null)[]): [number, number] | null {
   return lo <= hi ? [lo, hi] : null;
 }
 
-/** A stretch along the activity, metres from its start. */
+/**
+ * A stretch along the activity, along what the charts run on: metres from its start, or seconds
+ * when they run along time (see chartAxis).
+ */
 export type Stretch = readonly [number, number];
 
 interface ChartProps {
@@ -49,11 +52,11 @@ function Chart({ data, s, highlight, onSelect }: ChartProps) {
     let live = true;
     let created: ChartHandle | undefined;
     let observer: ResizeObserver | undefined;
-    const k = data.metresPerX;
+    const k = data.alongPerX;
     loadEngine()
       .then(({ createChart }) => {
         if (!live) return;
-        created = createChart(el, out, data.x, data.xUnit, s, el.clientWidth || 320, {
+        created = createChart(el, out, data, s, el.clientWidth || 320, {
           onSelect: selectable ? (a, b) => select.current?.(a * k, b * k) : undefined,
         });
         observer = new ResizeObserver(() => created?.resize(el.clientWidth));
@@ -69,14 +72,15 @@ function Chart({ data, s, highlight, onSelect }: ChartProps) {
     };
   }, [data, s, selectable]);
   useEffect(() => {
-    const k = data.metresPerX;
+    const k = data.alongPerX;
     chart?.highlight(highlight ? [highlight[0] / k, highlight[1] / k] : null);
   }, [chart, highlight, data]);
   const r = range(s.values);
   // The summary is what a screen reader gets; the canvas is for eyes.
+  const over = `${s.label} over ${data.xFormat(data.x.at(-1) ?? 0)}`;
   const summary = r
-    ? `${s.label}: from ${s.format(s.invert ? r[1] : r[0])} to ${s.format(s.invert ? r[0] : r[1])}`
-    : s.label;
+    ? `${over}: from ${s.format(s.invert ? r[1] : r[0])} to ${s.format(s.invert ? r[0] : r[1])}`
+    : over;
   return (
     <figure className="chart" data-chart={s.key}>
       <figcaption>
@@ -106,11 +110,17 @@ export interface StreamChartsProps {
   first?: boolean;
   /** A stretch to shade on every chart (an effort, the part chosen for a new segment). */
   highlight?: Stretch | null;
-  /** Makes dragging across a chart choose a stretch (with a mouse; sliders do it on touch). */
+  /**
+   * Makes dragging across a chart choose a stretch (with a mouse; sliders do it on touch), in
+   * metres: only charts along distance offer it.
+   */
   onSelect?: (fromM: number, toM: number) => void;
 }
 
-/** Elevation profile, pace or speed, heart rate and power along the activity's distance. */
+/**
+ * Elevation profile, pace or speed, heart rate and power along the activity's distance, or
+ * along its elapsed time when it has no distance to chart against.
+ */
 export function StreamCharts({
   streams,
   sport,
@@ -127,10 +137,11 @@ export function StreamCharts({
     return first ? picked.slice(0, 1) : picked;
   }, [data, only, first]);
   if (!data || !series.length) return null;
+  const select = data.basis === 'distance' ? onSelect : undefined;
   return (
-    <div className="charts">
+    <div className="charts" data-x-axis={data.basis}>
       {series.map((s) => (
-        <Chart key={s.key} data={data} s={s} highlight={highlight} onSelect={onSelect} />
+        <Chart key={s.key} data={data} s={s} highlight={highlight} onSelect={select} />
       ))}
     </div>
   );
