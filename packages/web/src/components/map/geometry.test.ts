@@ -1,6 +1,6 @@
 import { encodePolyline } from '@stride/core';
 import { describe, expect, it } from 'vitest';
-import { boundsOf, circleRing, routeToLngLat, svgPath } from './geometry.js';
+import { boundsOf, circleRing, isTrack, routeToLngLat, svgPath } from './geometry.js';
 
 describe('map geometry', () => {
   it('turns [lat, lng] pairs into GeoJSON order and skips missing positions', () => {
@@ -18,6 +18,16 @@ describe('map geometry', () => {
     ]);
     expect(routeToLngLat(encoded.slice(0, -1))).toEqual([]);
     expect(routeToLngLat(null)).toEqual([]);
+  });
+
+  it('takes two positions or more for a track: none indoors, nor a lone fix', () => {
+    expect(isTrack([null, [45.76, 4.83], null, [45.77, 4.84]])).toBe(true);
+    expect(isTrack([null, null, null])).toBe(false);
+    expect(isTrack([[45.76, 4.83], null])).toBe(false);
+    expect(isTrack(encodePolyline([45.76, 45.77], [4.83, 4.84]))).toBe(true);
+    expect(isTrack(encodePolyline([45.76], [4.83]))).toBe(false);
+    expect(isTrack(null)).toBe(false);
+    expect(isTrack('')).toBe(false);
   });
 
   it('bounds the positions west-south to east-north', () => {

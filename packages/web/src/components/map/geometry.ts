@@ -31,6 +31,19 @@ export function routeToLngLat(route: RouteInput): LngLat[] {
   return out;
 }
 
+/**
+ * Whether a route is a track at all: two positions or more. An indoor ride's or a pool swim's
+ * latlng stream is all nulls, and a swim leg may keep a lone fix: neither draws a line.
+ */
+export function isTrack(route: RouteInput): boolean {
+  if (!route) return false;
+  if (typeof route === 'string') return routeToLngLat(route).length > 1;
+  let found = 0;
+  for (const p of route)
+    if (p && Number.isFinite(p[0]) && Number.isFinite(p[1]) && ++found > 1) return true;
+  return false;
+}
+
 /** [[west, south], [east, north]] around the positions, or null for none. */
 export function boundsOf(coords: readonly LngLat[]): [LngLat, LngLat] | null {
   if (!coords.length) return null;

@@ -1,4 +1,11 @@
-export { boundsOf, circleRing, type LatLng, type RouteInput, routeToLngLat } from './geometry.js';
+export {
+  boundsOf,
+  circleRing,
+  isTrack,
+  type LatLng,
+  type RouteInput,
+  routeToLngLat,
+} from './geometry.js';
 export {
   type MapLine,
   type MapOpening,

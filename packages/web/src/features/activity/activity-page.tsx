@@ -5,9 +5,10 @@ import { Link } from 'wouter';
 import { ApiError } from '../../api/client.js';
 import { AthleteLine } from '../../components/athlete-line.js';
 import { StreamCharts } from '../../components/charts/stream-charts.js';
-import { RouteMap } from '../../components/map/index.js';
+import { isTrack, RouteMap } from '../../components/map/index.js';
 import { Section } from '../../components/section.js';
 import { Stat } from '../../components/stat.js';
+import { chartAxis } from '../../lib/chart-series.js';
 import {
   formatDistance,
   formatDuration,
@@ -38,7 +39,9 @@ function HeadlineStats({ a, units }: { a: ActivityDetail; units: Units }) {
   if (a.average_watts != null) more.push(['Avg power', `${Math.round(a.average_watts)} W`]);
   if (a.average_cadence != null) more.push(['Cadence', `${Math.round(a.average_cadence)}`]);
   if (a.calories != null) more.push(['Calories', `${Math.round(a.calories)}`]);
-  if (a.max_speed != null)
+  // Without a distance (an indoor ride without a speed sensor) there is no speed either.
+  const measured = a.distance > 0;
+  if (measured && a.max_speed != null && a.max_speed > 0)
     more.push([
       `Max ${speedLabel(a.sport_type).toLowerCase()}`,
       formatSpeedFor(a.sport_type, a.max_speed, units),
@@ -46,14 +49,18 @@ function HeadlineStats({ a, units }: { a: ActivityDetail; units: Units }) {
   return (
     <>
       <dl className="stats-grid">
-        <Stat big label="Distance" value={formatDistance(a.distance, units)} />
+        {measured && <Stat big label="Distance" value={formatDistance(a.distance, units)} />}
         <Stat big label="Moving time" value={formatDuration(a.moving_time)} />
-        <Stat
-          big
-          label={speedLabel(a.sport_type)}
-          value={formatSpeedFor(a.sport_type, a.average_speed, units)}
-        />
-        <Stat big label="Elevation" value={formatElevation(a.total_elevation_gain, units)} />
+        {measured && (
+          <Stat
+            big
+            label={speedLabel(a.sport_type)}
+            value={formatSpeedFor(a.sport_type, a.average_speed, units)}
+          />
+        )}
+        {(measured || (a.total_elevation_gain ?? 0) > 0) && (
+          <Stat big label="Elevation" value={formatElevation(a.total_elevation_gain, units)} />
+        )}
       </dl>
       {more.length > 0 && (
         <dl className="stats-more">
@@ -86,11 +93,13 @@ export function ActivityPage({ id }: { id: string }) {
   const [range, setRange] = useState<Range | null>(null);
   const frame = useRef<HTMLDivElement>(null);
   // Streams draw the full-resolution route (already privacy-clipped for other viewers); the
-  // summary polyline shows meanwhile.
-  const route = useMemo(
-    () => streams.data?.latlng?.data ?? activity.data?.map.summary_polyline ?? null,
-    [streams.data, activity.data],
-  );
+  // summary polyline shows meanwhile. Indoors and in a pool there is no track: no map at all.
+  const route = useMemo(() => {
+    const streamed = streams.data?.latlng?.data;
+    if (isTrack(streamed)) return streamed!;
+    const polyline = activity.data?.map.summary_polyline;
+    return isTrack(polyline) ? polyline! : null;
+  }, [streams.data, activity.data]);
   const effort = activity.data?.segment_efforts?.find((e) => e.id === effortId) ?? null;
   // The stretch on show: the one being chosen for a new segment, else the chosen effort. Effort
   // indices are into the streams this viewer is served, so they slice them directly.
@@ -100,13 +109,15 @@ export function ActivityPage({ id }: { id: string }) {
   const to = shown?.end ?? -1;
   const latlng = streams.data?.latlng?.data;
   const distance = streams.data?.distance?.data;
+  // What the charts run along (distance, or time when there is none): stretches are given in it.
+  const axis = useMemo(() => (streams.data ? chartAxis(streams.data) : null), [streams.data]);
   const highlight = useMemo(
     () => (from >= 0 && latlng ? stretchRoute(latlng, from, to) : null),
     [latlng, from, to],
   );
   const stretch = useMemo(
-    () => (from >= 0 && distance ? ([distance[from] ?? 0, distance[to] ?? 0] as const) : null),
-    [distance, from, to],
+    () => (from >= 0 && axis ? ([axis.along[from] ?? 0, axis.along[to] ?? 0] as const) : null),
+    [axis, from, to],
   );
 
   if (activity.isPending) return <main className="page muted">Loading…</main>;
@@ -124,7 +135,9 @@ export function ActivityPage({ id }: { id: string }) {
   }
   const a = activity.data;
   const owner = me.data?.id === a.athlete.id;
-  const canCreate = owner && hasSegments(a.sport_type) && !!latlng && (distance?.length ?? 0) > 1;
+  // A segment is a stretch of road or trail: it is cut from a GPS track, along its distance.
+  const canCreate =
+    owner && hasSegments(a.sport_type) && isTrack(latlng) && axis?.basis === 'distance';
   const chooseEffort = (e: SegmentEffort | null) => {
     setEffortId(e?.id ?? null);
     setBest(null);

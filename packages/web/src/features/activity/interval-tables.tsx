@@ -4,15 +4,20 @@ import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { Section } from '../../components/section.js';
 import {
+  DASH,
   distanceUnit,
-  formatDistance,
   formatDuration,
   formatElevation,
+  formatMeasuredDistance,
   formatSpeed,
   formatSpeedFor,
   formatWindow,
   speedLabel,
 } from '../../lib/format.js';
+
+/** A lap's or split's pace or speed; none where no distance was measured (indoors, a pool). */
+const speedOf = (sport: string, x: { distance: number; average_speed: number }, units: Units) =>
+  x.distance > 0 ? formatSpeedFor(sport, x.average_speed, units) : DASH;
 
 /** Kilometre (or mile) splits: pace or speed, elevation change and heart rate for each. */
 export function SplitsTable({
@@ -49,7 +54,7 @@ export function SplitsTable({
                       className="bar-fill"
                       style={{ width: `${fastest > 0 ? (100 * s.average_speed) / fastest : 0}%` }}
                     />
-                    <span>{formatSpeedFor(sport, s.average_speed, units)}</span>
+                    <span>{speedOf(sport, s, units)}</span>
                   </span>
                 </td>
                 <td>{formatElevation(s.elevation_difference, units)}</td>
@@ -83,9 +88,9 @@ export function LapsTable({ laps, sport, units }: { laps: Lap[]; sport: string; 
             {laps.map((l) => (
               <tr key={l.lap_index}>
                 <th scope="row">{l.lap_index}</th>
-                <td>{formatDistance(l.distance, units)}</td>
+                <td>{formatMeasuredDistance(l.distance, units)}</td>
                 <td>{formatDuration(l.moving_time)}</td>
-                <td>{formatSpeedFor(sport, l.average_speed, units)}</td>
+                <td>{speedOf(sport, l, units)}</td>
               </tr>
             ))}
           </tbody>

@@ -33,10 +33,12 @@ export type ActivityDetail = Omit<
 export const activityDetail = (a: ApiActivityDetail): ActivityDetail =>
   a as unknown as ActivityDetail;
 
-/** The streams the page draws: the route and the charts. */
-const STREAM_KEYS = 'latlng,distance,altitude,velocity_smooth,heartrate,watts';
+/** The streams the page draws: the route and the charts (along time when there is no distance). */
+const STREAM_KEYS = 'latlng,distance,time,altitude,velocity_smooth,heartrate,watts';
 
 export const activityKey = (id: string) => ['activity', id] as const;
+export const streamsKey = (id: string) => ['streams', id] as const;
+export const legsKey = (id: string) => ['activity', id, 'legs'] as const;
 
 export function useActivity(id: string) {
   return useQuery({
@@ -51,7 +53,7 @@ export function useActivity(id: string) {
 /** Streams, once the activity is known to exist (a 404 means none were recorded). */
 export function useStreams(id: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['streams', id],
+    queryKey: streamsKey(id),
     queryFn: async ({ signal }) =>
       keyedStreams(
         await unwrap(

@@ -4,9 +4,10 @@ import { AthleteLine } from '../../components/athlete-line.js';
 import { RoutePreview } from '../../components/route-preview.js';
 import { Stat } from '../../components/stat.js';
 import {
-  formatDistance,
+  DASH,
   formatDuration,
   formatElevation,
+  formatMeasuredDistance,
   formatSpeedFor,
   speedLabel,
 } from '../../lib/format.js';
@@ -29,10 +30,10 @@ export function ActivityCard({ a, units }: { a: ActivitySummary; units: Units })
         <Link href={`/activities/${a.id}`}>{a.name}</Link>
       </h2>
       <dl className="stats-row">
-        <Stat label="Distance" value={formatDistance(a.distance, units)} />
+        <Stat label="Distance" value={formatMeasuredDistance(a.distance, units)} />
         <Stat
           label={speedLabel(a.sport_type)}
-          value={formatSpeedFor(a.sport_type, a.average_speed, units)}
+          value={a.distance > 0 ? formatSpeedFor(a.sport_type, a.average_speed, units) : DASH}
         />
         <Stat label="Time" value={formatDuration(a.moving_time)} />
         <Stat label="Elev gain" value={formatElevation(a.total_elevation_gain, units)} />
