@@ -5,8 +5,15 @@ import { useLocation } from 'wouter';
 import { api, errorMessage, saveDownload, unwrap } from '../../api/client.js';
 import { ConfirmDelete } from '../../components/confirm-delete.js';
 import { VisibilitySelect } from '../../components/visibility-select.js';
+import { SPORT_CHOICES, sportName } from '../../lib/format.js';
 import { ACTIVITY_LISTS } from '../feed/use-activity-list.js';
-import { type ActivityDetail, activityDetail, activityKey } from './use-activity.js';
+import {
+  type ActivityDetail,
+  activityDetail,
+  activityKey,
+  legsKey,
+  streamsKey,
+} from './use-activity.js';
 
 /** GPX, TCX and FIT downloads (fetched with the token, then saved). */
 export function ExportButtons({ a }: { a: ActivityDetail }) {
@@ -52,7 +59,17 @@ export function ExportButtons({ a }: { a: ActivityDetail }) {
   );
 }
 
-/** The owner's edit form: name, description, visibility. */
+/**
+ * The sports an activity can be set to: every one the API knows, and the activity's own when it
+ * is another (a client may have sent any name), so saving never changes it unasked.
+ */
+function sportOptions(current: string) {
+  return SPORT_CHOICES.some((c) => c.value === current)
+    ? SPORT_CHOICES
+    : [{ value: current, label: sportName(current) }, ...SPORT_CHOICES];
+}
+
+/** The owner's edit form: name, description, sport, visibility. */
 export function EditActivity({ a, onDone }: { a: ActivityDetail; onDone: () => void }) {
   const client = useQueryClient();
   const save = useMutation({
@@ -62,8 +79,14 @@ export function EditActivity({ a, onDone }: { a: ActivityDetail; onDone: () => v
           api.PATCH('/api/v1/activities/{id}', { params: { path: { id: a.id } }, body }),
         ),
       ),
-    onSuccess: (updated) => {
+    onSuccess: (updated, body) => {
       client.setQueryData(activityKey(a.id), updated);
+      // Another sport is another reading of the same file: moving time, speed and the streams
+      // derived from them are computed again, so what the page drew is redrawn.
+      if (body.sport_type) {
+        void client.invalidateQueries({ queryKey: streamsKey(a.id) });
+        void client.invalidateQueries({ queryKey: legsKey(a.id) });
+      }
       void client.invalidateQueries({ queryKey: ACTIVITY_LISTS });
       onDone();
     },
@@ -72,10 +95,13 @@ export function EditActivity({ a, onDone }: { a: ActivityDetail; onDone: () => v
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const description = String(f.get('description') ?? '').trim();
+    const sport = String(f.get('sport_type'));
     save.mutate({
       name: String(f.get('name')).trim(),
       description: description || null,
       visibility: f.get('visibility') as Visibility,
+      // Sent only when changed: a new sport makes the server compute the activity again.
+      ...(sport !== a.sport_type ? { sport_type: sport } : {}),
     });
   };
   return (
@@ -92,6 +118,16 @@ export function EditActivity({ a, onDone }: { a: ActivityDetail; onDone: () => v
           rows={3}
           maxLength={10000}
         />
+      </label>
+      <label>
+        Sport
+        <select name="sport_type" defaultValue={a.sport_type}>
+          {sportOptions(a.sport_type).map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
       </label>
       <VisibilitySelect label="Who can see it" name="visibility" value={a.visibility} />
       {save.isError && (
