@@ -28,6 +28,7 @@ import {
   SplitsTable,
   type Stretch,
 } from './interval-tables.js';
+import { MultisportLegs } from './multisport-legs.js';
 import { SegmentEfforts } from './segment-efforts.js';
 import { type ActivityDetail, useActivity, useStreams } from './use-activity.js';
 
@@ -158,6 +159,7 @@ export function ActivityPage({ id }: { id: string }) {
         {a.description && <p className="description">{a.description}</p>}
         <HeadlineStats a={a} units={units} />
       </header>
+      <MultisportLegs a={a} units={units} />
 
       {route && (
         <div className="activity-map-frame" ref={frame}>

@@ -68,3 +68,14 @@ export function useStreams(id: string, enabled: boolean) {
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
+
+/** The legs of the multisport file this activity is a leg of that the viewer may see, in order. */
+export function useLegs(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: legsKey(id),
+    queryFn: async ({ signal }) =>
+      (await unwrap(api.GET('/api/v1/activities/{id}/legs', { params: { path: { id } }, signal })))
+        .items,
+    enabled,
+  });
+}

@@ -18,6 +18,12 @@ export function ActivityCard({ a, units }: { a: ActivitySummary; units: Units })
     <article className="card activity-card" aria-labelledby={`title-${a.id}`}>
       <header>
         <AthleteLine a={a}>
+          {a.multisport && (
+            <span className="leg-of">
+              {' '}
+              · Leg {a.multisport.leg} of {a.multisport.legs}
+            </span>
+          )}
           {a.visibility !== 'everyone' && (
             <span className="visibility">
               {' '}

@@ -57,6 +57,39 @@ const ARCHIVE_LABEL: Partial<Record<Upload['status'], string>> = {
   error: 'Could not be read',
 };
 
+/** Every activity the file made, in its order; older answers name only the first. */
+const activityIds = (u: Upload): string[] =>
+  u.activity_ids?.length ? u.activity_ids : u.activity_id ? [u.activity_id] : [];
+
+/**
+ * A link to the activity a file made, or, when it made several (a multisport file: one per
+ * leg), a link to each, numbered in the file's order.
+ */
+function ActivityLinks({ ids, one, many }: { ids: string[]; one: string; many: string }) {
+  if (!ids.length) return null;
+  if (ids.length === 1)
+    return (
+      <>
+        {' · '}
+        <Link href={`/activities/${ids[0]}`}>{one}</Link>
+      </>
+    );
+  return (
+    <>
+      {' · '}
+      {many}:{' '}
+      {ids.map((id, i) => (
+        <span key={id}>
+          {i > 0 && ', '}
+          <Link href={`/activities/${id}`} aria-label={`Activity ${i + 1} of ${ids.length}`}>
+            {i + 1}
+          </Link>
+        </span>
+      ))}
+    </>
+  );
+}
+
 /**
  * One file: name, size, a progress bar while sending, then the processing outcome. An archive
  * shows how many of its activities are imported so far.
@@ -96,17 +129,19 @@ export function UploadItem({ entry }: { entry: UploadEntry }) {
         {upload && upload.kind !== 'archive' && (
           <p className={`upload-status ${upload.status}`}>
             {LABEL[upload.status]}
-            {upload.status === 'ready' && upload.activity_id && (
-              <>
-                {' · '}
-                <Link href={`/activities/${upload.activity_id}`}>View activity</Link>
-              </>
+            {upload.status === 'ready' && (
+              <ActivityLinks
+                ids={activityIds(upload)}
+                one="View activity"
+                many={`${activityIds(upload).length} activities`}
+              />
             )}
-            {upload.status === 'duplicate' && upload.activity_id && (
-              <>
-                {' · '}
-                <Link href={`/activities/${upload.activity_id}`}>See the existing one</Link>
-              </>
+            {upload.status === 'duplicate' && (
+              <ActivityLinks
+                ids={activityIds(upload)}
+                one="See the existing one"
+                many="the existing ones"
+              />
             )}
             {upload.status === 'error' && upload.error && (
               <span className="error">: {upload.error}</span>

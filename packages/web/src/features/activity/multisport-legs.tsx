@@ -1,0 +1,62 @@
+import type { ActivitySummary, Units } from '@stride/client';
+import { sportFamily } from '@stride/core';
+import { Link } from 'wouter';
+import { formatDuration, formatMeasuredDistance, sportName } from '../../lib/format.js';
+import { useLegs } from './use-activity.js';
+
+/**
+ * What the race was, from its sports in order (transitions, of no family, left out): a swim, a
+ * ride and a run are a triathlon; a run, a ride and a run a duathlon; else a multisport.
+ */
+export function raceName(sports: readonly string[]): string {
+  const order = sports
+    .map(sportFamily)
+    .filter((f) => f !== 'other')
+    .join(' ');
+  if (order === 'swim ride run') return 'Triathlon';
+  if (order === 'run ride run') return 'Duathlon';
+  if (order === 'swim run') return 'Aquathlon';
+  return 'Multisport';
+}
+
+/**
+ * The strip above a leg's numbers: which race it is a leg of, and each leg (sport, distance,
+ * time) as a link, this one marked. Nothing for an activity that is not a leg.
+ */
+export function MultisportLegs({ a, units }: { a: ActivitySummary; units: Units }) {
+  const legs = useLegs(a.id, !!a.multisport);
+  if (!a.multisport) return null;
+  const items = legs.data ?? [];
+  const { leg, legs: count } = a.multisport;
+  return (
+    <nav className="card legs-strip" aria-labelledby={`legs-${a.id}`}>
+      <p id={`legs-${a.id}`} className="legs-title">
+        <strong>
+          {items.length > 1 ? raceName(items.map((l) => l.sport_type)) : 'Multisport'}
+        </strong>{' '}
+        · leg {leg} of {count}
+      </p>
+      {items.length > 1 && (
+        <ol className="legs">
+          {items.map((l) => {
+            const current = l.id === a.id;
+            return (
+              <li key={l.id} className={current ? 'leg current' : 'leg'}>
+                <Link
+                  href={`/activities/${l.id}`}
+                  aria-current={current ? 'page' : undefined}
+                  title={l.name}
+                >
+                  <span className="leg-sport">{sportName(l.sport_type)}</span>
+                  <span className="leg-figures">
+                    {formatMeasuredDistance(l.distance, units)} · {formatDuration(l.elapsed_time)}
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </nav>
+  );
+}
