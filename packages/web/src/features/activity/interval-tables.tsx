@@ -16,8 +16,11 @@ import {
 } from '../../lib/format.js';
 
 /** A lap's or split's pace or speed; none where no distance was measured (indoors, a pool). */
-const speedOf = (sport: string, x: { distance: number; average_speed: number }, units: Units) =>
-  x.distance > 0 ? formatSpeedFor(sport, x.average_speed, units) : DASH;
+const speedOf = (
+  sport: string,
+  x: { distance: number | null; average_speed: number },
+  units: Units,
+) => ((x.distance ?? 0) > 0 ? formatSpeedFor(sport, x.average_speed, units) : DASH);
 
 /** Kilometre (or mile) splits: pace or speed, elevation change and heart rate for each. */
 export function SplitsTable({
