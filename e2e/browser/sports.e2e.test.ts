@@ -186,7 +186,10 @@ describe.runIf(hasChromium)('sports in Chromium: indoors, in the pool, multispor
     expect(await head.locator('.stats-grid dt').allTextContents()).toEqual(['Moving time']);
     expect(await head.textContent()).not.toContain('0.00 km');
     expect(await head.locator('.stats-more').textContent()).toMatch(/Avg power\d+ W/);
-    await page.screenshot({ path: screenshotPath('sports-indoor-ride'), fullPage: true });
+    // Phone shots are of the screen (a full-page shot would draw the fixed tab bar mid-page).
+    await page.screenshot({ path: screenshotPath('sports-indoor-ride') });
+    await page.getByRole('heading', { name: 'Analysis' }).evaluate((h) => h.scrollIntoView());
+    await page.screenshot({ path: screenshotPath('sports-indoor-ride-analysis') });
   }, 60_000);
 
   it('shows a pool swim with no map, charts along time and pace per 100 m', async () => {
@@ -196,7 +199,12 @@ describe.runIf(hasChromium)('sports in Chromium: indoors, in the pool, multispor
     expect(await page.getByRole('button', { name: 'Create segment' }).count()).toBe(0);
     expect(await page.locator('.charts').getAttribute('data-x-axis')).toBe('time');
     expect(await readoutAtMiddle(page, 'heartrate')).toMatch(/^\d+ bpm · 1?\d:\d\d$/);
-    await page.screenshot({ path: screenshotPath('sports-pool-swim'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('sports-pool-swim') });
+    const lapsTitle = page.getByRole('heading', { name: 'Laps' });
+    await lapsTitle.evaluate((h) => h.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: screenshotPath('sports-pool-swim-laps') });
+    // A pool has nowhere to climb: no elevation among the headline numbers.
+    expect(await page.locator('.stats-grid dt').allTextContents()).not.toContain('Elevation');
     // The swim's pace, per 100 m: in the headline and in each lap.
     const pace = page.locator('.stats-grid .stat', { hasText: 'Pace' }).locator('dd');
     expect(await pace.textContent()).toMatch(/^\d:\d\d \/100m$/);
@@ -256,6 +264,7 @@ describe.runIf(hasChromium)('sports in Chromium: indoors, in the pool, multispor
     expect(await strip.locator('[aria-current=page]').getAttribute('href')).toBe(
       `/activities/${made.race[2]}`,
     );
+    await strip.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: screenshotPath('sports-legs') });
     // Following a leg's link opens that leg, marked in the same strip.
     await links.nth(4).click();

@@ -1,4 +1,4 @@
-import type { SegmentEffort, Units } from '@stride/client';
+import type { ActivitySummary, SegmentEffort, Units } from '@stride/client';
 import { sportFamily } from '@stride/core';
 import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
@@ -32,6 +32,13 @@ import { MultisportLegs } from './multisport-legs.js';
 import { SegmentEfforts } from './segment-efforts.js';
 import { type ActivityDetail, useActivity, useStreams } from './use-activity.js';
 
+/**
+ * Whether the activity has a climb to show: one with a track, or with metres climbed (a
+ * barometer indoors). A pool or a trainer has none, rather than "0 m".
+ */
+const climbed = (a: ActivitySummary) =>
+  !!a.map.summary_polyline || (a.total_elevation_gain ?? 0) > 0;
+
 function HeadlineStats({ a, units }: { a: ActivityDetail; units: Units }) {
   const more: [string, string][] = [];
   if (a.elapsed_time !== a.moving_time) more.push(['Elapsed time', formatDuration(a.elapsed_time)]);
@@ -59,7 +66,7 @@ function HeadlineStats({ a, units }: { a: ActivityDetail; units: Units }) {
             value={formatSpeedFor(a.sport_type, a.average_speed, units)}
           />
         )}
-        {(measured || (a.total_elevation_gain ?? 0) > 0) && (
+        {climbed(a) && (
           <Stat big label="Elevation" value={formatElevation(a.total_elevation_gain, units)} />
         )}
       </dl>

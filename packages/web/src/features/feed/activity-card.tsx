@@ -42,7 +42,15 @@ export function ActivityCard({ a, units }: { a: ActivitySummary; units: Units })
           value={a.distance > 0 ? formatSpeedFor(a.sport_type, a.average_speed, units) : DASH}
         />
         <Stat label="Time" value={formatDuration(a.moving_time)} />
-        <Stat label="Elev gain" value={formatElevation(a.total_elevation_gain, units)} />
+        <Stat
+          label="Elev gain"
+          value={
+            // A pool or a trainer climbs nothing: no "0 m" where there was nowhere to climb.
+            a.map.summary_polyline || (a.total_elevation_gain ?? 0) > 0
+              ? formatElevation(a.total_elevation_gain, units)
+              : DASH
+          }
+        />
       </dl>
       {a.map.summary_polyline && (
         <Link href={`/activities/${a.id}`} className="card-map" tabIndex={-1} aria-hidden="true">
