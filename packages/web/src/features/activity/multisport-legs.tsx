@@ -1,5 +1,6 @@
 import type { ActivitySummary, Units } from '@stride/client';
 import { sportFamily } from '@stride/core';
+import { useLayoutEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { formatDuration, formatMeasuredDistance, sportName } from '../../lib/format.js';
 import { useLegs } from './use-activity.js';
@@ -20,13 +21,28 @@ export function raceName(sports: readonly string[]): string {
 }
 
 /**
- * The strip above a leg's numbers: which race it is a leg of, and each leg (sport, distance,
+ * What a leg is called in the strip: its sport, but a leg of no sport family (a transition,
+ * which the importer names "Transition 1"…) by its own name, as "Workout" would tell nothing.
+ */
+const legName = (l: ActivitySummary) =>
+  sportFamily(l.sport_type) === 'other' && l.name ? l.name : sportName(l.sport_type);
+
+/**
+ * The strip below a leg's numbers: which race it is a leg of, and each leg (sport, distance,
  * time) as a link, this one marked. Nothing for an activity that is not a leg.
  */
 export function MultisportLegs({ a, units }: { a: ActivitySummary; units: Units }) {
   const legs = useLegs(a.id, !!a.multisport);
-  if (!a.multisport) return null;
+  const list = useRef<HTMLOListElement>(null);
   const items = legs.data ?? [];
+  // On a phone the row scrolls sideways: bring this leg into the middle of it (the row only,
+  // not the page).
+  useLayoutEffect(() => {
+    const row = list.current;
+    const here = row?.querySelector<HTMLElement>('.leg.current');
+    if (row && here) row.scrollLeft = here.offsetLeft - (row.clientWidth - here.offsetWidth) / 2;
+  }, [items, a.id]);
+  if (!a.multisport) return null;
   const { leg, legs: count } = a.multisport;
   return (
     <nav className="card legs-strip" aria-labelledby={`legs-${a.id}`}>
@@ -37,7 +53,7 @@ export function MultisportLegs({ a, units }: { a: ActivitySummary; units: Units 
         · leg {leg} of {count}
       </p>
       {items.length > 1 && (
-        <ol className="legs">
+        <ol className="legs" ref={list}>
           {items.map((l) => {
             const current = l.id === a.id;
             return (
@@ -47,7 +63,7 @@ export function MultisportLegs({ a, units }: { a: ActivitySummary; units: Units 
                   aria-current={current ? 'page' : undefined}
                   title={l.name}
                 >
-                  <span className="leg-sport">{sportName(l.sport_type)}</span>
+                  <span className="leg-sport">{legName(l)}</span>
                   <span className="leg-figures">
                     {formatMeasuredDistance(l.distance, units)} · {formatDuration(l.elapsed_time)}
                   </span>
