@@ -37,11 +37,12 @@ export function MultisportLegs({ a, units }: { a: ActivitySummary; units: Units 
   const items = legs.data ?? [];
   // On a phone the row scrolls sideways: bring this leg into the middle of it (the row only,
   // not the page).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-runs as the legs arrive, and on another leg's page
   useLayoutEffect(() => {
     const row = list.current;
     const here = row?.querySelector<HTMLElement>('.leg.current');
     if (row && here) row.scrollLeft = here.offsetLeft - (row.clientWidth - here.offsetWidth) / 2;
-  }, [items, a.id]);
+  }, [legs.data, a.id]);
   if (!a.multisport) return null;
   const { leg, legs: count } = a.multisport;
   return (
