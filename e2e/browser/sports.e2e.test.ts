@@ -248,7 +248,9 @@ describe.runIf(hasChromium)('sports in Chromium: indoors, in the pool, multispor
     await page.goto(`${server.url}/activities/${made.race[2]}`);
     const strip = page.getByRole('navigation', { name: /leg 3 of 5/ });
     await strip.waitFor({ timeout: 30_000 });
-    expect(await strip.locator('.legs-title').textContent()).toBe('Triathlon · leg 3 of 5');
+    await expect
+      .poll(() => strip.locator('.legs-title').textContent())
+      .toBe('Triathlon · leg 3 of 5');
     const links = strip.getByRole('link');
     expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(
       made.race.map((id) => `/activities/${id}`),

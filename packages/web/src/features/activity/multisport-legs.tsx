@@ -43,7 +43,8 @@ export function MultisportLegs({ a, units }: { a: ActivitySummary; units: Units 
     const here = row?.querySelector<HTMLElement>('.leg.current');
     if (row && here) row.scrollLeft = here.offsetLeft - (row.clientWidth - here.offsetWidth) / 2;
   }, [legs.data, a.id]);
-  if (!a.multisport) return null;
+  // Until the legs are in, nothing: the race's name is told from them.
+  if (!a.multisport || legs.isPending) return null;
   const { leg, legs: count } = a.multisport;
   return (
     <nav className="card legs-strip" aria-labelledby={`legs-${a.id}`}>
