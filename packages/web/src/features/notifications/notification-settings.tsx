@@ -94,16 +94,24 @@ export function NotificationSettings() {
         <table className="notification-settings">
           <thead>
             <tr>
-              <th scope="col">Tell me of</th>
-              <th scope="col">In the app</th>
-              <th scope="col">Pushed</th>
+              <th scope="col" className="setting-kind">
+                Tell me of
+              </th>
+              <th scope="col" className="setting-cell">
+                In the app
+              </th>
+              <th scope="col" className="setting-cell">
+                Pushed
+              </th>
             </tr>
           </thead>
           <tbody>
             {KINDS.map((kind) => (
               <tr key={kind}>
-                <th scope="row">{LABELS[kind]}</th>
-                <td>
+                <th scope="row" className="setting-kind">
+                  {LABELS[kind]}
+                </th>
+                <td className="setting-cell">
                   <input
                     type="checkbox"
                     aria-label={`${LABELS[kind]} in the app`}
@@ -112,7 +120,7 @@ export function NotificationSettings() {
                     onChange={(e) => save.mutate({ [kind]: { in_app: e.currentTarget.checked } })}
                   />
                 </td>
-                <td>
+                <td className="setting-cell">
                   <input
                     type="checkbox"
                     aria-label={`${LABELS[kind]} pushed`}
