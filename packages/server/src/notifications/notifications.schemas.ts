@@ -108,7 +108,15 @@ export const PushSubscriptionBody = Type.Object(
     endpoint: Type.String({ minLength: 1, maxLength: 2048, description: 'the push service URL' }),
     // Null first: the validator coerces types, and would read null as the number 0.
     expirationTime: Type.Optional(
-      Type.Union([Type.Null(), Type.Number({ description: 'ms since 1970, when it expires' })]),
+      Type.Union([
+        Type.Null(),
+        // Within what a date can hold (±8.64e15 ms).
+        Type.Number({
+          minimum: 0,
+          maximum: 8.64e15,
+          description: 'ms since 1970, when it expires',
+        }),
+      ]),
     ),
     keys: Type.Object({
       p256dh: Type.String({ minLength: 1, maxLength: 200 }),
