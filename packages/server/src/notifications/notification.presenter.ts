@@ -32,7 +32,8 @@ export function actorsText(names: readonly string[], count: number): string {
   const first = names[0] ?? 'Someone';
   if (count <= 1) return first;
   if (count === 2 && names[1]) return `${first} and ${names[1]}`;
-  return `${first} and ${count - 1} others`;
+  const others = count - 1;
+  return `${first} and ${others} ${others === 1 ? 'other' : 'others'}`;
 }
 
 /** 272 → "4:32"; 3725 → "1:02:05". */
