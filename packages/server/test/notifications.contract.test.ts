@@ -532,6 +532,33 @@ describe.each(DATABASES)('notifications on $name', (database) => {
   });
 });
 
+describe('closing the server', () => {
+  it('ends the open streams rather than waiting for their clients', async () => {
+    const lease = await DATABASES[0]!.lease();
+    const t = await startTestApp(lease);
+    try {
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const ann = await signUp(t.app, 'ann');
+      const ticket = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/notifications/stream-ticket',
+        headers: ann.headers,
+      });
+      const port = (t.app.server.address() as AddressInfo).port;
+      const stream = await openStream(
+        `http://127.0.0.1:${port}/api/v1/notifications/stream?ticket=${ticket.json().ticket}`,
+      );
+      await vi.waitFor(() => expect(stream.of('unread')).toHaveLength(1));
+      await t.app.close();
+      await stream.done;
+      expect(t.stride.notifications.streams.size).toBe(0);
+    } finally {
+      await t.close();
+      await lease.release();
+    }
+  });
+});
+
 describe.runIf(REDIS_URL && DATABASES.some((d) => d.name === 'postgres'))(
   'notifications across processes (PostgreSQL and Redis)',
   () => {

@@ -61,10 +61,16 @@ export class NotificationStreams {
     out.on('error', stream.close);
     this.open.add(stream);
     this.limit(athleteId);
-    stop = await this.pubsub.subscribe(streamChannel(athleteId), (message) => {
-      const parsed = JSON.parse(message) as { type: string };
-      write(out, parsed.type, message);
-    });
+    try {
+      stop = await this.pubsub.subscribe(streamChannel(athleteId), (message) => {
+        const parsed = JSON.parse(message) as { type: string };
+        write(out, parsed.type, message);
+      });
+    } catch {
+      // Nothing could reach it (Redis unreachable): end it, and the page opens another later.
+      stream.close();
+      return;
+    }
     // Closed while subscribing: nothing will call it again.
     if (closed) return void stop().catch(() => {});
     out.write(first);
