@@ -231,3 +231,10 @@ export function bearerAuth(
     },
   };
 }
+
+export type NotificationPage = ResponseBody<'/api/v1/notifications', 'get'>;
+export type Notification = NotificationPage['items'][number];
+export type NotificationKind = Notification['kind'];
+export type NotificationSettings = ResponseBody<'/api/v1/me/notification-settings', 'get'>;
+export type NotificationSettingsUpdate = RequestBody<'/api/v1/me/notification-settings', 'patch'>;
+export type PushSubscriptionJson = RequestBody<'/api/v1/push/subscriptions', 'post'>;

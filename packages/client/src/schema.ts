@@ -3601,6 +3601,244 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notification settings: in-app and push, per kind */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kudos: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            comment: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            mention: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            follower: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            follow_request: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            follow_accepted: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            segment_pr: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            kom_won: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            kom_lost: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change some kinds’ notification settings
+         * @description In-app off stores nothing of that kind (and so pushes nothing); push off keeps the list but sends nothing to installed apps. Answers every kind’s setting.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description only the kinds and channels to change */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kudos?: {
+                            in_app?: boolean;
+                            push?: boolean;
+                        };
+                        comment?: {
+                            in_app?: boolean;
+                            push?: boolean;
+                        };
+                        mention?: {
+                            in_app?: boolean;
+                            push?: boolean;
+                        };
+                        follower?: {
+                            in_app?: boolean;
+                            push?: boolean;
+                        };
+                        follow_request?: {
+                            in_app?: boolean;
+                            push?: boolean;
+                        };
+                        follow_accepted?: {
+                            in_app?: boolean;
+                            push?: boolean;
+                        };
+                        segment_pr?: {
+                            in_app?: boolean;
+                            push?: boolean;
+                        };
+                        kom_won?: {
+                            in_app?: boolean;
+                            push?: boolean;
+                        };
+                        kom_lost?: {
+                            in_app?: boolean;
+                            push?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kudos: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            comment: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            mention: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            follower: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            follow_request: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            follow_accepted: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            segment_pr: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            kom_won: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            kom_lost: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/me/privacy-zones": {
         parameters: {
             query?: never;
@@ -4178,6 +4416,509 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications, newest first, grouped
+         * @description Events of one kind about one thing join one unread item: several kudos on an activity are one item naming the latest three athletes and how many there are.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description next_cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description kudos: Kudos on your activities; comment: Comments on your activities; mention: Mentions in comments; follower: New followers; follow_request: Follow requests; follow_accepted: Follow requests accepted; segment_pr: Personal records on segments; kom_won: KOMs won; kom_lost: KOMs lost
+                                 * @enum {unknown}
+                                 */
+                                kind: "kudos" | "comment" | "mention" | "follower" | "follow_request" | "follow_accepted" | "segment_pr" | "kom_won" | "kom_lost";
+                                read: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @description the latest event of the item (the list is newest first by it)
+                                 */
+                                updated_at: string;
+                                /** @description who caused it, latest first (at most three; empty for your own PRs and KOMs) */
+                                actors: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    handle: string;
+                                    display_name: string;
+                                }[];
+                                /** @description how many athletes caused it in all */
+                                actor_count: number;
+                                activity: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description null when you may no longer see the activity */
+                                    name: string | null;
+                                } | null;
+                                segment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: uuid */
+                                comment_id: string | null;
+                                /** @description the effort’s elapsed time in seconds, for PRs and KOMs */
+                                elapsed_time: number | null;
+                                /** @description what happened, e.g. "Léa and 3 others gave kudos to Morning Run" */
+                                text: string;
+                                /** @description the web app’s page about it, e.g. /activities/… */
+                                url: string;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark notifications read: { ids } or { all: true }
+         * @description 404 when an id is not one of my notifications (none is marked then).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description either ids or all: true */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description these notifications */
+                        ids?: string[];
+                        /**
+                         * @description every notification (mark all read)
+                         * @enum {boolean}
+                         */
+                        all?: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread_count: number;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications as they happen (Server-Sent Events)
+         * @description Opened with a ticket from POST /notifications/stream-ticket. Events: `unread` `{ unread_count }` at once and whenever it changes elsewhere, `notification` `{ item, unread_count }` for each new (or grown) item. A comment line every 20 s keeps proxies from closing it; it ends when the session is signed out.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description from POST /notifications/stream-ticket (an EventSource cannot send a header) */
+                    ticket: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/stream-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived ticket that opens my notification stream
+         * @description An EventSource cannot send an Authorization header: the page asks for a ticket (valid 60 s, for the stream only, ending with the session) and opens /notifications/stream?ticket=… with it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description send as ?ticket= to /notifications/stream */
+                            ticket: string;
+                            /** @description seconds left to open the stream with it */
+                            expires_in: number;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of my notifications are unread */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread_count: number;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/push/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive my notifications in this browser by Web Push
+         * @description The body is the PushSubscription’s JSON. Its endpoint must be a push service this server sends to (STRIDE_PUSH_HOSTS). A browser subscribed by another account moves to mine.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description a PushSubscription as its toJSON() gives it */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the push service URL */
+                        endpoint: string;
+                        /** @description ms since 1970, when it expires */
+                        expirationTime?: number | null;
+                        keys: {
+                            p256dh: string;
+                            auth: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /**
+         * Stop Web Push to this browser (idempotent)
+         * @description Only my own subscription at this endpoint is removed.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        endpoint: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/push/vapid-public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The server’s VAPID public key (applicationServerKey for pushManager.subscribe) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description base64url */
+                            public_key: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

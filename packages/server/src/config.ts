@@ -54,7 +54,25 @@ export interface Config {
    * Content-Security-Policy: the style URL's origin and those in STRIDE_MAP_ORIGINS.
    */
   mapOrigins: string[];
+  /**
+   * Who runs this installation, for push services (the VAPID `sub` claim): a mailto: address
+   * or an https: URL they may contact about its pushes.
+   */
+  pushSubject: string;
+  /**
+   * Hosts of the push services this server sends Web Push to (a subscription's endpoint must be
+   * on one of them, or under one); '*' allows any https: host.
+   */
+  pushHosts: string[];
 }
+
+/** Browsers' push services: Chrome (FCM), Firefox (Mozilla), Safari (Apple) and Edge (WNS). */
+export const DEFAULT_PUSH_HOSTS = [
+  'fcm.googleapis.com',
+  'push.services.mozilla.com',
+  'push.apple.com',
+  'notify.windows.com',
+];
 
 export type Role = 'api' | 'worker' | 'all';
 
@@ -159,6 +177,42 @@ function defaultComputeThreads(): number {
   return Math.min(4, Math.max(1, availableParallelism() - 1));
 }
 
+/** STRIDE_PUSH_HOSTS: comma- or space-separated host names, or '*'. */
+function hosts(env: Env, name: string, fallback: string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  return raw
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((item) => {
+      const host = item.toLowerCase();
+      if (
+        host !== '*' &&
+        !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(host)
+      )
+        throw new ConfigError(
+          `${name} must list host names such as fcm.googleapis.com, separated by commas, or * (got "${item}")`,
+        );
+      return host;
+    });
+}
+
+function pushSubject(env: Env): string {
+  const raw = env.STRIDE_PUSH_SUBJECT;
+  if (raw === undefined || raw === '') return 'mailto:stride@localhost';
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || !['mailto:', 'https:'].includes(parsed.protocol))
+    throw new ConfigError(
+      `STRIDE_PUSH_SUBJECT must be a mailto: address or an https: URL (got "${raw}")`,
+    );
+  return raw;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Readonly<Config> {
@@ -208,6 +262,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
         ...origins(env, 'STRIDE_MAP_ORIGINS'),
       ]),
     ],
+    pushSubject: pushSubject(env),
+    pushHosts: hosts(env, 'STRIDE_PUSH_HOSTS', DEFAULT_PUSH_HOSTS),
   };
   return Object.freeze(config);
 }

@@ -1,9 +1,15 @@
+import type { Agent } from 'node:https';
 import { type AccountsModule, createAccountsModule } from './accounts/index.js';
 import { type ActivitiesModule, createActivitiesModule, trackLoader } from './activities/index.js';
 import { type AthletesModule, createAthletesModule } from './athletes/index.js';
 import { ComputePool } from './compute/compute-pool.js';
 import type { Config } from './config.js';
 import { createLeaderboardsModule, type LeaderboardsModule } from './leaderboards/index.js';
+import {
+  createNotificationsModule,
+  loadVapidKeys,
+  type NotificationsModule,
+} from './notifications/index.js';
 import type { JobHandlers, JobPayloads, JobWorker } from './platform/jobs/index.js';
 import type { FeatureModule } from './platform/module.js';
 import {
@@ -16,7 +22,12 @@ import { createPrivacyModule, type PrivacyModule } from './privacy/index.js';
 import { createSegmentsModule, type SegmentsModule } from './segments/index.js';
 import { createUploadsModule, type UploadsModule } from './uploads/index.js';
 
-export type StrideOptions = PlatformOptions;
+export interface StrideOptions extends PlatformOptions {
+  /** The agent Web Push requests go through (tests: one trusting a local push service). */
+  pushAgent?: Agent;
+  /** Heart-beat period of notification streams, ms (tests shorten it). */
+  streamHeartbeatMs?: number;
+}
 
 /**
  * One Stride process: the platform and every feature module, wired once from config. Modules
@@ -34,6 +45,7 @@ export interface Stride {
   leaderboards: LeaderboardsModule;
   segments: SegmentsModule;
   accounts: AccountsModule;
+  notifications: NotificationsModule;
   /** In mounting order. */
   modules: FeatureModule[];
   /** The background worker; started by `startWorker()` in the worker and all-in-one roles. */
@@ -101,6 +113,15 @@ export async function createStride(
       privacy: privacy.privacy,
       uploads: uploads.uploads,
     });
+    const notifications = createNotificationsModule(platform, {
+      ...people,
+      activities: activities.activities,
+      segments: segments.segments,
+      auth: accounts.auth,
+      vapid: await loadVapidKeys(platform.settings),
+      pushAgent: options.pushAgent,
+      heartbeatMs: options.streamHeartbeatMs,
+    });
     const modules: FeatureModule[] = [
       accounts,
       privacy,
@@ -109,6 +130,7 @@ export async function createStride(
       activities,
       leaderboards,
       segments,
+      notifications,
     ];
     await accounts.auth.listenForRevocations(platform.pubsub);
     // Exactly one handler per job name: registering checks it, so start-up fails otherwise.
@@ -125,6 +147,7 @@ export async function createStride(
       leaderboards,
       segments,
       accounts,
+      notifications,
       modules,
       worker: platform.worker,
       async startWorker() {

@@ -56,6 +56,12 @@ const BASELINE_BODIES: Record<string, unknown> = {
     sport_type: 'Run',
   },
 };
+// A browser's subscription as the push service of Chrome would give it (keys of the right sizes).
+BASELINE_BODIES['POST /api/v1/push/subscriptions'] = {
+  endpoint: 'https://fcm.googleapis.com/fcm/send/fuzz',
+  keys: { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) },
+};
+BASELINE_BODIES['POST /api/v1/notifications/read'] = { all: true };
 const BASELINE_QUERY: Record<string, string> = { bbox: '45.7,4.8,45.8,4.9', sport: 'Run' };
 
 /** Values the schema lets through but the route must refuse, naming the parameter. */
@@ -258,6 +264,9 @@ describe.each(DATABASES)('bad input on every operation on $name', (database) => 
     expect(ops.length).toBeGreaterThanOrEqual(40);
     expect(ops.filter((op) => op.body).length).toBeGreaterThanOrEqual(10);
     expect(ops.filter((op) => op.multipart).map((op) => op.key)).toEqual(['POST /api/v1/uploads/']);
+    // The notification stream is probed like every route: it opens only with a ticket from
+    // POST /notifications/stream-ticket, which no probe sends, so no probe holds a stream open.
+    expect(ops.map((op) => op.key)).toContain('GET /api/v1/notifications/stream');
     for (const op of ops) if (op.params.length) expect(() => pathOf(op, mine)).not.toThrow();
   });
 

@@ -1,10 +1,14 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { ActivityPage } from './features/activity/activity-page.js';
 import { AthletePage } from './features/athletes/athlete-page.js';
 import { AuthPage } from './features/auth/auth-page.js';
 import { useMe, useSignedIn } from './features/auth/use-me.js';
 import { FeedPage } from './features/feed/feed-page.js';
+import { Bell } from './features/notifications/bell.js';
+import { startLiveNotifications } from './features/notifications/live-notifications.js';
+import { PushPrompt } from './features/notifications/push-prompt.js';
 import { SettingsPage } from './features/settings/settings-page.js';
 import { SyncBadge } from './features/sync/sync-badge.js';
 import { UploadPage } from './features/upload/upload-page.js';
@@ -22,6 +26,11 @@ const ExplorePage = lazy(() =>
 );
 const StarredPage = lazy(() =>
   import('./features/segments/starred-page.js').then((m) => ({ default: m.StarredPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('./features/notifications/notifications-page.js').then((m) => ({
+    default: m.NotificationsPage,
+  })),
 );
 const LeaderboardsPage = lazy(() =>
   import('./features/leaderboards/leaderboards-page.js').then((m) => ({
@@ -90,6 +99,9 @@ function Private({ signedIn, children }: { signedIn: boolean; children: ReactNod
 
 export function App() {
   const signedIn = useSignedIn();
+  const client = useQueryClient();
+  // Notifications arrive while the app is open, on every page, for as long as it is signed in.
+  useEffect(() => (signedIn ? startLiveNotifications(client) : undefined), [signedIn, client]);
   return (
     <>
       <a href="#content" className="skip-link">
@@ -103,6 +115,7 @@ export function App() {
           Stride
         </Link>
         {signedIn && <SyncBadge />}
+        {signedIn && <Bell />}
         {signedIn ? (
           <MainNav />
         ) : (
@@ -115,6 +128,7 @@ export function App() {
         )}
       </header>
       <div id="content">
+        {signedIn && <PushPrompt />}
         <Switch>
           <Route path="/login">{signedIn ? <Redirect to="/" /> : <AuthPage mode="login" />}</Route>
           <Route path="/signup">
@@ -160,6 +174,13 @@ export function App() {
                 <SegmentPage id={p.id} />
               </Loading>
             )}
+          </Route>
+          <Route path="/notifications">
+            <Private signedIn={signedIn}>
+              <Loading>
+                <NotificationsPage />
+              </Loading>
+            </Private>
           </Route>
           <Route path="/leaderboards">
             <Private signedIn={signedIn}>

@@ -2,7 +2,8 @@
 /**
  * Service worker: precaches this build's app shell so Stride opens with no connection, and
  * answers navigations with the cached shell when offline. API calls always go to the network:
- * the app itself keeps unsent data in IndexedDB and retries.
+ * the app itself keeps unsent data in IndexedDB and retries. It also shows the notifications
+ * the server pushes while the app is closed, and opens the app where a click leads.
  */
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -50,5 +51,57 @@ sw.addEventListener('fetch', (event) => {
   }
   event.respondWith(
     caches.match(request, { cacheName: CACHE }).then((hit) => hit ?? fetch(request)),
+  );
+});
+
+/** What the server pushes (see the server's PushService). */
+interface PushMessage {
+  title: string;
+  body: string;
+  url: string;
+  tag: string;
+}
+
+sw.addEventListener('push', (event) => {
+  let message: PushMessage;
+  try {
+    message = event.data?.json() as PushMessage;
+  } catch {
+    return;
+  }
+  if (!message?.body) return;
+  event.waitUntil(
+    sw.registration.showNotification(message.title || 'Stride', {
+      body: message.body,
+      // A newer push about the same item (more kudos) replaces the one already shown.
+      tag: message.tag,
+      icon: '/icon.svg',
+      data: { url: message.url },
+    }),
+  );
+});
+
+sw.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const path = (event.notification.data as { url?: string } | null)?.url ?? '/notifications';
+  // Only this app's own pages: a pushed message names a path, never another site.
+  let url = new URL('/notifications', sw.location.origin).href;
+  try {
+    const wanted = new URL(path, sw.location.origin);
+    if (wanted.origin === sw.location.origin) url = wanted.href;
+  } catch {
+    // keep the notifications page
+  }
+  event.waitUntil(
+    (async () => {
+      const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const open = windows.find((w) => new URL(w.url).origin === sw.location.origin);
+      if (open) {
+        await open.focus();
+        await open.navigate(url).catch(() => undefined);
+        return;
+      }
+      await sw.clients.openWindow(url);
+    })(),
   );
 });

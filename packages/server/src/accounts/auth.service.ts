@@ -7,7 +7,7 @@ import type { PubSub } from '../platform/pubsub/pubsub.js';
 import { checkPassword, hashPassword } from './password.js';
 import type { NewRefreshToken, SessionRepository } from './session.repository.js';
 import { SessionCheck } from './session-check.js';
-import { Tokens } from './tokens.js';
+import { type AccessClaims, Tokens } from './tokens.js';
 import type { TwoFactorService } from './two-factor.service.js';
 
 export interface AuthOptions {
@@ -22,6 +22,8 @@ export interface AuthOptions {
 
 /** Five minutes to type the code; five seconds for another process to hear of a sign-out. */
 export const CHALLENGE_TTL_S = 300;
+/** A stream ticket is used at once, by the page that asked for it. */
+export const STREAM_TICKET_TTL_S = 60;
 export const SESSION_CHECK_TTL_MS = 5_000;
 
 /** Where processes tell each other of ended sessions. */
@@ -70,7 +72,12 @@ export class AuthService {
     private readonly options: AuthOptions,
   ) {
     this.challengeTtlS = options.challengeTtlS ?? CHALLENGE_TTL_S;
-    this.tokens = new Tokens(options.jwtSecret, options.accessTokenTtlS, this.challengeTtlS);
+    this.tokens = new Tokens(
+      options.jwtSecret,
+      options.accessTokenTtlS,
+      this.challengeTtlS,
+      STREAM_TICKET_TTL_S,
+    );
     this.check = new SessionCheck((id) => sessions.findSession(id), {
       ttlMs: options.sessionCheckTtlMs ?? SESSION_CHECK_TTL_MS,
       max: 10_000,
@@ -166,10 +173,37 @@ export class AuthService {
    * writes, so no process accepts one from a session signed out elsewhere).
    */
   async authenticate(token: string, { fresh = false } = {}): Promise<string> {
-    const { athleteId, sessionId } = this.tokens.verifyAccess(token);
-    if (!(await this.check.isActive(sessionId, athleteId, { fresh })))
+    return (await this.authenticateSession(token, { fresh })).athleteId;
+  }
+
+  /** As `authenticate`, with the session the token belongs to. */
+  async authenticateSession(token: string, { fresh = false } = {}): Promise<AccessClaims> {
+    const claims = this.tokens.verifyAccess(token);
+    if (!(await this.check.isActive(claims.sessionId, claims.athleteId, { fresh })))
       throw Errors.invalidToken('this session has been signed out, or its account deleted');
-    return athleteId;
+    return claims;
+  }
+
+  /**
+   * A short-lived ticket (STREAM_TICKET_TTL_S) that opens this session's notification stream:
+   * what a browser's EventSource sends in the URL, since it cannot send a header. It opens
+   * nothing else, and dies with its session.
+   */
+  streamTicket(claims: AccessClaims): { ticket: string; expires_in: number } {
+    return { ticket: this.tokens.ticket(claims), expires_in: STREAM_TICKET_TTL_S };
+  }
+
+  /** The session a stream ticket opens, or INVALID_TOKEN when it is bad or the session over. */
+  async openStream(ticket: string): Promise<AccessClaims> {
+    const claims = this.tokens.verifyTicket(ticket);
+    if (!(await this.sessionActive(claims)))
+      throw Errors.invalidToken('this session has been signed out, or its account deleted');
+    return claims;
+  }
+
+  /** Whether the session is still signed in (an open stream asks now and then). */
+  sessionActive(claims: AccessClaims): Promise<boolean> {
+    return this.check.isActive(claims.sessionId, claims.athleteId, { fresh: false });
   }
 
   /** The account was deleted (its sessions with it): refuse their tokens everywhere at once. */

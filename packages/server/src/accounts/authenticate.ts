@@ -6,6 +6,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in athlete; set by `app.authenticate`, empty on public routes. */
     athleteId: string;
+    /** The session of the access token; set with `athleteId`. */
+    sessionId: string;
   }
   interface FastifyInstance {
     /** preHandler that requires `Authorization: Bearer <access token>`. */
@@ -21,6 +23,7 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function registerAuthenticate(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('athleteId', '');
+  app.decorateRequest('sessionId', '');
   app.decorate('authenticate', async (request: FastifyRequest) => {
     const header = request.headers.authorization;
     if (!header)
@@ -29,7 +32,9 @@ export function registerAuthenticate(app: FastifyInstance, auth: AuthService): v
     if (scheme?.toLowerCase() !== 'bearer' || !token || rest.length) {
       throw Errors.unauthenticated('the Authorization header must be "Bearer <token>"');
     }
-    request.athleteId = await auth.authenticate(token, { fresh: !READS.has(request.method) });
+    const claims = await auth.authenticateSession(token, { fresh: !READS.has(request.method) });
+    request.athleteId = claims.athleteId;
+    request.sessionId = claims.sessionId;
   });
   app.decorate('optionalAuthenticate', async (request: FastifyRequest) => {
     if (request.headers.authorization) await app.authenticate(request);

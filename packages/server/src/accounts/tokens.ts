@@ -11,18 +11,25 @@ export interface AccessClaims {
 }
 
 /**
- * The signed tokens of sign-in: access tokens (`sub` the athlete, `sid` the session) and the
- * short-lived challenge a password opens when the account asks for a second factor. Challenges
- * are signed with a key of their own, derived from the secret, so neither kind can pass for
- * the other.
+ * The signed tokens of sign-in: access tokens (`sub` the athlete, `sid` the session), the
+ * short-lived challenge a password opens when the account asks for a second factor, and the
+ * short-lived ticket that opens the notification stream (an EventSource cannot send a header).
+ * Challenges and tickets are each signed with a key of their own, derived from the secret, so
+ * no kind can pass for another.
  */
 export class Tokens {
   private readonly signAccess: (payload: Record<string, unknown>) => string;
   private readonly verifyAccessJwt: (token: string) => { sub?: unknown; sid?: unknown };
   private readonly signChallenge: (payload: Record<string, unknown>) => string;
   private readonly verifyChallengeJwt: (token: string) => { sub?: unknown; purpose?: unknown };
+  private readonly signTicket: (payload: Record<string, unknown>) => string;
+  private readonly verifyTicketJwt: (token: string) => {
+    sub?: unknown;
+    sid?: unknown;
+    purpose?: unknown;
+  };
 
-  constructor(secret: string, accessTtlS: number, challengeTtlS: number) {
+  constructor(secret: string, accessTtlS: number, challengeTtlS: number, ticketTtlS = 60) {
     const challengeKey = createHmac('sha256', secret)
       .update('stride two-factor challenge')
       .digest();
@@ -48,6 +55,40 @@ export class Tokens {
       algorithms: ['HS256'],
       allowedIss: 'stride',
     });
+    const ticketKey = createHmac('sha256', secret).update('stride stream ticket').digest();
+    this.signTicket = createSigner({
+      key: ticketKey,
+      algorithm: 'HS256',
+      expiresIn: ticketTtlS * 1000,
+      iss: 'stride',
+    });
+    this.verifyTicketJwt = createVerifier({
+      key: ticketKey,
+      algorithms: ['HS256'],
+      allowedIss: 'stride',
+    });
+  }
+
+  /** A ticket that opens the notification stream of this session's athlete, and nothing else. */
+  ticket(claims: AccessClaims): string {
+    return this.signTicket({ sub: claims.athleteId, sid: claims.sessionId, purpose: 'stream' });
+  }
+
+  /** The session a stream ticket was issued to, or INVALID_TOKEN. */
+  verifyTicket(ticket: string): AccessClaims {
+    try {
+      const claims = this.verifyTicketJwt(ticket);
+      if (
+        typeof claims.sub === 'string' &&
+        typeof claims.sid === 'string' &&
+        UUID.test(claims.sid) &&
+        claims.purpose === 'stream'
+      )
+        return { athleteId: claims.sub, sessionId: claims.sid };
+    } catch {
+      // fall through
+    }
+    throw Errors.invalidToken('the stream ticket is invalid or has expired: ask for a new one');
   }
 
   access(claims: AccessClaims): string {

@@ -130,6 +130,16 @@ export class ActivityRepository {
       .executeTakeFirst();
   }
 
+  /** Names of these activities, with what deciding who may see them takes. */
+  async titles(ids: readonly string[]) {
+    if (!ids.length) return [];
+    return this.db
+      .selectFrom('activities')
+      .select(['id', 'name', 'athlete_id', 'visibility', 'state'])
+      .where('id', 'in', ids)
+      .execute();
+  }
+
   async findById(id: string, executor: Executor = this.db): Promise<ActivityRow | undefined> {
     return executor.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -23,7 +23,7 @@ import type {
 import { Errors } from '../platform/errors.js';
 import type { EventHub } from '../platform/events/event-hub.js';
 import type { JobQueue } from '../platform/jobs/index.js';
-import { authorizeView } from './access.js';
+import { authorizeView, canView } from './access.js';
 import type { ActivityMeta, ActivityRepository, StoredEvent } from './activity.repository.js';
 import { type ComputedActivity, LiveRecording, type LiveTotals } from './activity-compute.js';
 
@@ -330,6 +330,29 @@ export class ActivityService {
     const meta = await this.activities.findMeta(id);
     await authorizeView(this.follows, meta, viewerId);
     return meta!;
+  }
+
+  /**
+   * Whether `viewerId` may see the activity, read in the caller's transaction (for listeners
+   * of events raised inside one).
+   */
+  async visibleIn(tx: Transaction<Database>, viewerId: string, id: string): Promise<boolean> {
+    const row = await this.activities.findById(id, tx);
+    if (!row) return false;
+    return canView(row, viewerId, await this.follows.accessIn(tx, viewerId, row.athlete_id));
+  }
+
+  /** The names of those of these activities `viewerId` may see, by id. */
+  async titles(viewerId: string, ids: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const row of await this.activities.titles(ids)) {
+      const access =
+        row.athlete_id === viewerId
+          ? { following: false, blocked: false }
+          : await this.follows.access(viewerId, row.athlete_id);
+      if (canView(row, viewerId, access)) out.set(row.id, row.name);
+    }
+    return out;
   }
 
   async owned(athleteId: string, id: string): Promise<ActivityRow> {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
 import { type EdgeCursor, edgePage } from './follow.repository.js';
 
@@ -9,28 +9,26 @@ export class BlockRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * Blocks `blockedId` (idempotent) and, in the same transaction, ends every follow and
+   * Blocks `blockedId` (idempotent) and, in the caller's transaction, ends every follow and
    * pending request between the two athletes, both ways.
    */
-  async block(blockerId: string, blockedId: string): Promise<void> {
-    await this.db.transaction().execute(async (tx) => {
+  async block(tx: Transaction<Database>, blockerId: string, blockedId: string): Promise<void> {
+    await tx
+      .insertInto('blocks')
+      .values({ blocker_id: blockerId, blocked_id: blockedId })
+      .onConflict((oc) => oc.columns(['blocker_id', 'blocked_id']).doNothing())
+      .execute();
+    for (const table of ['follows', 'follow_requests'] as const) {
       await tx
-        .insertInto('blocks')
-        .values({ blocker_id: blockerId, blocked_id: blockedId })
-        .onConflict((oc) => oc.columns(['blocker_id', 'blocked_id']).doNothing())
+        .deleteFrom(table)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('follower_id', '=', blockerId), eb('followee_id', '=', blockedId)]),
+            eb.and([eb('follower_id', '=', blockedId), eb('followee_id', '=', blockerId)]),
+          ]),
+        )
         .execute();
-      for (const table of ['follows', 'follow_requests'] as const) {
-        await tx
-          .deleteFrom(table)
-          .where((eb) =>
-            eb.or([
-              eb.and([eb('follower_id', '=', blockerId), eb('followee_id', '=', blockedId)]),
-              eb.and([eb('follower_id', '=', blockedId), eb('followee_id', '=', blockerId)]),
-            ]),
-          )
-          .execute();
-      }
-    });
+    }
   }
 
   async unblock(blockerId: string, blockedId: string): Promise<void> {
@@ -39,6 +37,25 @@ export class BlockRepository {
       .where('blocker_id', '=', blockerId)
       .where('blocked_id', '=', blockedId)
       .execute();
+  }
+
+  /** Whether either athlete blocks the other (in the caller's transaction, when given). */
+  async between(
+    a: string,
+    b: string,
+    executor: Kysely<Database> | Transaction<Database> = this.db,
+  ) {
+    const row = await executor
+      .selectFrom('blocks')
+      .select('blocker_id')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('blocker_id', '=', a), eb('blocked_id', '=', b)]),
+          eb.and([eb('blocker_id', '=', b), eb('blocked_id', '=', a)]),
+        ]),
+      )
+      .executeTakeFirst();
+    return !!row;
   }
 
   /** Whether `blockerId` blocks `blockedId`. */

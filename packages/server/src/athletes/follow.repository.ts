@@ -51,14 +51,17 @@ export async function edgePage(
   return page.rows.map((r) => ({ ...r, created_at: new Date(r.created_at) }));
 }
 
-/** Inserts follower → followee unless there is one already or either blocks the other. */
+/**
+ * Inserts follower → followee unless there is one already or either blocks the other; whether
+ * it was inserted (a new edge: what follow events announce).
+ */
 async function insertEdge(
   executor: Executor,
   table: 'follows' | 'follow_requests',
   followerId: string,
   followeeId: string,
-): Promise<void> {
-  await sql`
+): Promise<boolean> {
+  const inserted = await sql`
     insert into ${sql.table(table)} (follower_id, followee_id)
     select ${followerId}::uuid, ${followeeId}::uuid
     where not exists (
@@ -66,7 +69,9 @@ async function insertEdge(
       where (blocker_id = ${followerId} and blocked_id = ${followeeId})
          or (blocker_id = ${followeeId} and blocked_id = ${followerId})
     )
-    on conflict do nothing`.execute(executor);
+    on conflict do nothing
+    returning follower_id`.execute(executor);
+  return inserted.rows.length > 0;
 }
 
 const FOLLOWERS = { table: 'follows', self: 'followee_id', other: 'follower_id' } as const;
@@ -83,15 +88,15 @@ export class FollowRepository {
 
   /**
    * Idempotent: following twice is one follow. Not written while either athlete blocks the
-   * other (checked in the statement, so a block that commits first wins).
+   * other (checked in the statement, so a block that commits first wins). True when it began.
    */
-  follow(followerId: string, followeeId: string, executor: Executor = this.db): Promise<void> {
+  follow(followerId: string, followeeId: string, executor: Executor = this.db): Promise<boolean> {
     return insertEdge(executor, 'follows', followerId, followeeId);
   }
 
-  /** A pending request (idempotent), on the same terms as `follow`. */
-  request(followerId: string, followeeId: string): Promise<void> {
-    return insertEdge(this.db, 'follow_requests', followerId, followeeId);
+  /** A pending request (idempotent), on the same terms as `follow`; true when it is new. */
+  request(followerId: string, followeeId: string, executor: Executor = this.db): Promise<boolean> {
+    return insertEdge(executor, 'follow_requests', followerId, followeeId);
   }
 
   /** Ends a follow and any pending request from `followerId` to `followeeId`. */
@@ -137,12 +142,16 @@ export class FollowRepository {
    * requested or neither), whether the owner blocks the viewer, and whether the viewer blocks
    * the owner.
    */
-  async relation(viewerId: string, ownerId: string): Promise<Relation> {
+  async relation(
+    viewerId: string,
+    ownerId: string,
+    executor: Executor = this.db,
+  ): Promise<Relation> {
     const pair = (table: 'follows' | 'follow_requests' | 'blocks', from: string, to: string) =>
       table === 'blocks'
         ? sql<boolean>`exists (select 1 from blocks where blocker_id = ${from} and blocked_id = ${to})`
         : sql<boolean>`exists (select 1 from ${sql.table(table)} where follower_id = ${from} and followee_id = ${to})`;
-    const row = await this.db
+    const row = await executor
       .selectNoFrom([
         pair('follows', viewerId, ownerId).as('following'),
         pair('follow_requests', viewerId, ownerId).as('requested'),

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { cached, Lru } from '../platform/cache/lru.js';
 import type { AthleteRow, Database } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
+import type { EventHub } from '../platform/events/event-hub.js';
 import type { AthleteService } from './athlete.service.js';
 import type { BlockRepository } from './block.repository.js';
 import type {
@@ -28,7 +29,9 @@ const NONE: Relation = { state: 'none', blockedBy: false, blocking: false };
  * The follow graph: profiles with their counts; follows that athletes who approve followers
  * accept or decline; followers removed; blocks. Every feature that shows one athlete's things
  * to another asks `access` (or `isBlocked`) here: an owner's block hides everything of theirs
- * from the blocked athlete.
+ * from the blocked athlete. New follows, requests, acceptances and blocks are announced
+ * (`follow.created`, `follow.requested`, `follow.accepted`, `athlete.blocked`) inside the
+ * transaction that writes them, and only when something new was written.
  */
 export class FollowService {
   /** Followee ids by follower, kept when this process sees every write (`exact` caches). */
@@ -40,6 +43,7 @@ export class FollowService {
     private readonly athletes: AthleteService,
     private readonly follows: FollowRepository,
     private readonly blocks: BlockRepository,
+    private readonly events: EventHub,
     options: { exactCaches?: boolean } = {},
   ) {
     this.followees = options.exactCaches ? new Lru(10_000) : undefined;
@@ -82,6 +86,21 @@ export class FollowService {
     return viewerId === ownerId ? Promise.resolve(NONE) : this.follows.relation(viewerId, ownerId);
   }
 
+  /**
+   * `access`, read in the caller's transaction (listeners of events raised inside one must not
+   * wait for another connection, which on the embedded database is the one they hold).
+   */
+  async accessIn(tx: Transaction<Database>, viewerId: string, ownerId: string): Promise<Access> {
+    if (viewerId === ownerId) return { following: false, blocked: false };
+    const r = await this.follows.relation(viewerId, ownerId, tx);
+    return { following: r.state === 'following', blocked: r.blockedBy };
+  }
+
+  /** Whether either athlete blocks the other, in the caller's transaction. */
+  blockedEitherWay(tx: Transaction<Database>, a: string, b: string): Promise<boolean> {
+    return this.blocks.between(a, b, tx);
+  }
+
   /** Whether `blockerId` blocks `blockedId`. */
   async isBlocked(blockerId: string, blockedId: string): Promise<boolean> {
     if (this.blockers) return (await this.blockerIds(blockedId)).has(blockerId);
@@ -116,11 +135,18 @@ export class FollowService {
     if (relation.blocking)
       throw Errors.unprocessable(`you have blocked "${ref}": unblock them to follow`);
     if (relation.state !== 'none') return relation.state;
+    const edge = { followerId: viewerId, followeeId: target.id };
     if (target.approve_followers) {
-      await this.follows.request(viewerId, target.id);
+      await this.follows.transaction(async (tx) => {
+        if (await this.follows.request(viewerId, target.id, tx))
+          await this.events.emit('follow.requested', tx, edge);
+      });
       return 'requested';
     }
-    await this.follows.follow(viewerId, target.id);
+    await this.follows.transaction(async (tx) => {
+      if (await this.follows.follow(viewerId, target.id, tx))
+        await this.events.emit('follow.created', tx, edge);
+    });
     this.forget(viewerId);
     return 'following';
   }
@@ -154,7 +180,11 @@ export class FollowService {
     await this.follows.transaction(async (tx) => {
       if (!(await this.follows.deleteRequest(requester.id, athleteId, tx)))
         throw Errors.notFound(`no follow request from "${ref}"`);
-      await this.follows.follow(requester.id, athleteId, tx);
+      if (await this.follows.follow(requester.id, athleteId, tx))
+        await this.events.emit('follow.accepted', tx, {
+          followerId: requester.id,
+          followeeId: athleteId,
+        });
     });
     this.forget(requester.id);
   }
@@ -177,7 +207,10 @@ export class FollowService {
   async block(athleteId: string, ref: string): Promise<void> {
     const target = await this.athletes.resolve(ref);
     if (target.id === athleteId) throw Errors.unprocessable('you cannot block yourself');
-    await this.blocks.block(athleteId, target.id);
+    await this.follows.transaction(async (tx) => {
+      await this.blocks.block(tx, athleteId, target.id);
+      await this.events.emit('athlete.blocked', tx, { blockerId: athleteId, blockedId: target.id });
+    });
     this.forget(athleteId, target.id);
   }
 
@@ -195,7 +228,8 @@ export class FollowService {
 
   /**
    * `athlete.changed`: an athlete who stops approving followers accepts every pending request
-   * (as Strava does), in the transaction that changes the setting.
+   * (as Strava does), in the transaction that changes the setting; each is announced as
+   * accepted.
    */
   readonly onAthleteChange = async (
     tx: Transaction<Database>,
@@ -203,7 +237,10 @@ export class FollowService {
     fields: readonly string[],
   ): Promise<void> => {
     if (!fields.includes('approve_followers')) return;
-    this.forget(...(await this.follows.acceptAllPending(tx, athleteId)));
+    const followers = await this.follows.acceptAllPending(tx, athleteId);
+    for (const followerId of followers)
+      await this.events.emit('follow.accepted', tx, { followerId, followeeId: athleteId });
+    this.forget(...followers);
   };
 
   /** Ids of the athletes this one follows. */

@@ -26,6 +26,7 @@ export function createAthletesModule(platform: Platform) {
     athletes,
     new FollowRepository(platform.db),
     new BlockRepository(platform.db),
+    platform.events,
     { exactCaches },
   );
   // Turning "approve followers" off accepts the pending requests, with the setting's change.

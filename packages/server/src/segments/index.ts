@@ -43,7 +43,13 @@ export function createSegmentsModule(
   const efforts = new SegmentEffortRepository(db);
   const outbox = new SegmentOutbox(jobs, efforts, wakeWorker);
   const catalog = new SegmentCatalog(repository);
-  const ranking = new SegmentRankingService(efforts, repository, deps.athletes, deps.boards);
+  const ranking = new SegmentRankingService(
+    efforts,
+    repository,
+    deps.athletes,
+    deps.boards,
+    events,
+  );
   const matches = new SegmentMatchService(
     deps.activities,
     efforts,

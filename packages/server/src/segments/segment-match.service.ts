@@ -22,6 +22,11 @@ import { activitySportsOf, segmentSportOf } from './segment-sport.js';
  */
 export const BACKFILL_MARGIN_M = 100;
 const BACKFILL_PAGE = 200;
+/**
+ * PRs and KOMs are announced for activities that started within this many days: an archive of
+ * old activities imported at once would otherwise announce every record it ever held.
+ */
+export const ANNOUNCE_WITHIN_DAYS = 30;
 
 /**
  * Match options that time efforts with the activity's own moving and distance streams, so an
@@ -103,7 +108,12 @@ export class SegmentMatchService {
     if (removed === null) return 'skipped';
     const assess = new Set(rows.map((r) => r.id));
     const touched = new Set([...removed, ...rows.map((r) => r.segment_id)]);
-    for (const segmentId of touched) await this.ranking.refresh(segmentId, row.athlete_id, assess);
+    // A new segment's backfill and visibility changes rank past efforts: only matching a
+    // recent activity is news.
+    const announce =
+      !!row.started_at && Date.now() - row.started_at.getTime() < ANNOUNCE_WITHIN_DAYS * 86_400_000;
+    for (const segmentId of touched)
+      await this.ranking.refresh(segmentId, row.athlete_id, assess, { announce });
     return 'success';
   }
 

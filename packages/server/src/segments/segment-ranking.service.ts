@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import type { AthleteService } from '../athletes/athlete.service.js';
 import type { RebuildStep } from '../leaderboards/leaderboard-rebuild.js';
 import type {
@@ -5,7 +6,8 @@ import type {
   EffortRecord,
   SegmentLeaderboardStore,
 } from '../leaderboards/leaderboard-store.js';
-import type { AthleteRow, Visibility } from '../platform/db/schema.js';
+import type { AthleteRow, Database, Visibility } from '../platform/db/schema.js';
+import type { EventHub } from '../platform/events/event-hub.js';
 import type { SegmentRepository } from './segment.repository.js';
 import type { EffortWithActivity, SegmentEffortRepository } from './segment-effort.repository.js';
 
@@ -15,6 +17,10 @@ export const KOM_RANKS = 10;
 /** Refresh rounds before giving up (the job retries) when the efforts keep changing. */
 const MAX_ROUNDS = 5;
 const REBUILD_PAGE = 1000;
+
+type Ranks = Map<string, { pr_rank: number | null; kom_rank: number | null }>;
+/** The overall board's leader before an effort took first place, if another athlete. */
+type Dethroned = { athleteId?: string; elapsedS?: number };
 
 const TIER: Record<Visibility, number> = { only_me: 0, followers: 1, everyone: 2 };
 
@@ -88,6 +94,7 @@ export class SegmentRankingService {
     private readonly segments: SegmentRepository,
     private readonly athletes: AthleteService,
     private readonly boards: SegmentLeaderboardStore,
+    private readonly events: EventHub,
   ) {}
 
   /**
@@ -101,16 +108,21 @@ export class SegmentRankingService {
    * overtaken while it wrote them writes them again from the table, so the last write always
    * reflects the last state. Only efforts changing between the first read and the lock make
    * it compute ranks again.
+   *
+   * With `announce`, assessed efforts that beat the athlete's earlier ones or take first place
+   * raise `segment.pr`, `segment.kom-won` and `segment.kom-lost` in the ranks' transaction.
    */
   async refresh(
     segmentId: string,
     athleteId: string,
     assess: ReadonlySet<string> = new Set(),
+    { announce = false } = {},
   ): Promise<void> {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const athlete = await this.athletes.findById(athleteId);
       const efforts = await this.efforts.forSegmentAthlete(segmentId, athleteId);
       const ranks = await this.ranks(segmentId, athleteId, efforts, assess);
+      const dethroned = announce ? await this.dethroned(segmentId, athleteId, ranks) : undefined;
       const published = efforts.filter(isPublic);
       const generation = await this.efforts.transaction(async (tx) => {
         if (!(await this.segments.findById(segmentId, tx))) return 'gone' as const;
@@ -123,6 +135,7 @@ export class SegmentRankingService {
           if (r.pr_rank !== e.pr_rank || r.kom_rank !== e.kom_rank)
             await this.efforts.setRanks(tx, e.id, r);
         }
+        if (dethroned) await this.announce(tx, segmentId, efforts, assess, ranks, dethroned);
         const { previous, generation } = await this.efforts.setPublicEfforts(
           tx,
           segmentId,
@@ -203,15 +216,70 @@ export class SegmentRankingService {
     throw new Error(`the efforts of athlete ${athleteId} on segment ${segmentId} kept changing`);
   }
 
+  /**
+   * Who held first place on the overall board before an effort of these ranks took it: the
+   * board's leader, when another athlete strictly slower than the new time (an equal time
+   * shares first place, so nobody loses it). Read before the new effort is on the board.
+   */
+  private async dethroned(segmentId: string, athleteId: string, ranks: Ranks): Promise<Dethroned> {
+    if (![...ranks.values()].some((r) => r.kom_rank === 1)) return {};
+    const board = await this.boards.query({
+      segmentId,
+      period: 'all_time',
+      now: new Date(),
+      limit: 1,
+    });
+    const leader = board.entries[0];
+    return leader && leader.athleteId !== athleteId
+      ? { athleteId: leader.athleteId, elapsedS: leader.elapsedS }
+      : {};
+  }
+
+  /**
+   * Raises the events of assessed efforts: a PR when the effort beats every earlier effort of
+   * the athlete on the segment (whoever may see them: the news is for the athlete alone; a
+   * first effort is no record), first place when it took KOM rank 1, and its loss for the
+   * previous leader when they were slower.
+   */
+  private async announce(
+    tx: Transaction<Database>,
+    segmentId: string,
+    efforts: readonly EffortWithActivity[],
+    assess: ReadonlySet<string>,
+    ranks: Ranks,
+    dethroned: Dethroned,
+  ): Promise<void> {
+    for (const e of efforts) {
+      if (!assess.has(e.id)) continue;
+      const event = {
+        segmentId,
+        athleteId: e.athlete_id,
+        activityId: e.activity_id,
+        effortId: e.id,
+        elapsedS: e.elapsed_time,
+      };
+      const earlier = efforts.filter((o) => o.id !== e.id && o.start_date < e.start_date);
+      if (earlier.length && earlier.every((o) => o.elapsed_time > e.elapsed_time))
+        await this.events.emit('segment.pr', tx, event);
+      if (ranks.get(e.id)?.kom_rank !== 1) continue;
+      await this.events.emit('segment.kom-won', tx, event);
+      if (dethroned.athleteId && dethroned.elapsedS! > e.elapsed_time)
+        await this.events.emit('segment.kom-lost', tx, {
+          ...event,
+          previousAthleteId: dethroned.athleteId,
+        });
+    }
+  }
+
   private async ranks(
     segmentId: string,
     athleteId: string,
     efforts: readonly EffortWithActivity[],
     assess: ReadonlySet<string>,
-  ): Promise<Map<string, { pr_rank: number | null; kom_rank: number | null }>> {
+  ): Promise<Ranks> {
     const pr = prRanks(efforts);
     const best = bestPublic(efforts);
-    const out = new Map<string, { pr_rank: number | null; kom_rank: number | null }>();
+    const out: Ranks = new Map();
     for (const e of efforts) {
       let kom = isPublic(e) ? e.kom_rank : null;
       if (assess.has(e.id)) {

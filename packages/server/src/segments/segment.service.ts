@@ -220,6 +220,12 @@ export class SegmentService {
     this.wakeWorker();
   }
 
+  /** Names of these segments (those that still exist), by id. Segments are public. */
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    return new Map((await this.segments.findByIds(ids)).map((s) => [s.id, s.name]));
+  }
+
   async found(id: string): Promise<SegmentRow> {
     const segment = await this.segments.findById(id);
     if (!segment) throw Errors.notFound('no such segment');

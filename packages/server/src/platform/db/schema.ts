@@ -28,6 +28,10 @@ export interface Database {
   segment_efforts: SegmentEffortsTable;
   segment_athletes: SegmentAthletesTable;
   segment_streams: SegmentStreamsTable;
+  notifications: NotificationsTable;
+  notification_actors: NotificationActorsTable;
+  notification_settings: NotificationSettingsTable;
+  push_subscriptions: PushSubscriptionsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -442,3 +446,52 @@ export interface SegmentAthletesTable {
   public_efforts: number;
   generation: ColumnType<number, number, number>;
 }
+
+/**
+ * One item of an athlete's notifications: events of one kind about one thing (`group_key`)
+ * join the item while it is unread.
+ */
+export interface NotificationsTable {
+  id: Generated<string>;
+  /** Who is notified. */
+  athlete_id: string;
+  kind: string;
+  group_key: string;
+  activity_id: string | null;
+  segment_id: string | null;
+  comment_id: string | null;
+  /** The effort's time, for PRs and KOMs. */
+  elapsed_s: number | null;
+  created_at: CreatedAt;
+  /** The latest event that joined the item (the list's order). */
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  read_at: Date | null;
+}
+export type NotificationRow = Selectable<NotificationsTable>;
+
+/** Who caused a notification, one row each. */
+export interface NotificationActorsTable {
+  notification_id: string;
+  actor_id: string;
+  at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** An athlete's choice for one kind of notification (no row: both on). */
+export interface NotificationSettingsTable {
+  athlete_id: string;
+  kind: string;
+  in_app: boolean;
+  push: boolean;
+}
+
+/** A browser's Web Push subscription (the PushSubscription's endpoint and keys). */
+export interface PushSubscriptionsTable {
+  id: Generated<string>;
+  athlete_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  expires_at: Date | null;
+  created_at: CreatedAt;
+}
+export type PushSubscriptionRow = Selectable<PushSubscriptionsTable>;

@@ -26,6 +26,63 @@ export interface StrideEvents {
    * end), inside the transaction that changes it.
    */
   'privacy.changed': [tx: Transaction<Database>, athleteId: string];
+  /** An athlete began following another (no approval needed), inside the follow's transaction. */
+  'follow.created': [tx: Transaction<Database>, event: FollowEvent];
+  /** An athlete asked to follow one who approves followers, inside the request's transaction. */
+  'follow.requested': [tx: Transaction<Database>, event: FollowEvent];
+  /**
+   * A follow request was accepted (by the athlete, or by turning approval off), inside the
+   * transaction that turns it into a follow.
+   */
+  'follow.accepted': [tx: Transaction<Database>, event: FollowEvent];
+  /** An athlete blocked another, inside the transaction that writes the block. */
+  'athlete.blocked': [tx: Transaction<Database>, event: { blockerId: string; blockedId: string }];
+  /** Kudos given to an activity, inside the transaction that stores them. */
+  'kudos.given': [
+    tx: Transaction<Database>,
+    event: { activityId: string; ownerId: string; giverId: string },
+  ];
+  /** A comment added to an activity, inside the transaction that stores it. */
+  'comment.added': [
+    tx: Transaction<Database>,
+    event: {
+      activityId: string;
+      ownerId: string;
+      authorId: string;
+      commentId: string;
+      mentionedIds: readonly string[];
+    },
+  ];
+  /**
+   * An athlete's effort became their fastest on a segment (beating an earlier effort of theirs),
+   * inside the transaction that writes its PR rank.
+   */
+  'segment.pr': [tx: Transaction<Database>, event: SegmentEffortEvent];
+  /** An effort took first place on a segment's overall board, inside the rank's transaction. */
+  'segment.kom-won': [tx: Transaction<Database>, event: SegmentEffortEvent];
+  /**
+   * The athlete who held first place on a segment's overall board lost it to a faster effort,
+   * in the same transaction as `segment.kom-won`; `athleteId` is the new holder.
+   */
+  'segment.kom-lost': [
+    tx: Transaction<Database>,
+    event: SegmentEffortEvent & { previousAthleteId: string },
+  ];
+}
+
+/** Who follows (or asks to follow) whom. */
+export interface FollowEvent {
+  followerId: string;
+  followeeId: string;
+}
+
+/** One segment effort of an athlete, on one of their activities. */
+export interface SegmentEffortEvent {
+  segmentId: string;
+  athleteId: string;
+  activityId: string;
+  effortId: string;
+  elapsedS: number;
 }
 
 export type EventName = keyof StrideEvents;

@@ -39,6 +39,10 @@ export interface JobPayloads {
   'segments.refresh-athlete': { athleteId: string };
   /** Remove a deleted segment's leaderboards. */
   'segments.drop-boards': { segmentId: string };
+  /** Tell the athlete's open streams (every process) of a new or grown notification. */
+  'notifications.deliver': { notificationId: string };
+  /** Send a notification to the athlete's browsers by Web Push. */
+  'notifications.push': { notificationId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -73,6 +77,14 @@ export const JOB_DEFINITIONS = defineJobs<JobPayloads>({
   'segments.refresh-boards': { dedup: 'none' },
   'segments.refresh-athlete': { dedup: 'coalesce', key: (p) => p.athleteId },
   'segments.drop-boards': { dedup: 'unique', key: (p) => p.segmentId },
+  // News for open tabs, worth little once late: one retry soon, then the next load shows it.
+  // Coalesced: several kudos joining one item while its delivery waits make one message.
+  'notifications.deliver': {
+    dedup: 'coalesce',
+    key: (p) => p.notificationId,
+    retry: { attempts: 2, backoff: { delayS: 1, maxS: 5 } },
+  },
+  'notifications.push': { dedup: 'coalesce', key: (p) => p.notificationId },
 });
 
 export const JOB_NAMES = Object.keys(JOB_DEFINITIONS) as readonly JobName[];

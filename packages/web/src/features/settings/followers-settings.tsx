@@ -40,7 +40,7 @@ export function FollowersSettings({ me }: { me: Me }) {
             {errorMessage(approve.error)}
           </p>
         )}
-        <h3>Follower requests</h3>
+        <h3 id="follow-requests">Follower requests</h3>
         <PeopleList
           queryKey={['follow-requests']}
           empty="No requests waiting."

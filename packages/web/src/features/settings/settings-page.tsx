@@ -5,6 +5,7 @@ import { ApiError, api, unwrap } from '../../api/client.js';
 import { VisibilitySelect } from '../../components/visibility-select.js';
 import { useMe } from '../auth/use-me.js';
 import { useSignOut } from '../auth/use-sign-out.js';
+import { NotificationSettings } from '../notifications/notification-settings.js';
 import { FollowersSettings } from './followers-settings.js';
 import { PrivacyZones } from './privacy-zones.js';
 import { TwoFactor } from './two-factor.js';
@@ -161,6 +162,7 @@ export function SettingsPage() {
       </form>
       <PrivacyZones />
       <FollowersSettings me={m} />
+      <NotificationSettings />
       <TwoFactor />
       <YourData me={m} />
       <button type="button" className="ghost sign-out" onClick={signOut}>

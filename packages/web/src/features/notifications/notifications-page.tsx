@@ -1,0 +1,103 @@
+import type { Notification } from '@stride/client';
+import { Link } from 'wouter';
+import { errorMessage } from '../../api/client.js';
+import { Avatar } from '../../components/avatar.js';
+import { LoadMore } from '../../components/load-more.js';
+import { useMarkRead, useNotifications, useUnreadCount } from './use-notifications.js';
+
+/** "just now", "5 min ago", "3 h ago", "2 d ago", then the date. */
+export function timeAgo(iso: string, now = Date.now()): string {
+  const s = Math.max(0, (now - Date.parse(iso)) / 1000);
+  if (s < 60) return 'just now';
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
+  if (s < 7 * 86_400) return `${Math.floor(s / 86_400)} d ago`;
+  return new Date(iso).toLocaleDateString();
+}
+
+const ACHIEVEMENT: Partial<Record<Notification['kind'], string>> = {
+  segment_pr: 'PR',
+  kom_won: 'KOM',
+};
+
+function Item({ item, onOpen }: { item: Notification; onOpen: () => void }) {
+  const badge = ACHIEVEMENT[item.kind];
+  return (
+    <li className={item.read ? 'notification' : 'notification unread'} data-kind={item.kind}>
+      <div className="notification-who">
+        {badge ? (
+          <span className={`badge ${badge === 'KOM' ? 'kom' : 'pr'}`}>{badge}</span>
+        ) : (
+          item.actors.map((a) => (
+            <Link key={a.id} href={`/athletes/${a.handle}`} aria-label={a.display_name}>
+              <Avatar name={a.display_name} id={a.id} size={32} />
+            </Link>
+          ))
+        )}
+      </div>
+      <div className="notification-body">
+        <Link href={item.url} onClick={onOpen} className="notification-text">
+          {item.text}
+        </Link>
+        <div className="muted small">
+          <time dateTime={item.updated_at}>{timeAgo(item.updated_at)}</time>
+          {!item.read && <span className="sr-only"> · unread</span>}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/**
+ * Notifications, newest first: kudos and comments grouped per activity, followers together,
+ * PRs and KOMs; each leads to what it is about. Opening one marks it read; "Mark all read"
+ * clears the badge.
+ */
+export function NotificationsPage() {
+  const list = useNotifications();
+  const unread = useUnreadCount();
+  const mark = useMarkRead();
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <main className="page">
+      <div className="row">
+        <h1 className="grow">Notifications</h1>
+        <button
+          type="button"
+          className="ghost small"
+          disabled={!unread || mark.isPending}
+          onClick={() => mark.mutate({ all: true })}
+        >
+          Mark all read
+        </button>
+      </div>
+      {mark.isError && <p role="alert">{errorMessage(mark.error)}</p>}
+      {list.isPending ? (
+        <p className="muted">Loading…</p>
+      ) : list.isError ? (
+        <p role="alert">{errorMessage(list.error)}</p>
+      ) : items.length ? (
+        <ul className="card notifications" aria-label="Notifications">
+          {items.map((item) => (
+            <Item
+              key={item.id}
+              item={item}
+              onOpen={() => {
+                if (!item.read) mark.mutate({ ids: [item.id] });
+              }}
+            />
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">
+          Nothing yet. Kudos, comments, new followers and your records on segments will show here.
+        </p>
+      )}
+      <LoadMore
+        hasMore={!!list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onLoad={() => void list.fetchNextPage()}
+      />
+    </main>
+  );
+}
