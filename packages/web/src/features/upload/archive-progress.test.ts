@@ -7,6 +7,7 @@ const upload = (change: Partial<Upload>): Upload => ({
   kind: 'archive',
   status: 'ready',
   activity_id: null,
+  activity_ids: [],
   error: null,
   warnings: [],
   file_name: 'export.zip',
