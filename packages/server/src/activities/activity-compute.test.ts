@@ -28,7 +28,9 @@ describe('activity streams', () => {
     expect(elevationSourceOf({ source: 'recorded' })).toBe('gps');
     expect(elevationSourceOf({ source: 'upload' })).toBe('barometric');
     // What an import found in the altitude's noise wins over the default for its source.
-    expect(elevationSourceOf({ source: 'upload', details: { elevation_source: 'gps' } })).toBe('gps');
+    expect(elevationSourceOf({ source: 'upload', details: { elevation_source: 'gps' } })).toBe(
+      'gps',
+    );
     const track = noisyClimb();
     for (const [source, elevationSource] of [
       ['recorded', 'gps'],
