@@ -15,6 +15,7 @@ import * as rebasedOthersViews from './2026-12-07T0400-rebased-others-views.js';
 import * as followRequestsBlocks from './2026-12-07T1200-follow-requests-blocks.js';
 import * as uploadWarnings from './2026-12-07T1300-upload-warnings.js';
 import * as multisport from './2026-12-07T1500-multisport.js';
+import * as activityPhotos from './2026-12-07T1620-activity-photos.js';
 
 /**
  * Every migration, in order, as a static import map (bundlers and tests see them all; nothing is
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1200-follow-requests-blocks': followRequestsBlocks,
   '2026-12-07T1300-upload-warnings': uploadWarnings,
   '2026-12-07T1500-multisport': multisport,
+  '2026-12-07T1620-activity-photos': activityPhotos,
 };
