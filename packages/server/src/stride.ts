@@ -4,6 +4,7 @@ import { type AthletesModule, createAthletesModule } from './athletes/index.js';
 import { ComputePool } from './compute/compute-pool.js';
 import type { Config } from './config.js';
 import { createLeaderboardsModule, type LeaderboardsModule } from './leaderboards/index.js';
+import { createPhotosModule, type PhotosModule } from './photos/index.js';
 import type { JobHandlers, JobPayloads, JobWorker } from './platform/jobs/index.js';
 import type { FeatureModule } from './platform/module.js';
 import {
@@ -33,6 +34,7 @@ export interface Stride {
   uploads: UploadsModule;
   leaderboards: LeaderboardsModule;
   segments: SegmentsModule;
+  photos: PhotosModule;
   accounts: AccountsModule;
   /** In mounting order. */
   modules: FeatureModule[];
@@ -72,6 +74,7 @@ export async function createStride(
     });
     let segments: SegmentsModule | undefined;
     let uploads: UploadsModule | undefined;
+    let photos: PhotosModule | undefined;
     activities = createActivitiesModule(platform, {
       ...people,
       compute,
@@ -81,6 +84,7 @@ export async function createStride(
         retryRefused: () => uploads!.uploads.retryRefused(),
       }),
       segmentEfforts: () => segments!.effortsOn,
+      photoSummaries: () => (ids) => photos!.photos.summariesOf(ids),
     });
     uploads = createUploadsModule(platform, {
       compute,
@@ -95,11 +99,13 @@ export async function createStride(
       boards: leaderboards.segmentBoards,
       rebuild: leaderboards.rebuild,
     });
+    photos = createPhotosModule(platform, { activities: activities.activities });
     const accounts = createAccountsModule(platform, {
       ...people,
       activities,
       privacy: privacy.privacy,
       uploads: uploads.uploads,
+      photos: photos.photos,
     });
     const modules: FeatureModule[] = [
       accounts,
@@ -107,6 +113,7 @@ export async function createStride(
       athletes,
       uploads,
       activities,
+      photos,
       leaderboards,
       segments,
     ];
@@ -124,6 +131,7 @@ export async function createStride(
       uploads,
       leaderboards,
       segments,
+      photos,
       accounts,
       modules,
       worker: platform.worker,
