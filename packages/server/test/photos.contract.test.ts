@@ -223,7 +223,12 @@ describe.each(DATABASES)('photos on $name', (database) => {
   it('holds at most 20 photos: the 21st is a 422, and a refused request adds none', async () => {
     const id = await recordRun(t.app, ann, 'everyone', day++);
     expect((await upload(ann, id, await smallJpegs(19))).statusCode).toBe(201);
-    const two = await upload(ann, id, await smallJpegs(2));
+    // The second is beyond the room: refused before it is read (else it would be a 413).
+    const oversized = Buffer.concat([await image('jpeg'), Buffer.alloc(MAX_PHOTO_BYTES)]);
+    const two = await upload(ann, id, [
+      ...(await smallJpegs(1)),
+      { name: 'big.jpg', bytes: oversized },
+    ]);
     expect(two.statusCode).toBe(422);
     expect(two.json().error.message).toMatch(/at most 20 photos; this one has 19, so 1 more/);
     expect(await list(ann, id)).toHaveLength(19);

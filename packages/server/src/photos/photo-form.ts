@@ -28,33 +28,51 @@ export const PhotoForm = Type.Object({
   }),
 });
 
+/** One photo of the form: its bytes are read when asked for, so a photo refused unread is not. */
+export interface PhotoPart {
+  read(): Promise<Uint8Array>;
+}
+
 /**
- * The photos of a form, one at a time as they stream in (the next is read once the previous
- * was handled). Every way a form can be wrong is a 4xx naming it.
+ * The photos of a form, one at a time as they stream in (the next part is reached once the
+ * previous one was read). Every way a form can be wrong is a 4xx naming it.
  */
-export async function* photoParts(request: FastifyRequest): AsyncGenerator<Uint8Array> {
+export async function* photoParts(request: FastifyRequest): AsyncGenerator<PhotoPart> {
   try {
     for await (const part of request.parts()) {
       if (part.type !== 'file' || part.fieldname !== 'file')
         throw Errors.validation(`send each photo in a "file" part, not "${part.fieldname}"`, {
           fields: [{ field: 'file', message: 'is the only part accepted' }],
         });
-      const bytes = await part.toBuffer();
-      yield new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      yield {
+        async read() {
+          try {
+            const bytes = await part.toBuffer();
+            return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+          } catch (error) {
+            throw formError(error);
+          }
+        },
+      };
     }
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as { code?: string }).code ?? '';
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw photoTooLarge();
-    if (code === 'FST_FILES_LIMIT')
-      throw Errors.unprocessable(`an activity holds at most ${MAX_PHOTOS} photos`);
-    if (code === 'FST_FIELDS_LIMIT')
-      throw Errors.validation('the form has a text field: send only "file" parts', {
-        fields: [{ field: 'file', message: 'is the only part accepted' }],
-      });
-    throw Errors.badRequest(
-      'the form could not be read: it is not well-formed multipart/form-data, ends too soon, ' +
-        `or has more than ${PHOTO_FORM_LIMITS.parts} parts`,
-    );
+    throw formError(error);
   }
+}
+
+/** The parser's refusals, in words; anything else it throws means a malformed form. */
+function formError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return photoTooLarge();
+  if (code === 'FST_FILES_LIMIT')
+    return Errors.unprocessable(`an activity holds at most ${MAX_PHOTOS} photos`);
+  if (code === 'FST_FIELDS_LIMIT')
+    return Errors.validation('the form has text fields: send only "file" parts', {
+      fields: [{ field: 'file', message: 'is the only part accepted' }],
+    });
+  return Errors.badRequest(
+    'the form could not be read: it is not well-formed multipart/form-data, ends too soon, ' +
+      `or has more than ${PHOTO_FORM_LIMITS.parts} parts`,
+  );
 }

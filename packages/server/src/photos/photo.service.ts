@@ -57,19 +57,21 @@ export class PhotoService {
 
   /**
    * Adds the photos `files` yields, read one at a time (so at most one upload is in memory),
-   * all or none: a file refused refuses the request and nothing of it is kept.
+   * all or none: a file refused refuses the request and nothing of it is kept. A photo beyond
+   * the activity's room is refused before its bytes are read.
    */
   async add(
     athleteId: string,
     activityId: string,
-    files: AsyncIterable<Uint8Array>,
+    files: AsyncIterable<{ read(): Promise<Uint8Array> }>,
   ): Promise<ActivityPhotoRow[]> {
     await this.owned(athleteId, activityId);
     const existing = await this.photos.count(activityId);
     if (existing >= MAX_PHOTOS) throw tooMany(existing);
     const prepared: PreparedPhoto[] = [];
-    for await (const bytes of files) {
+    for await (const file of files) {
       if (existing + prepared.length >= MAX_PHOTOS) throw tooMany(existing);
+      const bytes = await file.read();
       if (!bytes.length)
         throw Errors.validation('a photo is empty', {
           fields: [{ field: 'file', message: 'is empty' }],
