@@ -84,6 +84,9 @@ export type ActivityEvent = ActivityDetail['events'][number];
 export type RecordingPart = RequestBody<'/api/v1/activities/{id}/recording', 'put'>;
 /** Streams keyed by Strava's names: `{ key: { data, original_size, resolution } }`. */
 export type StreamSet = ResponseBody<'/api/v1/activities/{id}/streams', 'get'>;
+/** A photo of an activity: its sizes' paths (`urls.large`, `urls.thumb`), caption, size. */
+export type Photo = ResponseBody<'/api/v1/activities/{id}/photos', 'get'>['items'][number];
+export type PhotoUpdate = RequestBody<'/api/v1/activities/{id}/photos/{photoId}', 'patch'>;
 
 /** A segment in Strava's field names (metres, percent). */
 export type Segment = ResponseBody<'/api/v1/segments/{id}', 'get'>;

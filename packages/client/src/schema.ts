@@ -111,6 +111,10 @@ export interface paths {
                                 } | null;
                                 /** Format: uuid */
                                 upload_id: string | null;
+                                /** @description photos on the activity */
+                                photo_count: number;
+                                /** @description path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all) */
+                                first_photo: string | null;
                                 /** Format: date-time */
                                 created_at: string;
                                 /** Format: date-time */
@@ -262,6 +266,10 @@ export interface paths {
                             } | null;
                             /** Format: uuid */
                             upload_id: string | null;
+                            /** @description photos on the activity */
+                            photo_count: number;
+                            /** @description path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all) */
+                            first_photo: string | null;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -409,6 +417,10 @@ export interface paths {
                             } | null;
                             /** Format: uuid */
                             upload_id: string | null;
+                            /** @description photos on the activity */
+                            photo_count: number;
+                            /** @description path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all) */
+                            first_photo: string | null;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -619,6 +631,10 @@ export interface paths {
                             } | null;
                             /** Format: uuid */
                             upload_id: string | null;
+                            /** @description photos on the activity */
+                            photo_count: number;
+                            /** @description path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all) */
+                            first_photo: string | null;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -876,6 +892,10 @@ export interface paths {
                             } | null;
                             /** Format: uuid */
                             upload_id: string | null;
+                            /** @description photos on the activity */
+                            photo_count: number;
+                            /** @description path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all) */
+                            first_photo: string | null;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -1143,12 +1163,454 @@ export interface paths {
                                 } | null;
                                 /** Format: uuid */
                                 upload_id: string | null;
+                                /** @description photos on the activity */
+                                photo_count: number;
+                                /** @description path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all) */
+                                first_photo: string | null;
                                 /** Format: date-time */
                                 created_at: string;
                                 /** Format: date-time */
                                 updated_at: string;
                             }[];
                         };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The photos of an activity, in order, with the paths of their sizes
+         * @description Seen by exactly who may see the activity (404 for anyone else, as for the activity itself).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description in the order they were added */
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                activity_id: string;
+                                /** @description of the large size, in pixels, upright */
+                                width: number;
+                                /** @description of the large size, in pixels, upright */
+                                height: number;
+                                caption: string | null;
+                                urls: {
+                                    /** @description path on this server of the large size (JPEG, long edge at most 1600 px); send the same token as for the activity */
+                                    large: string;
+                                    /** @description path on this server of the thumb size (JPEG, long edge at most 400 px); send the same token as for the activity */
+                                    thumb: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add photos to my activity (multipart, one or more "file" parts)
+         * @description The activity’s owner only: 404 when you may not see the activity, 403 when you may see it but it is not yours. JPEG, PNG, WebP, AVIF or HEIC (converted to JPEG; a HEIC coded in HEVC is refused with a 415 when this server’s image library cannot decode HEVC: export it as JPEG), up to 20 MB each, up to 20 per activity. Each photo is turned upright from its EXIF orientation, then every piece of metadata is removed (EXIF, GPS position, XMP, IPTC), and only a large and a thumb size are kept: the file sent is not. All the photos of a request are added, or none: 415 for a file that is not a photo, 413 for one too large, 422 for one too many or a damaged photo.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description one or more photos, each in a part named "file": JPEG, PNG, WebP, AVIF or HEIC, up to 20 MB each */
+                        file: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description in the order they were added */
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                activity_id: string;
+                                /** @description of the large size, in pixels, upright */
+                                width: number;
+                                /** @description of the large size, in pixels, upright */
+                                height: number;
+                                caption: string | null;
+                                urls: {
+                                    /** @description path on this server of the large size (JPEG, long edge at most 1600 px); send the same token as for the activity */
+                                    large: string;
+                                    /** @description path on this server of the thumb size (JPEG, long edge at most 400 px); send the same token as for the activity */
+                                    thumb: string;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a photo
+         * @description The activity’s owner only: 404 when you may not see the activity, 403 when you may see it but it is not yours.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    photoId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change the caption of a photo
+         * @description The activity’s owner only: 404 when you may not see the activity, 403 when you may see it but it is not yours.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    photoId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description up to 500 characters; null or blank removes it */
+                        caption: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description a photo of an activity, turned upright, with no metadata left in it (no EXIF, no GPS position) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            activity_id: string;
+                            /** @description of the large size, in pixels, upright */
+                            width: number;
+                            /** @description of the large size, in pixels, upright */
+                            height: number;
+                            caption: string | null;
+                            urls: {
+                                /** @description path on this server of the large size (JPEG, long edge at most 1600 px); send the same token as for the activity */
+                                large: string;
+                                /** @description path on this server of the thumb size (JPEG, long edge at most 400 px); send the same token as for the activity */
+                                thumb: string;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/photos/{photoId}/{size}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One size of a photo (JPEG): large (1600 px long edge) or thumb (400 px)
+         * @description Seen by exactly who may see the activity (404 for anyone else, as for the activity itself). A photo's bytes never change: the answer may be kept (privately) for good.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    photoId: string;
+                    size: "large" | "thumb";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the JPEG */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
                     };
                 };
                 /** @description Every failure answers with this shape */
@@ -1434,6 +1896,10 @@ export interface paths {
                             } | null;
                             /** Format: uuid */
                             upload_id: string | null;
+                            /** @description photos on the activity */
+                            photo_count: number;
+                            /** @description path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all) */
+                            first_photo: string | null;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -1581,6 +2047,10 @@ export interface paths {
                             } | null;
                             /** Format: uuid */
                             upload_id: string | null;
+                            /** @description photos on the activity */
+                            photo_count: number;
+                            /** @description path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all) */
+                            first_photo: string | null;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */

@@ -10,6 +10,7 @@ import {
   loadVapidKeys,
   type NotificationsModule,
 } from './notifications/index.js';
+import { createPhotosModule, type PhotosModule } from './photos/index.js';
 import type { JobHandlers, JobPayloads, JobWorker } from './platform/jobs/index.js';
 import type { FeatureModule } from './platform/module.js';
 import {
@@ -44,6 +45,7 @@ export interface Stride {
   uploads: UploadsModule;
   leaderboards: LeaderboardsModule;
   segments: SegmentsModule;
+  photos: PhotosModule;
   accounts: AccountsModule;
   notifications: NotificationsModule;
   /** In mounting order. */
@@ -84,6 +86,7 @@ export async function createStride(
     });
     let segments: SegmentsModule | undefined;
     let uploads: UploadsModule | undefined;
+    let photos: PhotosModule | undefined;
     activities = createActivitiesModule(platform, {
       ...people,
       compute,
@@ -93,6 +96,7 @@ export async function createStride(
         retryRefused: () => uploads!.uploads.retryRefused(),
       }),
       segmentEfforts: () => segments!.effortsOn,
+      photoSummaries: () => (ids) => photos!.photos.summariesOf(ids),
     });
     uploads = createUploadsModule(platform, {
       compute,
@@ -107,11 +111,13 @@ export async function createStride(
       boards: leaderboards.segmentBoards,
       rebuild: leaderboards.rebuild,
     });
+    photos = createPhotosModule(platform, { activities: activities.activities });
     const accounts = createAccountsModule(platform, {
       ...people,
       activities,
       privacy: privacy.privacy,
       uploads: uploads.uploads,
+      photos: photos.photos,
     });
     const notifications = createNotificationsModule(platform, {
       ...people,
@@ -128,6 +134,7 @@ export async function createStride(
       athletes,
       uploads,
       activities,
+      photos,
       leaderboards,
       segments,
       notifications,
@@ -146,6 +153,7 @@ export async function createStride(
       uploads,
       leaderboards,
       segments,
+      photos,
       accounts,
       notifications,
       modules,

@@ -107,6 +107,7 @@ describe.each(DATABASES)('data rights on $name', (database) => {
       reads: s.activities.reads,
       privacy: s.privacy.privacy,
       uploads: s.uploads.uploads,
+      photos: s.photos.photos,
       blobs: s.platform.blobs,
       events: s.platform.events,
       pageSize: 1,

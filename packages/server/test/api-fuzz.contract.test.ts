@@ -32,6 +32,7 @@ import {
   type Operation,
   operationsOf,
 } from './openapi-cases.js';
+import { heicCodedInHevc, image } from './photo-files.js';
 
 const T0 = '2026-05-01T08:00:00.000Z';
 const T0_S = Date.parse(T0) / 1000;
@@ -119,6 +120,8 @@ const RESOURCE_OF: Record<string, keyof Resources> = {
 
 interface Resources {
   activity: string;
+  /** A photo of `activity`. */
+  photo: string;
   segment: string;
   upload: string;
   zone: string;
@@ -169,8 +172,16 @@ describe.each(DATABASES)('bad input on every operation on $name', (database) => 
       upload: upload.json().id,
       athlete: who.handle,
     };
+    const photo = multipart({ name: 'photo.jpg', bytes: await image('jpeg') });
+    const added = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/activities/${resources.activity}/photos`,
+      payload: photo.payload,
+      headers: { ...photo.headers, ...who.headers },
+    });
+    expect(added.statusCode, added.body).toBe(201);
     await t.stride.worker.drain();
-    return resources;
+    return { ...resources, photo: added.json().items[0].id };
   }
 
   beforeAll(async () => {
@@ -185,6 +196,8 @@ describe.each(DATABASES)('bad input on every operation on $name', (database) => 
     Object.fromEntries(
       op.params.map((p) => {
         if (p.name === 'format') return [p.name, 'gpx'];
+        if (p.name === 'size') return [p.name, 'thumb'];
+        if (p.name === 'photoId') return [p.name, ids.photo];
         const resource = RESOURCE_OF[op.path.split('/{')[0]!];
         if (!resource) throw new Error(`no resource known for ${op.key}`);
         return [p.name, ids[resource]];
@@ -263,7 +276,12 @@ describe.each(DATABASES)('bad input on every operation on $name', (database) => 
   it('finds every operation of the API in its document', () => {
     expect(ops.length).toBeGreaterThanOrEqual(40);
     expect(ops.filter((op) => op.body).length).toBeGreaterThanOrEqual(10);
-    expect(ops.filter((op) => op.multipart).map((op) => op.key)).toEqual(['POST /api/v1/uploads/']);
+    expect(
+      ops
+        .filter((op) => op.multipart)
+        .map((op) => op.key)
+        .sort(),
+    ).toEqual(['POST /api/v1/activities/{id}/photos', 'POST /api/v1/uploads/']);
     // The notification stream is probed like every route: it opens only with a ticket from
     // POST /notifications/stream-ticket, which no probe sends, so no probe holds a stream open.
     expect(ops.map((op) => op.key)).toContain('GET /api/v1/notifications/stream');
@@ -492,7 +510,7 @@ describe.each(DATABASES)('bad input on every operation on $name', (database) => 
   });
 
   it('refuses bad uploads with a 4xx, or records why the file could not be read', async () => {
-    const op = ops.find((o) => o.multipart)!;
+    const op = ops.find((o) => o.key === 'POST /api/v1/uploads/')!;
     const gpx = new TextEncoder().encode(
       toGpx(
         'Upload fuzz',
@@ -621,6 +639,71 @@ describe.each(DATABASES)('bad input on every operation on $name', (database) => 
         problems.push(`upload ${label} → ${JSON.stringify(upload)}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('refuses bad photo forms with a 4xx naming what is wrong', async () => {
+    const op = ops.find((o) => o.key === 'POST /api/v1/activities/{id}/photos')!;
+    const jpeg = await image('jpeg');
+    const rnd = fc.sample(fc.uint8Array({ minLength: 2048, maxLength: 2048 }), {
+      seed: 11,
+      numRuns: 1,
+    })[0]!;
+    const photo = (bytes: Uint8Array | string, name = 'file', filename = 'photo.jpg') =>
+      filePart(bytes, name, filename);
+    const cases: Array<[string, { body: Buffer | string; contentType: string }, string?]> = [
+      ['no parts', form([]), 'file'],
+      ['a text field only', form([fieldPart('caption', 'x')]), 'file'],
+      ['a text field and a photo', form([fieldPart('caption', 'x'), photo(jpeg)]), 'file'],
+      ['six text fields', form(Array.from({ length: 6 }, () => fieldPart('x', 'y'))), 'file'],
+      ['a photo in another part', form([photo(jpeg, 'photo')]), 'file'],
+      ['the photo as a text field', form([fieldPart('file', 'not a file')]), 'file'],
+      ['an empty file', form([photo(new Uint8Array())]), 'file'],
+      ['garbage bytes', form([photo(rnd)])],
+      ['a text file', form([photo('just some words', 'file', 'notes.txt')])],
+      ['an SVG', form([photo('<svg xmlns="http://www.w3.org/2000/svg"/>', 'file', 'a.svg')])],
+      ['a truncated JPEG', form([photo(jpeg.subarray(0, jpeg.length >> 1))])],
+      ['a JPEG header and garbage', form([photo(Buffer.concat([jpeg.subarray(0, 20), rnd]))])],
+      ['a HEIC coded in HEVC', form([photo(heicCodedInHevc(), 'file', 'IMG.HEIC')])],
+      ['a photo over the limit', form([photo(Buffer.alloc(20 * 1024 * 1024 + 1))])],
+      ['21 photos', form(Array.from({ length: 21 }, () => photo(jpeg)))],
+      ['an unfinished form', form([photo(jpeg)], false)],
+      ['no boundary', { body: form([photo(jpeg)]).body, contentType: 'multipart/form-data' }],
+      [
+        'the wrong boundary',
+        { ...form([photo(jpeg)]), contentType: 'multipart/form-data; boundary=nope' },
+      ],
+      ['JSON', { body: '{"file":"x"}', contentType: 'application/json' }],
+      ['text', { body: 'hello', contentType: 'text/plain' }],
+    ];
+    const problems: string[] = [];
+    for (const [label, { body, contentType }, field] of cases) {
+      for (const [whose, ids, who] of [
+        ['anonymous', mine, undefined],
+        ['mine', mine, me],
+        ['theirs', theirs, me],
+      ] as const) {
+        const probe: Probe = {
+          op,
+          label: `${label} (${whose})`,
+          path: pathOf(op, ids),
+          body,
+          contentType,
+          afterSignIn: true,
+          ...(field && whose === 'mine' ? { field } : {}),
+          ...(who ? { authorization: who.headers.authorization } : {}),
+        };
+        const res = await send(probe);
+        problems.push(...problemsOf(probe, res));
+        if (res.statusCode < 400) problems.push(`${op.key} ${probe.label} → ${res.statusCode}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // None of it was added: the one photo the activity was given is all it has.
+    const listed = await t.app.inject({
+      url: `/api/v1/activities/${mine.activity}/photos`,
+      headers: me.headers,
+    });
+    expect(listed.json().items.map((p: { id: string }) => p.id)).toEqual([mine.photo]);
   });
 
   /** Random requests for one operation: params, query and body each perhaps changed. */

@@ -3,6 +3,7 @@ import { exportActivity } from '../activities/activity-compute.js';
 import type { ActivityReadService } from '../activities/activity-read.service.js';
 import type { AthleteService } from '../athletes/athlete.service.js';
 import type { FollowService } from '../athletes/follow.service.js';
+import type { PhotoService } from '../photos/photo.service.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import type { ActivityRow } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
@@ -20,6 +21,7 @@ export interface AccountDeps {
   reads: ActivityReadService;
   privacy: PrivacyService;
   uploads: UploadService;
+  photos: PhotoService;
   blobs: BlobStore;
   events: EventHub;
   /** Told when an account is gone, so its sessions' tokens are refused in this process at once. */
@@ -41,12 +43,13 @@ export class AccountService {
   /**
    * A zip, streamed as it is written: `profile.json` (account, settings, privacy zones,
    * follows), `activities.json` (every activity's summary and details), `activities/<id>.gpx`
-   * for each recorded track, and `originals/` with every file the athlete uploaded, as
-   * uploaded. Activities are read a page at a time, so an athlete with years of training
-   * exports in bounded memory.
+   * for each recorded track, `photos/<activity id>/<n>-<photo id>.jpg` with the large size of
+   * every photo (the sizes are all Stride keeps) and `photos.json` with their captions, and
+   * `originals/` with every file the athlete uploaded, as uploaded. Activities are read a page
+   * at a time, so an athlete with years of training exports in bounded memory.
    */
   async export(athleteId: string): Promise<AsyncGenerator<Uint8Array>> {
-    const { athletes, follows, privacy, uploads, activities, reads, blobs } = this.deps;
+    const { athletes, follows, privacy, uploads, photos, activities, reads, blobs } = this.deps;
     const athlete = await athletes.findById(athleteId);
     if (!athlete) throw Errors.notFound('no such athlete');
     const { password_hash: _hash, privacy_secret: _secret, ...profile } = athlete;
@@ -70,6 +73,7 @@ export class AccountService {
         chunks: [json({ athlete: profile, privacy_zones: privacyZones, following, followers })],
       };
       yield { name: 'activities.json', chunks: activitiesJson(activitiesOf()) };
+      const photoList: unknown[] = [];
       for await (const row of activitiesOf()) {
         const track = await reads.loadTrack(row);
         if (track?.length) {
@@ -78,7 +82,15 @@ export class AccountService {
             chunks: [exportActivity(row, track, 'gpx').bytes],
           };
         }
+        let n = 0;
+        for await (const photo of photos.largeOf(row.id)) {
+          const { id, activity_id, caption, width, height, created_at } = photo.row;
+          const file = `photos/${row.id}/${String(++n).padStart(2, '0')}-${id}.jpg`;
+          photoList.push({ id, activity_id, file, caption, width, height, created_at });
+          yield { name: file, chunks: [photo.bytes] };
+        }
       }
+      yield { name: 'photos.json', chunks: [json(photoList)] };
       for (const u of originals) {
         const bytes = await blobs.get(u.blob_key);
         const safe = (u.file_name ?? 'file').replace(/[^A-Za-z0-9._-]+/g, '_');
@@ -88,7 +100,10 @@ export class AccountService {
     return zipStream(entries());
   }
 
-  /** Deletes the account after checking the password: every row (by cascade) and every blob. */
+  /**
+   * Deletes the account after checking the password: every row (by cascade) and every blob
+   * (an activity's photos are kept under its prefix, so they go with it).
+   */
   async delete(athleteId: string, password: string): Promise<void> {
     const { athletes, uploads, activities, events, blobs } = this.deps;
     const athlete = await athletes.findById(athleteId);

@@ -1,6 +1,7 @@
 import type { ActivitiesModule } from '../activities/index.js';
 import type { AthleteService } from '../athletes/athlete.service.js';
 import type { FollowService } from '../athletes/follow.service.js';
+import type { PhotoService } from '../photos/photo.service.js';
 import { type FeatureModule, routes } from '../platform/module.js';
 import type { Platform } from '../platform/platform.js';
 import type { PrivacyService } from '../privacy/privacy.service.js';
@@ -28,6 +29,7 @@ export function createAccountsModule(
     activities: ActivitiesModule;
     privacy: PrivacyService;
     uploads: UploadService;
+    photos: PhotoService;
   },
 ) {
   const { db, config, jwtSecret, blobs, events } = platform;
@@ -45,6 +47,7 @@ export function createAccountsModule(
     reads: deps.activities.reads,
     privacy: deps.privacy,
     uploads: deps.uploads,
+    photos: deps.photos,
     blobs,
     events,
     sessions: auth,

@@ -60,10 +60,10 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{
 }> = async (app, { activities, activityReads, athletes, segmentEfforts }) => {
   const security = [{ bearerAuth: [] }];
 
-  /** The activity's detail as JSON: its rendered view, athlete and segment efforts. */
+  /** The activity's detail as JSON: its rendered view, athlete, photos and segment efforts. */
   const detail = async (viewerId: string | undefined, id: string) => {
-    const { view, athlete } = await activityReads.get(viewerId, id);
-    return detailJson(view, athlete, await segmentEfforts(view.view));
+    const { view, athlete, fields } = await activityReads.get(viewerId, id);
+    return detailJson(view, athlete, await segmentEfforts(view.view), fields);
   };
 
   // Reads are open to anyone for public activities; a token, when sent, identifies the viewer.

@@ -7,12 +7,17 @@ import { Errors } from '../platform/errors.js';
 import type { EventHub } from '../platform/events/event-hub.js';
 import type { PrivacyService } from '../privacy/privacy.service.js';
 import { authorizeOwner, canView } from './access.js';
-import { withAthlete } from './activity.presenter.js';
+import { NO_PHOTOS, type ReadTimeFields, withAthlete } from './activity.presenter.js';
 import type { ActivityRepository } from './activity.repository.js';
 import type { ActivityService } from './activity.service.js';
 import type { ExportFormat } from './activity-compute.js';
 import { ActivityViews, type StoredView } from './activity-views.js';
 import { trackLoader } from './tracks.js';
+
+/** Photo count and first thumb of each of these activities (the photos feature answers). */
+export type PhotoSummariesOf = (
+  activityIds: readonly string[],
+) => Promise<ReadonlyMap<string, ReadTimeFields>>;
 
 export interface ActivityPage {
   /** Each activity's summary as this viewer sees it, JSON ready to send. */
@@ -34,6 +39,7 @@ export class ActivityReadService {
     private readonly blobs: BlobStore,
     private readonly events: EventHub,
     private readonly views: ActivityViews,
+    private readonly photoSummaries: PhotoSummariesOf,
   ) {
     this.loadTrack = trackLoader(blobs);
   }
@@ -48,19 +54,21 @@ export class ActivityReadService {
   async get(
     viewerId: string | undefined,
     id: string,
-  ): Promise<{ view: StoredView; athlete: AthleteSummary }> {
+  ): Promise<{ view: StoredView; athlete: AthleteSummary; fields: ReadTimeFields }> {
     const meta = await this.lifecycle.viewableMeta(viewerId, id);
-    const [athlete, view] = await Promise.all([
+    const [athlete, view, photos] = await Promise.all([
       this.athletes.summaries([meta.athlete_id]),
       this.views.current(meta, ActivityViews.audienceOf(meta, viewerId)),
+      this.photoSummaries([id]),
     ]);
-    return { view, athlete: athlete[0]! };
+    return { view, athlete: athlete[0]!, fields: photos.get(id) ?? NO_PHOTOS };
   }
 
   /**
    * USER: one athlete's activities (default: the viewer's); FRIENDS: those of everyone the
    * viewer follows, plus their own. Newest first, keyset-paginated, visibility-filtered. Each
-   * item is its rendered summary (JSON) joined with its athlete.
+   * item is its rendered summary (JSON) joined with its athlete and its photos' count and first
+   * thumb (one query for the page).
    */
   async list(
     viewerId: string,
@@ -79,12 +87,11 @@ export class ActivityReadService {
       limit,
       ...(after ? { after } : {}),
     });
-    const owners = new Map(
-      (await this.athletes.summaries([...new Set(rows.map((r) => r.athlete_id))])).map((a) => [
-        a.id,
-        a,
-      ]),
-    );
+    const [summaries, photos] = await Promise.all([
+      this.athletes.summaries([...new Set(rows.map((r) => r.athlete_id))]),
+      this.photoSummaries(rows.map((r) => r.id)),
+    ]);
+    const owners = new Map(summaries.map((a) => [a.id, a]));
     const items: string[] = [];
     for (const row of rows) {
       const athlete = owners.get(row.athlete_id);
@@ -94,7 +101,7 @@ export class ActivityReadService {
         row.view_summary ??
         this.views.summaryOf(row, audience) ??
         (await this.views.current(row, audience)).summary;
-      items.push(withAthlete(summary, athlete));
+      items.push(withAthlete(summary, athlete, photos.get(row.id) ?? NO_PHOTOS));
     }
     const last = rows.at(-1);
     return {
@@ -119,12 +126,16 @@ export class ActivityReadService {
       viewerId && viewerId !== row.athlete_id
         ? await this.follows.access(viewerId, row.athlete_id)
         : { following: false, blocked: false };
-    const [athlete] = await this.athletes.summaries([row.athlete_id]);
+    const [[athlete], photos] = await Promise.all([
+      this.athletes.summaries([row.athlete_id]),
+      this.photoSummaries(legs.map((l) => l.id)),
+    ]);
     const audience = ActivityViews.audienceOf(row, viewerId);
     const items: string[] = [];
     for (const leg of legs) {
       if (leg.state !== 'complete' || !canView(leg, viewerId, access)) continue;
-      items.push(withAthlete((await this.views.current(leg, audience)).summary, athlete!));
+      const { summary } = await this.views.current(leg, audience);
+      items.push(withAthlete(summary, athlete!, photos.get(leg.id) ?? NO_PHOTOS));
     }
     return items;
   }

@@ -22,7 +22,17 @@ interface Details {
 /** Best efforts are one per standard distance (13 today); room for a few more. */
 const MAX_BEST_EFFORTS = 50;
 
-type SummaryBody = Omit<Static<typeof ActivitySummary>, 'athlete'>;
+/**
+ * Fields of a summary joined at read time beside the athlete, because they change without the
+ * activity changing (a photo added does not render its views again).
+ */
+export interface ReadTimeFields {
+  photo_count: number;
+  first_photo: string | null;
+}
+export const NO_PHOTOS: ReadTimeFields = { photo_count: 0, first_photo: null };
+
+type SummaryBody = Omit<Static<typeof ActivitySummary>, 'athlete' | keyof ReadTimeFields>;
 type DetailBody = Omit<
   ActivityDetailType,
   keyof Static<typeof ActivitySummary> | 'segment_efforts'
@@ -32,8 +42,9 @@ type DetailBody = Omit<
 export function presentSummary(
   view: ActivityView,
   athlete: AthleteRef,
+  fields: ReadTimeFields,
 ): Static<typeof ActivitySummary> {
-  return { athlete: athleteRef(athlete), ...summaryBody(view) };
+  return { athlete: athleteRef(athlete), ...fields, ...summaryBody(view) };
 }
 
 export const athleteRef = (a: AthleteRef): AthleteRef => ({
@@ -98,9 +109,10 @@ export function presentDetail(
   athlete: AthleteRef,
   events: StoredEvent[],
   segmentEfforts: ActivityDetailType['segment_efforts'],
+  fields: ReadTimeFields,
 ): Static<typeof ActivityDetail> {
   return {
-    ...presentSummary(view, athlete),
+    ...presentSummary(view, athlete, fields),
     ...detailBody(view, events),
     segment_efforts: segmentEfforts,
   };
@@ -129,18 +141,25 @@ export function detailBody(view: ActivityView, events: StoredEvent[]): DetailBod
   };
 }
 
-/** The detail as JSON: the rendered view's summary and detail, its athlete and its efforts. */
+/**
+ * The detail as JSON: the rendered view's summary and detail, its athlete, its read-time
+ * fields and its efforts.
+ */
 export function detailJson(
   view: Pick<StoredView, 'summary' | 'detail'>,
   athlete: AthleteRef,
   segmentEfforts: ActivityDetailType['segment_efforts'],
+  fields: ReadTimeFields,
 ): string {
-  const summary = withAthlete(view.summary, athlete);
+  const summary = withAthlete(view.summary, athlete, fields);
   const rest = view.detail.slice(1, -1);
   return `${summary.slice(0, -1)}${rest ? `,${rest}` : ''},"segment_efforts":${JSON.stringify(segmentEfforts)}}`;
 }
 
-/** A rendered summary (JSON, without athlete) with its athlete, as the API sends it. */
-export function withAthlete(summary: string, athlete: AthleteRef): string {
-  return `{"athlete":${JSON.stringify(athleteRef(athlete))},${summary.slice(1)}`;
+/** A rendered summary (JSON, without athlete) with its athlete and read-time fields, as sent. */
+export function withAthlete(summary: string, athlete: AthleteRef, fields: ReadTimeFields): string {
+  return (
+    `{"athlete":${JSON.stringify(athleteRef(athlete))},"photo_count":${fields.photo_count},` +
+    `"first_photo":${JSON.stringify(fields.first_photo)},${summary.slice(1)}`
+  );
 }

@@ -87,6 +87,11 @@ export const ActivitySummary = Type.Object({
     },
   ),
   upload_id: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+  photo_count: Type.Integer({ minimum: 0, description: 'photos on the activity' }),
+  first_photo: Type.Union([Type.String(), Type.Null()], {
+    description:
+      'path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all)',
+  }),
   created_at: Type.String({ format: 'date-time' }),
   updated_at: Type.String({ format: 'date-time' }),
 });

@@ -15,6 +15,7 @@ export interface Database {
   activity_views: ActivityViewsTable;
   activity_events: ActivityEventsTable;
   activity_point_batches: ActivityPointBatchesTable;
+  activity_photos: ActivityPhotosTable;
   uploads: UploadsTable;
   privacy_zones: PrivacyZonesTable;
   leaderboard_segment_entries: LeaderboardSegmentEntriesTable;
@@ -254,6 +255,21 @@ export interface ActivityPointBatchesTable {
   points: ColumnType<unknown, string, never>;
   received_at: CreatedAt;
 }
+
+/** A photo of an activity: its sizes are blobs, the original is not kept (it carries GPS). */
+export interface ActivityPhotosTable {
+  id: string;
+  activity_id: string;
+  athlete_id: string;
+  /** Order among the activity's photos; the lowest is the one lists show. */
+  position: number;
+  /** Of the large size, as stored (upright: turned as the camera's orientation said). */
+  width: number;
+  height: number;
+  caption: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+}
+export type ActivityPhotoRow = Selectable<ActivityPhotosTable>;
 
 export type UploadStatus = 'queued' | 'processing' | 'ready' | 'duplicate' | 'error';
 /** One activity file, or a ZIP archive of them (its files become uploads of their own). */

@@ -18,6 +18,7 @@ import {
 } from '../../lib/format.js';
 import { initialRange, type Range, stretchRoute } from '../../lib/stretch.js';
 import { useMe, useUnits } from '../auth/use-me.js';
+import { PhotoGallery } from '../photos/photo-gallery.js';
 import { DeleteActivity, EditActivity, ExportButtons } from './activity-actions.js';
 import { ImportWarnings } from './import-warnings.js';
 import {
@@ -89,7 +90,10 @@ const CreateSegment = lazy(() =>
 /** Segments are cut from runs and rides (the server also refuses virtual ones and e-bikes). */
 const hasSegments = (sport: string) => ['run', 'ride'].includes(sportFamily(sport));
 
-/** One activity: map, numbers, charts, splits, laps, best efforts, segments; the owner edits. */
+/**
+ * One activity: map, numbers, photos, charts, splits, laps, best efforts, segments; the owner
+ * edits and adds photos.
+ */
 export function ActivityPage({ id }: { id: string }) {
   const activity = useActivity(id);
   const units = useUnits();
@@ -213,6 +217,8 @@ export function ActivityPage({ id }: { id: string }) {
           />
         </Suspense>
       )}
+
+      <PhotoGallery activityId={a.id} owner={owner} />
 
       {owner && <ImportWarnings warnings={a.analysis?.warnings} />}
       {owner && editing && <EditActivity a={a} onDone={() => setEditing(false)} />}

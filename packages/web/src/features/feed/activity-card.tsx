@@ -11,8 +11,12 @@ import {
   formatSpeedFor,
   speedLabel,
 } from '../../lib/format.js';
+import { PhotoImage } from '../photos/photo-image.js';
 
-/** One activity in a list: who, when, what, the headline numbers and a drawing of the route. */
+/**
+ * One activity in a list: who, when, what, the headline numbers, a drawing of the route and
+ * its first photo.
+ */
 export function ActivityCard({ a, units }: { a: ActivitySummary; units: Units }) {
   return (
     <article className="card activity-card" aria-labelledby={`title-${a.id}`}>
@@ -52,9 +56,19 @@ export function ActivityCard({ a, units }: { a: ActivitySummary; units: Units })
           }
         />
       </dl>
-      {a.map.summary_polyline && (
-        <Link href={`/activities/${a.id}`} className="card-map" tabIndex={-1} aria-hidden="true">
-          <RoutePreview route={a.map.summary_polyline} width={320} height={120} />
+      {(a.map.summary_polyline || a.first_photo) && (
+        <Link href={`/activities/${a.id}`} className="card-media" tabIndex={-1} aria-hidden="true">
+          {a.map.summary_polyline && (
+            <span className="card-map">
+              <RoutePreview route={a.map.summary_polyline} width={320} height={120} />
+            </span>
+          )}
+          {a.first_photo && (
+            <span className="card-photo">
+              <PhotoImage url={a.first_photo} alt="" className="card-photo-image" />
+              {a.photo_count > 1 && <span className="photo-count">+{a.photo_count - 1}</span>}
+            </span>
+          )}
         </Link>
       )}
     </article>
