@@ -61,6 +61,7 @@ describe.each(DATABASES)('finding people on $name', (database) => {
     await join('zed', 'Zed Blocker');
     await join('yan', 'Yan Blocked');
     await join('anna', 'Anna Approves');
+    await join('dupond', 'Jean Dupond');
     // Blocks both ways between Vera and two more Camil… athletes.
     await api(who.zed!, 'PATCH', 'me', { display_name: 'Camilla Blocker' });
     await api(who.yan!, 'PATCH', 'me', { display_name: 'Camillo Blocked' });
@@ -87,6 +88,13 @@ describe.each(DATABASES)('finding people on $name', (database) => {
       expect(handles(await find('vera', 'Rousséau'))).toEqual(['camille_r']);
       expect(handles(await find('vera', '@Camille_R'))[0]).toBe('camille_r');
       expect(await find('vera', 'qqqxxx')).toEqual([]);
+    });
+
+    it('adds no names alike to a handle typed in full', async () => {
+      // "Dupont" is alike (0.71) but not what someone typing Jean's whole handle is after…
+      expect(handles(await find('vera', 'dupond'))).toEqual(['dupond']);
+      // …while a typo of either finds both, most alike first.
+      expect(handles(await find('vera', 'dupontt'))).toEqual(['camembert', 'dupond']);
     });
 
     it('follows a name change at once', async () => {
@@ -148,6 +156,21 @@ describe.each(DATABASES)('finding people on $name', (database) => {
         cursor = page.next_cursor;
       } while (cursor);
       expect(paged).toEqual(all);
+    });
+
+    it('goes on from prefixes to names alike, page by page', async () => {
+      // "camill" starts Camille's handle; "Camilo" is only alike (0.71).
+      expect(handles(await find('vera', 'camill'))).toEqual(['camille_r', 'jdoe']);
+      const pages: string[][] = [];
+      let cursor = '';
+      for (;;) {
+        const res = await api(who.vera!, 'GET', `athletes/search?q=camill&limit=1${cursor}`);
+        const page: { items: Person[]; next_cursor: string | null } = res.json();
+        pages.push(handles(page.items));
+        if (!page.next_cursor) break;
+        cursor = `&cursor=${page.next_cursor}`;
+      }
+      expect(pages.flat()).toEqual(['camille_r', 'jdoe']);
     });
 
     it('refuses an empty or too long query, a bad limit and a bad cursor with a 400', async () => {

@@ -36,6 +36,14 @@ export interface FriendOfFriends {
   via: string[];
 }
 
+/** What a search looks for, folded by the database as the stored text is. */
+interface Match {
+  viewerId: string;
+  q: RawBuilder<unknown>;
+  prefix: RawBuilder<unknown>;
+  wordPrefix: RawBuilder<unknown>;
+}
+
 /** `\`, `%` and `_` stand for themselves in a LIKE pattern. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -70,43 +78,109 @@ export class AthleteSearchRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * Athletes whose handle or name matches `text`, best first: the athlete whose handle it is,
-   * then those whose handle or a word of whose name starts with it, then those whose name is
-   * like it (trigram word similarity over pg_trgm's threshold, 0.6: "camile" is 0.86 of
-   * "camille"). Never the viewer, nor anyone either of the two blocks.
+   * Athletes whose handle or name matches `text`, best first, never the viewer nor anyone
+   * either of the two blocks: the athlete whose handle it is (tier 0), then those whose handle
+   * or a word of whose name starts with it (tier 1), both in handle order; then, once those run
+   * out, names alike (tier 2: trigram word similarity over pg_trgm's threshold, 0.6 — "camile"
+   * is 0.86 of "camille"), most alike first — unless the text is someone's handle.
+   *
+   * Two queries, so that a common name costs no similarity at all: a prefix is a LIKE the
+   * trigram index answers and rechecks cheaply, while word_similarity is worked out for every
+   * candidate (thousands for "camille" among 100,000) — only needed when the prefixes do not
+   * fill the page.
    */
   async search(viewerId: string, text: string, limit: number, after?: SearchKey): Promise<Found[]> {
-    const q = sql`search_fold(${text})`;
-    const prefix = sql`search_fold(${`${escapeLike(text)}%`})`;
-    const wordPrefix = sql`search_fold(${`% ${escapeLike(text)}%`})`;
-    const id = sql.ref('p.id');
+    const match = {
+      viewerId,
+      q: sql`search_fold(${text})`,
+      prefix: sql`search_fold(${`${escapeLike(text)}%`})`,
+      wordPrefix: sql`search_fold(${`% ${escapeLike(text)}%`})`,
+    };
+    const found = !after || after.tier < 2 ? await this.prefixed(match, text, limit, after) : [];
+    if (found.length === limit) return found;
+    // Someone's handle typed in full needs no typo forgiven: names alike would only bury them.
+    const named =
+      found.some((f) => f.tier === 0) ||
+      after?.tier === 0 ||
+      (after?.tier === 1 && (await this.handleShown(viewerId, text)));
+    if (named) return found;
+    const similarAfter = after?.tier === 2 ? after : undefined;
+    return [...found, ...(await this.similar(match, limit - found.length, similarAfter))];
+  }
+
+  /** Whether `text` is the handle of an athlete the viewer may be shown. */
+  private async handleShown(viewerId: string, text: string): Promise<boolean> {
+    const row = await sql<{ shown: boolean }>`
+      select exists (
+        select 1 from athletes a
+        where lower(a.handle) = ${text.toLowerCase()}
+          and a.id <> ${viewerId}
+          and ${unblocked(viewerId, sql.ref('a.id'))}
+      ) as shown`.execute(this.db);
+    return row.rows[0]?.shown ?? false;
+  }
+
+  /** Tiers 0 and 1: the handle itself, then handles and name words starting with the text. */
+  private async prefixed(m: Match, text: string, limit: number, after?: SearchKey) {
+    return this.page(
+      m.viewerId,
+      sql`
+        select a.id, a.handle, a.display_name, a.city, lower(a.handle) as handle_key,
+          case when lower(a.handle) = ${text.toLowerCase()} then 0 else 1 end as tier,
+          1::real as score
+        from athletes a
+        where (a.search_text like ${m.prefix} or a.search_text like ${m.wordPrefix})`,
+      after ? sql`(m.tier, m.handle_key) > (${after.tier}::int, ${after.handleKey}::text)` : null,
+      (t) => sql`${sql.ref(`${t}.tier`)}, ${sql.ref(`${t}.handle_key`)}`,
+      limit,
+    );
+  }
+
+  /** Tier 2: names alike that no prefix matched, most alike first. */
+  private async similar(m: Match, limit: number, after?: SearchKey) {
+    return this.page(
+      m.viewerId,
+      sql`
+        select a.id, a.handle, a.display_name, a.city, lower(a.handle) as handle_key,
+          2 as tier, word_similarity(${m.q}, a.search_text) as score
+        from athletes a
+        where a.search_text %> ${m.q}
+          and not (a.search_text like ${m.prefix} or a.search_text like ${m.wordPrefix})`,
+      // Score descends: compared negated, so one row comparison continues the order.
+      after
+        ? sql`(-m.score, m.handle_key) > (-${after.score}::real, ${after.handleKey}::text)`
+        : null,
+      (t) => sql`${sql.ref(`${t}.score`)} desc, ${sql.ref(`${t}.handle_key`)}`,
+      limit,
+    );
+  }
+
+  /**
+   * One page of `candidates` (which select id, handle, display_name, city, handle_key, tier,
+   * score from athletes as `a`), without the viewer and blocks, after the keyset, in `order`
+   * (of the columns of the table aliased so); each with the viewer's relation, worked out for
+   * the page only.
+   */
+  private async page(
+    viewerId: string,
+    candidates: RawBuilder<unknown>,
+    after: RawBuilder<unknown> | null,
+    order: (table: string) => RawBuilder<unknown>,
+    limit: number,
+  ): Promise<Found[]> {
     const rows = await sql<Found & { handle_key: string }>`
-      select p.*, ${relationColumns(viewerId, id)}
+      select p.*, ${relationColumns(viewerId, sql.ref('p.id'))}
       from (
         select m.* from (
-          select a.id, a.handle, a.display_name, a.city, lower(a.handle) as handle_key,
-            case when lower(a.handle) = ${text.toLowerCase()} then 0
-                 when a.search_text like ${prefix} or a.search_text like ${wordPrefix} then 1
-                 else 2 end as tier,
-            word_similarity(${q}, a.search_text) as score
-          from athletes a
-          where (a.search_text %> ${q}
-                 or a.search_text like ${prefix}
-                 or a.search_text like ${wordPrefix})
+          ${candidates}
             and a.id <> ${viewerId}
             and ${unblocked(viewerId, sql.ref('a.id'))}
         ) m
-        ${
-          // Score descends: compared negated, so one row comparison continues the order.
-          after
-            ? sql`where (m.tier, -m.score, m.handle_key) >
-                        (${after.tier}::int, -${after.score}::real, ${after.handleKey}::text)`
-            : sql``
-        }
-        order by m.tier, m.score desc, m.handle_key
+        ${after ? sql`where ${after}` : sql``}
+        order by ${order('m')}
         limit ${limit}
       ) p
-      order by p.tier, p.score desc, p.handle_key`.execute(this.db);
+      order by ${order('p')}`.execute(this.db);
     return rows.rows.map(({ handle_key, ...r }) => ({ ...r, handleKey: handle_key }));
   }
 
