@@ -1789,7 +1789,7 @@ export interface paths {
         };
         /**
          * Search athletes by handle or name
-         * @description Best first: the athlete whose handle this is, then athletes whose handle or a word of whose name starts with it, then names alike (trigram similarity, so a typo or a missing accent still finds them). Never yourself, nor anyone you block or who blocks you. Each with `follow_state` and `follows_you`. 400 when `q` is empty or longer than 64 characters once trimmed.
+         * @description Best first: the athlete whose handle this is, then athletes whose handle or a word of whose name starts with it (in handle order), then names alike, most alike first (trigram similarity, so a typo still finds them; only when `q` is nobody’s handle). Case and accents never matter. Never yourself, nor anyone you block or who blocks you. Each with `follow_state` and `follows_you`. 400 when `q` is empty or longer than 64 characters once trimmed.
          */
         get: {
             parameters: {
