@@ -170,3 +170,39 @@ export async function loadAthletes(db: Kysely<Database>, n: number): Promise<voi
     `- ${n} athletes loaded and indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 }
+
+/** Whom the viewer follows, and whom each of them follows, in the who-to-follow measurement. */
+export const FRIENDS = 200;
+
+/**
+ * The viewer follows FRIENDS athletes, each of whom follows FRIENDS others: FRIENDS² follows of
+ * follows to count for "who to follow", spread over every athlete loaded.
+ */
+export async function loadFollows(db: Kysely<Database>): Promise<void> {
+  const t0 = performance.now();
+  const ids = (
+    await sql<{
+      id: string;
+    }>`select id from athletes where id <> ${VIEWER} order by handle`.execute(db)
+  ).rows.map((r) => r.id);
+  const n = ids.length;
+  const rows: Array<{ follower_id: string; followee_id: string }> = [];
+  for (let k = 0; k < FRIENDS; k++) {
+    const friend = ids[(k * 7919) % n]!;
+    rows.push({ follower_id: VIEWER, followee_id: friend });
+    for (let j = 0; j < FRIENDS; j++) {
+      const followee = ids[(k * 31 + j * 104_729 + 1) % n]!;
+      if (followee !== friend) rows.push({ follower_id: friend, followee_id: followee });
+    }
+  }
+  for (let from = 0; from < rows.length; from += 5000)
+    await db
+      .insertInto('follows')
+      .values(rows.slice(from, from + 5000))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  await sql`vacuum analyze follows`.execute(db);
+  console.log(
+    `- ${rows.length} follows loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+}

@@ -11,7 +11,7 @@ import { compareAsync, fmt, type Result } from '../../../bench/harness.js';
 import { AthleteSearchRepository } from '../src/athletes/athlete-search.repository.js';
 import { type DatabaseHandle, openDatabase } from '../src/platform/db/dialect.js';
 import { createBenchDatabase } from './bench-database.js';
-import { loadAthletes, QUERIES, type Query, VIEWER } from './search-data.js';
+import { FRIENDS, loadAthletes, loadFollows, QUERIES, type Query, VIEWER } from './search-data.js';
 
 const N = Number(process.env.STRIDE_BENCH_N ?? 100_000);
 const LIMIT = 20;
@@ -25,7 +25,10 @@ interface Row {
   trgmIndexed: boolean;
 }
 
-async function measure(label: string, handle: DatabaseHandle): Promise<Row[]> {
+async function measure(
+  label: string,
+  handle: DatabaseHandle,
+): Promise<{ rows: Row[]; friends: Result }> {
   console.log(`\n${label}:`);
   await loadAthletes(handle.db, N);
   const search = new AthleteSearchRepository(handle.db);
@@ -66,14 +69,19 @@ async function measure(label: string, handle: DatabaseHandle): Promise<Row[]> {
     });
     console.log(`- ${query.label}: done`);
   }
-  return rows;
+  await loadFollows(handle.db);
+  const [friends] = await compareAsync(
+    [{ name: 'friends of friends', fn: () => uncached(() => search.friendsOfFriends(VIEWER, 10)) }],
+    { minRounds: 10, minTimeMs: 1500, warmup: 2 },
+  );
+  return { rows, friends: friends! };
 }
 
-const engines: Array<{ label: string; rows: Row[] }> = [];
+const engines: Array<{ label: string; rows: Row[]; friends: Result }> = [];
 {
   const handle = await openDatabase({ dataDir: '/nonexistent', inMemory: true });
   try {
-    engines.push({ label: 'PGlite', rows: await measure('Embedded PGlite', handle) });
+    engines.push({ label: 'PGlite', ...(await measure('Embedded PGlite', handle)) });
   } finally {
     await handle.close();
   }
@@ -82,7 +90,7 @@ if (process.env.DATABASE_URL) {
   const bench = await createBenchDatabase(process.env.DATABASE_URL, 'stride_search_bench');
   const handle = await openDatabase({ dataDir: '/nonexistent', url: bench.url, poolSize: 4 });
   try {
-    engines.push({ label: 'PostgreSQL', rows: await measure('PostgreSQL', handle) });
+    engines.push({ label: 'PostgreSQL', ...(await measure('PostgreSQL', handle)) });
   } finally {
     await handle.close();
     await bench.drop();
@@ -109,3 +117,13 @@ for (const [k, query] of QUERIES.entries()) {
     `| ${query.label} | ${cells.join(' | ')} | ${first.trgmMeant} | ${first.prefixMeant} |`,
   );
 }
+
+console.log(
+  `\n### Who to follow: friends of friends (${FRIENDS} followed, who follow ${FRIENDS} each), ` +
+    'first 10: median (p90) ms\n',
+);
+console.log(`| ${engines.map((e) => e.label).join(' | ')} |`);
+console.log(`|${engines.map(() => '---').join('|')}|`);
+console.log(
+  `| ${engines.map((e) => `${fmt(e.friends.medianMs)} (${fmt(e.friends.p90Ms)})`).join(' | ')} |`,
+);

@@ -185,25 +185,37 @@ export class AthleteSearchRepository {
   }
 
   /**
-   * Athletes followed by those the viewer follows, most such follows first, that the viewer
-   * could follow (not already, not asked, no block either way).
+   * Athletes followed by those the viewer follows, most such follows first (then by id), that
+   * the viewer could follow (not already, not asked, no block either way).
+   *
+   * Counted first, checked and cut to the page next, and only then are the three names of each
+   * looked up: a viewer who follows 200 athletes who follow 200 each has 40,000 follows of
+   * follows to count, but only a page of suggestions to name.
    */
   async friendsOfFriends(viewerId: string, limit: number): Promise<FriendOfFriends[]> {
     const rows = await sql<FriendOfFriends>`
-      select s.id, s.mutuals, s.via
+      select t.id, t.mutuals,
+        (select coalesce(json_agg(v.id), '[]'::json) from (
+           select f1.followee_id as id
+           from follows f1
+           join follows f2 on f2.follower_id = f1.followee_id and f2.followee_id = t.id
+           where f1.follower_id = ${viewerId}
+           order by f1.created_at desc, f1.followee_id
+           limit 3) v) as via
       from (
-        select f2.followee_id as id, count(*)::int as mutuals,
-          to_json((array_agg(f1.followee_id::text
-                             order by f1.created_at desc, f1.followee_id))[1:3]) as via
-        from follows f1
-        join follows f2 on f2.follower_id = f1.followee_id
-        where f1.follower_id = ${viewerId}
-          and ${suggestible(viewerId, sql.ref('f2.followee_id'))}
-        group by f2.followee_id
-      ) s
-      join athletes a on a.id = s.id
-      order by s.mutuals desc, lower(a.handle)
-      limit ${limit}`.execute(this.db);
+        select s.id, s.mutuals
+        from (
+          select f2.followee_id as id, count(*)::int as mutuals
+          from follows f1
+          join follows f2 on f2.follower_id = f1.followee_id
+          where f1.follower_id = ${viewerId}
+          group by f2.followee_id
+        ) s
+        where ${suggestible(viewerId, sql.ref('s.id'))}
+        order by s.mutuals desc, s.id
+        limit ${limit}
+      ) t
+      order by t.mutuals desc, t.id`.execute(this.db);
     return rows.rows;
   }
 
@@ -212,9 +224,13 @@ export class AthleteSearchRepository {
    * country when both say which), newest accounts first, that the viewer could follow and that
    * are not in `skip`.
    */
-  async sameCity(viewerId: string, skip: readonly string[], limit: number): Promise<string[]> {
-    const rows = await sql<{ id: string }>`
-      select a.id
+  async sameCity(
+    viewerId: string,
+    skip: readonly string[],
+    limit: number,
+  ): Promise<Array<{ id: string; city: string }>> {
+    const rows = await sql<{ id: string; city: string }>`
+      select a.id, a.city
       from athletes me
       join athletes a on a.city is not null and search_fold(a.city) = search_fold(me.city)
       where me.id = ${viewerId}
@@ -225,7 +241,7 @@ export class AthleteSearchRepository {
         and a.id <> all(${uuidArray(skip)})
       order by a.created_at desc, a.id
       limit ${limit}`.execute(this.db);
-    return rows.rows.map((r) => r.id);
+    return rows.rows;
   }
 
   /**

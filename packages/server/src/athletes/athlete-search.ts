@@ -128,18 +128,16 @@ export class AthleteSearch {
     if (reasons.size < limit) {
       const skip = [...reasons.keys()];
       const near = await this.repository.sameCity(viewerId, skip, limit - reasons.size);
-      for (const id of near) reasons.set(id, { kind: 'city', city: '' });
+      for (const { id, city } of near) reasons.set(id, { kind: 'city', city });
     }
 
     const people = new Map(
       (await this.repository.people(viewerId, [...reasons.keys()])).map((p) => [p.id, p]),
     );
     const out: Suggestion[] = [];
-    for (const [id, found] of reasons) {
+    for (const [id, reason] of reasons) {
       const person = people.get(id);
       if (!person) continue; // gone since, or blocked meanwhile
-      const reason: SuggestionReason =
-        found.kind === 'city' ? { kind: 'city', city: person.city ?? '' } : found;
       out.push({ person, reason, text: reasonText(reason) });
     }
     return out;
