@@ -64,6 +64,10 @@ export type FollowEdge = ResponseBody<
   '/api/v1/athletes/{athlete}/followers',
   'get'
 >['items'][number];
+/** An athlete found by search, with the signed-in athlete's relation (for a Follow button). */
+export type PersonResult = ResponseBody<'/api/v1/athletes/search', 'get'>['items'][number];
+/** A suggestion of whom to follow, with its reason. */
+export type Suggestion = ResponseBody<'/api/v1/athletes/suggestions', 'get'>['items'][number];
 /** Strava's ActivityStats: `{recent,ytd,all}_{run,ride,swim}_totals`. */
 export type AthleteStats = ResponseBody<'/api/v1/athletes/{athlete}/stats', 'get'>;
 export type Totals = AthleteStats['all_run_totals'];

@@ -2250,6 +2250,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/athletes/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search athletes by handle or name
+         * @description Best first: the athlete whose handle this is, then athletes whose handle or a word of whose name starts with it (in handle order), then names alike, most alike first (trigram similarity, so a typo still finds them; only when `q` is nobody’s handle). Case and accents never matter. Never yourself, nor anyone you block or who blocks you. Each with `follow_state` and `follows_you`. 400 when `q` is empty or longer than 64 characters once trimmed.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a handle or a name, or the start of one; 64 characters at most once trimmed. Case and accents do not matter ("lea" finds Léa) and small typos are forgiven ("camile" finds Camille); a leading "@" is ignored */
+                    q: string;
+                    /** @description next_cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                handle: string;
+                                display_name: string;
+                                city: string | null;
+                                /** @description the signed-in athlete’s follow of this one: none, requested (waiting for their approval) or following */
+                                follow_state: "none" | "requested" | "following";
+                                /** @description whether this athlete follows the signed-in one */
+                                follows_you: boolean;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/athletes/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who to follow
+         * @description Athletes followed by those you follow (most of them first), then athletes with public efforts on the segments you ride or run (most segments in common first), then athletes of your city — each with the reason, in words and as data. Never yourself, anyone you follow or asked to follow, nor a block either way.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                handle: string;
+                                display_name: string;
+                                city: string | null;
+                                /** @description the signed-in athlete’s follow of this one: none, requested (waiting for their approval) or following */
+                                follow_state: "none" | "requested" | "following";
+                                /** @description whether this athlete follows the signed-in one */
+                                follows_you: boolean;
+                                /** @description why this athlete is suggested */
+                                reason: {
+                                    /** @description followed_by: athletes I follow follow them; segments: they have public efforts on segments I have efforts on; city: they live in my city */
+                                    kind: "followed_by" | "segments" | "city";
+                                    /** @description the reason in words: "followed by Léa and 2 others", "also rides …" */
+                                    text: string;
+                                    /** @description athletes I follow who follow them, or segments we share; 1 for a city */
+                                    count: number;
+                                    /** @description followed_by: up to three of those I follow who follow them */
+                                    athletes: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        handle: string;
+                                        display_name: string;
+                                    }[];
+                                    segment: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                        sport_type: "Run" | "Ride";
+                                    } | null;
+                                    city: string | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/athletes/{athlete}": {
         parameters: {
             query?: never;

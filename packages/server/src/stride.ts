@@ -70,7 +70,10 @@ export async function createStride(
   const compute = new ComputePool(config.computeThreads);
   try {
     const loadTrack = trackLoader(platform.blobs);
-    const athletes = createAthletesModule(platform);
+    let segments: SegmentsModule | undefined;
+    const athletes = createAthletesModule(platform, {
+      segmentNeighbours: () => segments?.neighbours,
+    });
     const people = { athletes: athletes.athletes, follows: athletes.follows };
     const privacy = createPrivacyModule(platform, {
       athletes: athletes.athletes,
@@ -84,7 +87,6 @@ export async function createStride(
       renderMissingOthersViews: (athleteId, from, to) =>
         activities!.renderMissingOthersViews(athleteId, from, to),
     });
-    let segments: SegmentsModule | undefined;
     let uploads: UploadsModule | undefined;
     let photos: PhotosModule | undefined;
     activities = createActivitiesModule(platform, {

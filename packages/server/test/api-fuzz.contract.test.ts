@@ -92,6 +92,8 @@ const SEMANTIC_QUERY: Record<string, string[]> = {
     cursor([T0_S * 1000, 42]),
   ],
   keys: ['nope', 'time,nope'],
+  // Searches: nothing left once trimmed (or only the "@" a handle is written with), or too long.
+  q: ['   ', '\t\n', '@', ` ${'a'.repeat(65)} `],
 };
 
 /** Operations another athlete may do to my things (social actions on public objects). */
@@ -285,6 +287,10 @@ describe.each(DATABASES)('bad input on every operation on $name', (database) => 
     // The notification stream is probed like every route: it opens only with a ticket from
     // POST /notifications/stream-ticket, which no probe sends, so no probe holds a stream open.
     expect(ops.map((op) => op.key)).toContain('GET /api/v1/notifications/stream');
+    // Fixed paths beside /athletes/{athlete}: probed as operations of their own.
+    expect(ops.map((op) => op.key)).toEqual(
+      expect.arrayContaining(['GET /api/v1/athletes/search', 'GET /api/v1/athletes/suggestions']),
+    );
     for (const op of ops) if (op.params.length) expect(() => pathOf(op, mine)).not.toThrow();
   });
 

@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { ActivityPage } from './features/activity/activity-page.js';
 import { AthletePage } from './features/athletes/athlete-page.js';
+import { SearchPage } from './features/athletes/search-page.js';
 import { AuthPage } from './features/auth/auth-page.js';
 import { useMe, useSignedIn } from './features/auth/use-me.js';
 import { FeedPage } from './features/feed/feed-page.js';
@@ -92,6 +93,40 @@ function MainNav() {
   );
 }
 
+/**
+ * The header's search field: Enter opens the search page with what was typed. The search page
+ * has its own field, so this one steps aside there.
+ */
+function HeaderSearch() {
+  const [location, navigate] = useLocation();
+  const [text, setText] = useState('');
+  if (location === '/search') return null;
+  return (
+    <search className="bar-search">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const q = text.trim();
+          setText('');
+          navigate(q ? `/search?q=${encodeURIComponent(q)}` : '/search');
+        }}
+      >
+        <input
+          type="search"
+          name="q"
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          maxLength={64}
+          placeholder="Search athletes"
+          aria-label="Search athletes"
+          autoComplete="off"
+          enterKeyHint="search"
+        />
+      </form>
+    </search>
+  );
+}
+
 /** Pages that need a signed-in athlete send others to log in. */
 function Private({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
   return signedIn ? children : <Redirect to="/login" />;
@@ -115,6 +150,7 @@ export function App() {
           Stride
         </Link>
         {signedIn && <SyncBadge />}
+        {signedIn && <HeaderSearch />}
         {signedIn && <Bell />}
         {signedIn ? (
           <MainNav />
@@ -187,6 +223,11 @@ export function App() {
               <Loading>
                 <LeaderboardsPage />
               </Loading>
+            </Private>
+          </Route>
+          <Route path="/search">
+            <Private signedIn={signedIn}>
+              <SearchPage />
             </Private>
           </Route>
           <Route path="/athletes/:handle">

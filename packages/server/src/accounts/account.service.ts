@@ -52,7 +52,13 @@ export class AccountService {
     const { athletes, follows, privacy, uploads, photos, activities, reads, blobs } = this.deps;
     const athlete = await athletes.findById(athleteId);
     if (!athlete) throw Errors.notFound('no such athlete');
-    const { password_hash: _hash, privacy_secret: _secret, ...profile } = athlete;
+    // search_text is the handle and name again, folded for search: nothing of the athlete's own.
+    const {
+      password_hash: _hash,
+      privacy_secret: _secret,
+      search_text: _search,
+      ...profile
+    } = athlete;
     const [zones, following, followers, originals] = await Promise.all([
       privacy.zones(athleteId),
       follows.allHandles(athleteId, 'following'),

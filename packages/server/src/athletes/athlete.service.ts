@@ -10,6 +10,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export type AthleteSummary = Pick<AthleteRow, 'id' | 'handle' | 'display_name'>;
 
 /**
+ * Names of fixed paths under /api/v1/athletes/ (and of the web app's pages): as handles they
+ * would name a route, not the athlete, so nobody may take them.
+ */
+export const RESERVED_HANDLES: ReadonlySet<string> = new Set(['search', 'suggestions']);
+
+/**
  * Athlete rows, for every other feature: they look athletes up here, never in the table. A
  * profile change is announced as `athlete.changed` with the columns that changed, so the
  * features whose numbers depend on them (statistics, segment boards) react.
@@ -26,7 +32,10 @@ export class AthleteService {
     this.names = options.exactCaches ? new Lru(50_000) : undefined;
   }
 
-  create(athlete: NewAthlete): Promise<AthleteRow> {
+  /** A new athlete; 409 for a reserved handle (a taken one is the database's to refuse). */
+  async create(athlete: NewAthlete): Promise<AthleteRow> {
+    if (RESERVED_HANDLES.has(athlete.handle.toLowerCase()))
+      throw Errors.handleTaken(`"${athlete.handle}" is reserved: choose another handle`);
     return this.athletes.create(athlete);
   }
 

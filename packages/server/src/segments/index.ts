@@ -2,6 +2,7 @@ import type { Track } from '@stride/core';
 import type { ActivityService } from '../activities/activity.service.js';
 import type { ServedView } from '../activities/index.js';
 import type { AthleteService } from '../athletes/athlete.service.js';
+import type { FindSegmentNeighbours } from '../athletes/athlete-search.js';
 import type { FollowService } from '../athletes/follow.service.js';
 import type { LeaderboardRebuild, SegmentLeaderboardStore } from '../leaderboards/index.js';
 import type { ActivityRow } from '../platform/db/schema.js';
@@ -14,6 +15,7 @@ import { SegmentService } from './segment.service.js';
 import { SegmentCatalog } from './segment-catalog.js';
 import { SegmentEffortRepository } from './segment-effort.repository.js';
 import { SegmentMatchService } from './segment-match.service.js';
+import { SegmentNeighbourRepository } from './segment-neighbour.repository.js';
 import { SegmentOutbox } from './segment-outbox.js';
 import { SegmentRankingService } from './segment-ranking.service.js';
 import { SegmentReadService } from './segment-read.service.js';
@@ -77,6 +79,15 @@ export function createSegmentsModule(
   // Which efforts others may see follows the privacy rules.
   events.on('privacy.changed', (tx, athleteId) => outbox.athleteChanged(athleteId, tx));
 
+  const neighbourRows = new SegmentNeighbourRepository(db);
+  /** Who else goes over an athlete's segments, for "who to follow" (athletes). */
+  const neighbours: FindSegmentNeighbours = async (athleteId, exclude, limit) =>
+    (await neighbourRows.neighbours(athleteId, exclude, limit)).map((r) => ({
+      athleteId: r.athlete_id,
+      shared: r.shared,
+      segment: { id: r.segment_id, name: r.segment_name, sport_type: r.sport_type },
+    }));
+
   /** The efforts on one activity as its viewer may see them, in the API's shape. */
   const effortsOn = async (view: ServedView) =>
     (await reads.forActivity(view)).map(presentActivityEffort);
@@ -89,6 +100,7 @@ export function createSegmentsModule(
     catalog,
     outbox,
     effortsOn,
+    neighbours,
     routes: [
       routes('/api/v1/segments', segmentRoutes, { segments, segmentReads: reads }),
       routes('/api/v1/me/segments', mySegmentRoutes, { segments }),

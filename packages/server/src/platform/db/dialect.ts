@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
@@ -72,6 +74,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   try {
     const pglite = await PGlite.create(options.inMemory ? undefined : join(options.dataDir, 'pg'), {
       parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
+      // Contrib extensions the migrations create (athlete search); PostgreSQL ships them too.
+      extensions: { pg_trgm, unaccent },
     });
     const pool = new PGlitePool(pglite);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

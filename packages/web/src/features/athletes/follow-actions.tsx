@@ -1,5 +1,5 @@
-import type { Profile } from '@stride/client';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PersonResult, Profile } from '@stride/client';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, errorMessage, unwrap } from '../../api/client.js';
 import { SOCIAL_QUERIES } from '../../components/people-list.js';
@@ -76,6 +76,76 @@ export function FollowButton({ p }: { p: Profile }) {
       {failed && (
         <p role="alert" className="error">
           {errorMessage(failed)}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The lists of people that carry each person's follow state: search results, suggestions. */
+export const PEOPLE_QUERIES = ['people-search', 'suggestions'];
+
+type FollowState = PersonResult['follow_state'];
+type People = { items: PersonResult[] };
+
+/**
+ * Sets one athlete's follow state in every kept list of people (pages of search results and
+ * the suggestions), so a row keeps its place and shows the new state, here and when the list is
+ * opened again.
+ */
+function patchPeople(client: QueryClient, id: string, follow_state: FollowState) {
+  const patch = (list: People) => ({
+    ...list,
+    items: list.items.map((p) => (p.id === id ? { ...p, follow_state } : p)),
+  });
+  for (const key of PEOPLE_QUERIES)
+    client.setQueriesData<People | { pages: People[] }>({ queryKey: [key] }, (data) =>
+      !data ? data : 'pages' in data ? { ...data, pages: data.pages.map(patch) } : patch(data),
+    );
+}
+
+/**
+ * Follow (or ask to) straight from a list of people, the row staying where it is: "Follow",
+ * then "Following", or "Requested" while the athlete has to approve; pressed again it unfollows
+ * or cancels the request.
+ */
+export function PersonFollowButton({ person }: { person: PersonResult }) {
+  const client = useQueryClient();
+  const init = { params: { path: { athlete: person.id } } };
+  const toggle = useMutation({
+    mutationFn: async (): Promise<FollowState> => {
+      if (person.follow_state === 'none')
+        return (await unwrap(api.PUT('/api/v1/athletes/{athlete}/follow', init))).state;
+      await unwrap(api.DELETE('/api/v1/athletes/{athlete}/follow', init));
+      return 'none';
+    },
+    onSuccess: (state) => {
+      patchPeople(client, person.id, state);
+      for (const key of SOCIAL_QUERIES) void client.invalidateQueries({ queryKey: [key] });
+      // Who to follow changes too, but the list on screen keeps this row until opened again.
+      void client.invalidateQueries({ queryKey: ['suggestions'], refetchType: 'none' });
+    },
+  });
+  return (
+    <>
+      <button
+        type="button"
+        className={person.follow_state === 'none' ? 'small' : 'ghost small'}
+        aria-pressed={person.follow_state !== 'none'}
+        aria-label={`${LABEL[person.follow_state]}: ${person.display_name}`}
+        title={
+          person.follow_state === 'requested'
+            ? 'Waiting for their approval: press to cancel the request'
+            : undefined
+        }
+        disabled={toggle.isPending}
+        onClick={() => toggle.mutate()}
+      >
+        {LABEL[person.follow_state]}
+      </button>
+      {toggle.isError && (
+        <p role="alert" className="error small">
+          {errorMessage(toggle.error)}
         </p>
       )}
     </>

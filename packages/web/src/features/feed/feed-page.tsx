@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'wouter';
 import { PullToRefresh } from '../../components/pull-to-refresh.js';
 import { Tabs, tabId } from '../../components/tabs.js';
+import { WhoToFollow } from '../athletes/who-to-follow.js';
 import { ActivityList } from './activity-list.js';
 import { type ListMode, useActivityList } from './use-activity-list.js';
 
@@ -52,10 +53,13 @@ export function FeedPage() {
                   </Link>
                 </>
               ) : (
-                <p>
-                  Nothing here yet. Follow athletes to see their activities, or{' '}
-                  <Link href="/upload">upload your own</Link>.
-                </p>
+                <>
+                  <p>
+                    Nothing here yet. <Link href="/search">Find athletes</Link> to follow and see
+                    their activities, or <Link href="/upload">upload your own</Link>.
+                  </p>
+                  <WhoToFollow />
+                </>
               )
             }
           />

@@ -17,6 +17,7 @@ import * as uploadWarnings from './2026-12-07T1300-upload-warnings.js';
 import * as multisport from './2026-12-07T1500-multisport.js';
 import * as notifications from './2026-12-07T1630-notifications.js';
 import * as activityPhotos from './2026-12-07T1640-activity-photos.js';
+import * as athleteSearch from './2026-12-07T1700-athlete-search.js';
 
 /**
  * Every migration, in order, as a static import map (bundlers and tests see them all; nothing is
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1500-multisport': multisport,
   '2026-12-07T1630-notifications': notifications,
   '2026-12-07T1640-activity-photos': activityPhotos,
+  '2026-12-07T1700-athlete-search': athleteSearch,
 };
