@@ -140,8 +140,13 @@ describe.runIf(hasChromium)('web app in Chromium: notifications', () => {
     // Kudos off in the app: nothing of them is kept, so nothing could be pushed either.
     await page.getByRole('checkbox', { name: 'Kudos on my activities in the app' }).click();
     const pushed = page.getByRole('checkbox', { name: 'Kudos on my activities pushed' });
-    await expect.poll(() => pushed.isDisabled()).toBe(true);
-    expect(await pushed.isChecked()).toBe(false);
+    // Both change once the setting is saved (the row is also disabled while it is being saved).
+    await expect
+      .poll(async () => ({
+        disabled: await pushed.isDisabled(),
+        checked: await pushed.isChecked(),
+      }))
+      .toEqual({ disabled: true, checked: false });
     const settings = (await (await call(ana, 'GET', '/me/notification-settings')).json()) as Record<
       string,
       { in_app: boolean; push: boolean }
