@@ -17,15 +17,10 @@ import {
   startTestServer,
   type TestServer,
 } from './harness.js';
+import { type Athlete, logIn, testApi } from './test-api.js';
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
-const PASSWORD = 'correct horse battery';
-
-interface Athlete {
-  handle: string;
-  token: string;
-}
 
 describe.runIf(hasChromium)('web app in Chromium: search athletes, who to follow', () => {
   let server: TestServer;
@@ -34,27 +29,7 @@ describe.runIf(hasChromium)('web app in Chromium: search athletes, who to follow
   let nora: Athlete;
   let lea: Athlete;
 
-  async function call(who: Athlete | null, method: string, path: string, body?: unknown) {
-    return fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers: {
-        ...(who ? { authorization: `Bearer ${who.token}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-  }
-
-  async function signUp(handle: string, name: string): Promise<Athlete> {
-    const res = await call(null, 'POST', '/auth/signup', {
-      handle,
-      email: `${handle}@example.test`,
-      password: PASSWORD,
-      display_name: name,
-    });
-    expect(res.status).toBe(201);
-    return { handle, token: ((await res.json()) as { access_token: string }).access_token };
-  }
+  const { call, signUp } = testApi(() => server.url);
 
   async function follow(follower: Athlete, followee: string): Promise<void> {
     const res = await call(follower, 'PUT', `/athletes/${followee}/follow`);
@@ -71,10 +46,7 @@ describe.runIf(hasChromium)('web app in Chromium: search athletes, who to follow
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     await recordCspViolations(page, problems);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email or handle').fill(who.handle);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, server.url, who.handle);
     await page.getByRole('tab', { name: 'Following' }).waitFor();
     return { context, page };
   }

@@ -21,6 +21,7 @@ import {
   startTestServer,
   type TestServer,
 } from './harness.js';
+import { type Athlete, logIn, PASSWORD, testApi } from './test-api.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const FIXTURES = resolve(ROOT, 'e2e/fixtures');
@@ -30,12 +31,6 @@ const RIDE = resolve(FIXTURES, 'edge-ride-power.fit');
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
-const PASSWORD = 'correct horse battery';
-
-interface Athlete {
-  handle: string;
-  token: string;
-}
 
 /** The ride with one bit of its file CRC (the last two bytes) flipped: readable, but recovered. */
 function damagedRide(): Buffer {
@@ -56,39 +51,12 @@ describe.runIf(hasChromium)('web app in Chromium: followers, blocks, your data, 
   /** Ana's run, which only her accepted followers may see. */
   let runId: string;
 
-  async function call(
-    who: Athlete | string | null,
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<Response> {
-    const token = typeof who === 'string' ? who : who?.token;
-    const json = body !== undefined && !(body instanceof FormData);
-    return fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(json ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: json ? JSON.stringify(body) : (body as FormData) } : {}),
-    });
-  }
+  const { call, signUp } = testApi(() => server.url);
 
   async function read<T>(who: Athlete, path: string): Promise<T> {
     const res = await call(who, 'GET', path);
     expect(res.status, path).toBe(200);
     return (await res.json()) as T;
-  }
-
-  async function signUp(handle: string, name: string): Promise<Athlete> {
-    const res = await call(null, 'POST', '/auth/signup', {
-      handle,
-      email: `${handle}@example.test`,
-      password: PASSWORD,
-      display_name: name,
-    });
-    expect(res.status).toBe(201);
-    return { handle, token: ((await res.json()) as { access_token: string }).access_token };
   }
 
   /** Who follows `who` (accepted followers), by handle. */
@@ -116,14 +84,6 @@ describe.runIf(hasChromium)('web app in Chromium: followers, blocks, your data, 
     return page;
   }
 
-  /** Logs in through the form; the feed shows once the athlete is in. */
-  async function logIn(page: Page, handle: string): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email or handle').fill(handle);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-  }
-
   async function signedIn(
     who: Athlete,
     viewport: typeof PHONE,
@@ -131,7 +91,7 @@ describe.runIf(hasChromium)('web app in Chromium: followers, blocks, your data, 
   ): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport, acceptDownloads: true });
     const page = await open(context, problems);
-    await logIn(page, who.handle);
+    await logIn(page, server.url, who.handle);
     await page.getByRole('tab', { name: 'Following' }).waitFor();
     return { context, page };
   }
@@ -359,7 +319,7 @@ describe.runIf(hasChromium)('web app in Chromium: followers, blocks, your data, 
     // Logged out, she logs in again: the password is not enough, the app asks for a code.
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
-    await logIn(page, 'dora');
+    await logIn(page, server.url, 'dora');
     await page.getByRole('heading', { name: 'Two-factor login' }).waitFor();
     await page.screenshot({ path: screenshotPath('login-two-factor') });
     // The code already used to turn it on is refused: each code works once.
@@ -413,7 +373,7 @@ describe.runIf(hasChromium)('web app in Chromium: followers, blocks, your data, 
     expect((await call(ana, 'GET', '/athletes/eli')).status).toBe(404);
 
     // The old password no longer logs in.
-    await logIn(page, 'eli');
+    await logIn(page, server.url, 'eli');
     await page.getByRole('alert').waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(await page.evaluate(() => localStorage.getItem('stride.tokens'))).toBeNull();
