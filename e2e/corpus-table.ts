@@ -38,9 +38,12 @@ const pct = (ours: number, device: number) =>
   device === 0 ? (ours === 0 ? 0 : Number.POSITIVE_INFINITY) : ((ours - device) / device) * 100;
 const signed = (p: number) => (Number.isFinite(p) ? `${p >= 0 ? '+' : ''}${p.toFixed(2)} %` : '∞');
 
-/** Files a device wrote that hold no recorded activity: refused with a message, by design. */
+/**
+ * Files that hold no recorded activity, as their manifest describes them (routes, courses,
+ * workouts, files with no activity data): refused with a message, by design.
+ */
 function notAnActivity(entry: ManifestEntry): boolean {
-  return /planned route|course export|route builder|workout export|two planned routes|Oregon 400t/i.test(
+  return /planned route|course export|route builder|workout export|no activity data/i.test(
     `${entry.device} ${entry.notes}`,
   );
 }
