@@ -38,6 +38,11 @@ export interface Config {
   /** Background jobs one process runs at once. */
   workerConcurrency: number;
   /**
+   * Athletes with more followers than this are not fanned out to their followers' feed inboxes
+   * on write; their activities are merged into feeds when read (the hybrid feed).
+   */
+  feedFanoutMaxFollowers: number;
+  /**
    * Worker threads for CPU-heavy work (parsing and computing files, rendering views, exports),
    * off the event loop; 0 runs it on the main thread.
    */
@@ -253,6 +258,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     maxUploadBytes: int(env, 'STRIDE_MAX_UPLOAD_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     role,
     workerConcurrency: int(env, 'STRIDE_WORKER_CONCURRENCY', 2, 1, 256),
+    feedFanoutMaxFollowers: int(env, 'STRIDE_FEED_FANOUT_MAX_FOLLOWERS', 10_000, 0, 10_000_000),
     computeThreads: int(env, 'STRIDE_COMPUTE_THREADS', defaultComputeThreads(), 0, 64),
     s3: s3(env),
     mapStyleUrl,

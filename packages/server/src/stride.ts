@@ -4,6 +4,7 @@ import { type ActivitiesModule, createActivitiesModule, trackLoader } from './ac
 import { type AthletesModule, createAthletesModule } from './athletes/index.js';
 import { ComputePool } from './compute/compute-pool.js';
 import type { Config } from './config.js';
+import { createFeedModule, type FeedModule } from './feed/index.js';
 import { createLeaderboardsModule, type LeaderboardsModule } from './leaderboards/index.js';
 import {
   createNotificationsModule,
@@ -46,6 +47,7 @@ export interface Stride {
   leaderboards: LeaderboardsModule;
   segments: SegmentsModule;
   photos: PhotosModule;
+  feed: FeedModule;
   accounts: AccountsModule;
   notifications: NotificationsModule;
   /** In mounting order. */
@@ -89,6 +91,7 @@ export async function createStride(
     });
     let uploads: UploadsModule | undefined;
     let photos: PhotosModule | undefined;
+    let feed: FeedModule | undefined;
     activities = createActivitiesModule(platform, {
       ...people,
       compute,
@@ -99,6 +102,7 @@ export async function createStride(
       }),
       segmentEfforts: () => segments!.effortsOn,
       photoSummaries: () => (ids) => photos!.photos.summariesOf(ids),
+      feedPage: () => (viewerId, limit, after) => feed!.feed.page(viewerId, limit, after),
     });
     uploads = createUploadsModule(platform, {
       compute,
@@ -114,6 +118,7 @@ export async function createStride(
       rebuild: leaderboards.rebuild,
     });
     photos = createPhotosModule(platform, { activities: activities.activities });
+    feed = createFeedModule(platform);
     const accounts = createAccountsModule(platform, {
       ...people,
       activities,
@@ -137,6 +142,7 @@ export async function createStride(
       uploads,
       activities,
       photos,
+      feed,
       leaderboards,
       segments,
       notifications,
@@ -156,6 +162,7 @@ export async function createStride(
       leaderboards,
       segments,
       photos,
+      feed,
       accounts,
       notifications,
       modules,

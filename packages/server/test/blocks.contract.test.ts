@@ -18,7 +18,7 @@ describe.each(DATABASES)('blocks on $name', (database) => {
     await api(who.bob!, 'PUT', 'athletes/kit/follow');
     // Before the block, kit sees everything of bob's (so the 404s below are the block's doing).
     expect(await readStatuses(t.app, who.kit!, followersRun)).toEqual([200, 200, 200]);
-    expect(await feedIds(t.app, who.kit!)).toContain(publicRun);
+    expect(await feedIds(t, who.kit!)).toContain(publicRun);
   });
 
   it('hides the blocker’s profile and every activity, even public ones, from the blocked', async () => {
@@ -34,7 +34,7 @@ describe.each(DATABASES)('blocks on $name', (database) => {
       'athletes/bob/following',
     ])
       expect((await api(who.kit!, 'GET', path)).statusCode, path).toBe(404);
-    expect(await feedIds(t.app, who.kit!)).toEqual([]);
+    expect(await feedIds(t, who.kit!)).toEqual([]);
     // Everyone else still sees bob's public run.
     expect(await readStatuses(t.app, who.lou!, publicRun)).toEqual([200, 200, 200]);
   });

@@ -2,9 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { syntheticActivity } from '../src/demo/synthetic-activity.js';
+import type { Stride } from '../src/stride.js';
 import type { SignedIn } from './helpers.js';
 
 const T0 = 1_780_000_000;
+
+/** The `recordRun` day that is `n` days before today (feeds back-fill the last 30 days). */
+export const daysAgo = (n: number) => Math.floor((Date.now() / 1000 - T0) / 86_400) - n;
 
 /** Records a short run of this visibility for `who` (day `day` after T0); its id. */
 export async function recordRun(
@@ -70,9 +74,16 @@ export async function readStatuses(app: FastifyInstance, who: SignedIn, id: stri
   return statuses;
 }
 
-/** Ids of the activities in `who`'s friends feed (first page). */
-export async function feedIds(app: FastifyInstance, who: SignedIn): Promise<string[]> {
-  const r = await app.inject({
+/**
+ * Ids of the activities in `who`'s friends feed (first page), once the jobs that fill feeds
+ * (fan-out, back-fill) are done.
+ */
+export async function feedIds(
+  t: { readonly app: FastifyInstance; readonly stride: Stride },
+  who: SignedIn,
+): Promise<string[]> {
+  await t.stride.worker.drain();
+  const r = await t.app.inject({
     method: 'GET',
     url: '/api/v1/activities?mode=FRIENDS&limit=50',
     headers: who.headers,

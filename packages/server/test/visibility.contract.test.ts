@@ -97,6 +97,7 @@ describe.each(DATABASES)('visibility on every read endpoint on $name', (database
           expect(list.statusCode).toBe(viewer === 'blocked' ? 404 : 200);
           if (viewer !== 'blocked')
             expect(list.json().items.some((i: { id: string }) => i.id === id)).toBe(allowed);
+          await t.stride.worker.drain();
           const feed = (await get(viewer, '/api/v1/activities?mode=FRIENDS&limit=10')).json();
           expect(feed.items.some((i: { id: string }) => i.id === id)).toBe(
             allowed && (viewer === 'owner' || viewer === 'follower'),

@@ -8,7 +8,7 @@ import type { EventHub } from '../platform/events/event-hub.js';
 import type { PrivacyService } from '../privacy/privacy.service.js';
 import { authorizeOwner, canView } from './access.js';
 import { NO_PHOTOS, type ReadTimeFields, withAthlete } from './activity.presenter.js';
-import type { ActivityRepository } from './activity.repository.js';
+import type { ActivityRepository, ListedActivity } from './activity.repository.js';
 import type { ActivityService } from './activity.service.js';
 import type { ExportFormat } from './activity-compute.js';
 import { ActivityViews, type StoredView } from './activity-views.js';
@@ -18,6 +18,16 @@ import { trackLoader } from './tracks.js';
 export type PhotoSummariesOf = (
   activityIds: readonly string[],
 ) => Promise<ReadonlyMap<string, ReadTimeFields>>;
+
+/**
+ * One newest-first page of a reader's friends feed: activity ids with their starts, each one
+ * the reader may see (the feed feature answers).
+ */
+export type FeedPageOf = (
+  viewerId: string,
+  limit: number,
+  after?: { startedAt: Date; id: string },
+) => Promise<Array<{ id: string; startedAt: Date }>>;
 
 export interface ActivityPage {
   /** Each activity's summary as this viewer sees it, JSON ready to send. */
@@ -40,6 +50,7 @@ export class ActivityReadService {
     private readonly events: EventHub,
     private readonly views: ActivityViews,
     private readonly photoSummaries: PhotoSummariesOf,
+    private readonly feedPage: FeedPageOf,
   ) {
     this.loadTrack = trackLoader(blobs);
   }
@@ -65,10 +76,10 @@ export class ActivityReadService {
   }
 
   /**
-   * USER: one athlete's activities (default: the viewer's); FRIENDS: those of everyone the
-   * viewer follows, plus their own. Newest first, keyset-paginated, visibility-filtered. Each
-   * item is its rendered summary (JSON) joined with its athlete and its photos' count and first
-   * thumb (one query for the page).
+   * USER: one athlete's activities (default: the viewer's); FRIENDS: the viewer's feed (their
+   * own activities and those fanned out to them by athletes they follow). Newest first,
+   * keyset-paginated, visibility-filtered. Each item is its rendered summary (JSON) joined with
+   * its athlete and its photos' count and first thumb (one query for the page).
    */
   async list(
     viewerId: string,
@@ -77,16 +88,39 @@ export class ActivityReadService {
     limit: number,
     after?: { startedAt: Date; id: string },
   ): Promise<ActivityPage> {
-    if (mode === 'USER' && athleteId) await authorizeOwner(this.follows, athleteId, viewerId);
-    const followees = await this.follows.followeeIds(viewerId);
-    const athleteIds = mode === 'FRIENDS' ? [viewerId, ...followees] : [athleteId ?? viewerId];
-    const rows = await this.activities.list({
-      athleteIds,
-      viewerId,
-      followeeIds: new Set(followees),
-      limit,
-      ...(after ? { after } : {}),
-    });
+    let rows: ListedActivity[];
+    let last: { startedAt: Date; id: string } | undefined;
+    if (mode === 'FRIENDS') {
+      const entries = await this.feedPage(viewerId, limit, after);
+      rows = await this.activities.listed(
+        viewerId,
+        entries.map((e) => e.id),
+      );
+      last = entries.length === limit ? entries.at(-1) : undefined;
+    } else {
+      if (athleteId) await authorizeOwner(this.follows, athleteId, viewerId);
+      const followees = await this.follows.followeeIds(viewerId);
+      rows = await this.activities.list({
+        athleteIds: [athleteId ?? viewerId],
+        viewerId,
+        followeeIds: new Set(followees),
+        limit,
+        ...(after ? { after } : {}),
+      });
+      const end = rows.at(-1);
+      last =
+        rows.length === limit && end?.started_at
+          ? { startedAt: end.started_at, id: end.id }
+          : undefined;
+    }
+    return { items: await this.cards(viewerId, rows), next: last ?? null };
+  }
+
+  /**
+   * Each listed activity's summary for this viewer (JSON), joined with its athlete and its
+   * read-time fields (one query per kind for the page).
+   */
+  private async cards(viewerId: string, rows: readonly ListedActivity[]): Promise<string[]> {
     const [summaries, photos] = await Promise.all([
       this.athletes.summaries([...new Set(rows.map((r) => r.athlete_id))]),
       this.photoSummaries(rows.map((r) => r.id)),
@@ -103,14 +137,7 @@ export class ActivityReadService {
         (await this.views.current(row, audience)).summary;
       items.push(withAthlete(summary, athlete, photos.get(row.id) ?? NO_PHOTOS));
     }
-    const last = rows.at(-1);
-    return {
-      items,
-      next:
-        rows.length === limit && last?.started_at
-          ? { startedAt: last.started_at, id: last.id }
-          : null,
-    };
+    return items;
   }
 
   /**

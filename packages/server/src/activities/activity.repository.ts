@@ -28,6 +28,8 @@ export const META_COLUMNS = [
   'started_at',
 ] as const;
 export type ActivityMeta = Pick<ActivityRow, (typeof META_COLUMNS)[number]>;
+/** A listed activity: its metadata and, when current, its rendered summary for the viewer. */
+export type ListedActivity = ActivityMeta & { view_summary: string | null };
 
 export interface ActivityListQuery {
   /** Athletes whose activities to list. */
@@ -263,22 +265,9 @@ export class ActivityRepository {
    * rendered summary for this viewer (the owner's view of their own, the others' view of the
    * rest) when a current one exists, in the same indexed query.
    */
-  async list(q: ActivityListQuery): Promise<Array<ActivityMeta & { view_summary: string | null }>> {
+  async list(q: ActivityListQuery): Promise<ListedActivity[]> {
     if (!q.athleteIds.length) return [];
-    let query = this.db
-      .selectFrom('activities')
-      .leftJoin('activity_views as v', (join) =>
-        join
-          .onRef('v.activity_id', '=', 'activities.id')
-          .onRef('v.revision', '=', 'activities.revision')
-          .on(
-            'v.audience',
-            '=',
-            sql<ViewAudience>`case when activities.athlete_id = ${q.viewerId} then 'owner' else 'others' end`,
-          ),
-      )
-      .select(META_COLUMNS.map((c) => `activities.${c}` as const))
-      .select('v.summary as view_summary')
+    let query = this.withViewFor(q.viewerId)
       .where('athlete_id', 'in', q.athleteIds)
       .where('state', '=', 'complete')
       .where('started_at', 'is not', null)
@@ -297,6 +286,37 @@ export class ActivityRepository {
       .orderBy('activities.id', 'desc')
       .limit(q.limit)
       .execute();
+  }
+
+  /**
+   * These activities (the caller decided the viewer may see them, as the feed does), in the
+   * order of `ids`, each with its rendered summary for this viewer as `list` gives it.
+   */
+  async listed(viewerId: string, ids: readonly string[]): Promise<ListedActivity[]> {
+    if (!ids.length) return [];
+    const rows = await this.withViewFor(viewerId)
+      .where('activities.id', 'in', [...ids])
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Activities joined with the view of them this viewer gets (owner's or others'), if current. */
+  private withViewFor(viewerId: string) {
+    return this.db
+      .selectFrom('activities')
+      .leftJoin('activity_views as v', (join) =>
+        join
+          .onRef('v.activity_id', '=', 'activities.id')
+          .onRef('v.revision', '=', 'activities.revision')
+          .on(
+            'v.audience',
+            '=',
+            sql<ViewAudience>`case when activities.athlete_id = ${viewerId} then 'owner' else 'others' end`,
+          ),
+      )
+      .select(META_COLUMNS.map((c) => `activities.${c}` as const))
+      .select('v.summary as view_summary');
   }
 
   /** The viewer's visible, complete activities of an athlete with no current others' view. */

@@ -11,7 +11,11 @@ import { activityRoutes } from './activities.routes.js';
 import { ActivityRepository } from './activity.repository.js';
 import type { ActivityDetail } from './activity.schemas.js';
 import { ActivityService } from './activity.service.js';
-import { ActivityReadService, type PhotoSummariesOf } from './activity-read.service.js';
+import {
+  ActivityReadService,
+  type FeedPageOf,
+  type PhotoSummariesOf,
+} from './activity-read.service.js';
 import { ActivityRecomputeService } from './activity-recompute.service.js';
 import { ActivityViewRepository } from './activity-view.repository.js';
 import { ActivityViews, type ServedView } from './activity-views.js';
@@ -55,6 +59,8 @@ export function createActivitiesModule(
     segmentEfforts: () => SegmentEffortsOf;
     /** Late-bound: the photos feature is built after this one. */
     photoSummaries: () => PhotoSummariesOf;
+    /** Late-bound: the feed feature is built after this one. */
+    feedPage: () => FeedPageOf;
   },
 ) {
   const { db, blobs, events, jobs, wakeWorker } = platform;
@@ -86,6 +92,7 @@ export function createActivitiesModule(
     events,
     views,
     (ids) => deps.photoSummaries()(ids),
+    (viewerId, limit, after) => deps.feedPage()(viewerId, limit, after),
   );
   const recompute = new ActivityRecomputeService(
     repository,

@@ -99,14 +99,22 @@ export class FollowRepository {
     return insertEdge(executor, 'follow_requests', followerId, followeeId);
   }
 
-  /** Ends a follow and any pending request from `followerId` to `followeeId`. */
-  async unfollow(followerId: string, followeeId: string, executor: Executor = this.db) {
-    await executor
+  /**
+   * Ends a follow and any pending request from `followerId` to `followeeId`; whether there was
+   * a follow to end.
+   */
+  async unfollow(
+    followerId: string,
+    followeeId: string,
+    executor: Executor = this.db,
+  ): Promise<boolean> {
+    const r = await executor
       .deleteFrom('follows')
       .where('follower_id', '=', followerId)
       .where('followee_id', '=', followeeId)
-      .execute();
+      .executeTakeFirst();
     await this.deleteRequest(followerId, followeeId, executor);
+    return r.numDeletedRows > 0n;
   }
 
   /** Deletes a pending request; whether there was one. */

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { cached, Lru } from '../platform/cache/lru.js';
 import type { AthleteRow, Database } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
-import type { EventHub } from '../platform/events/event-hub.js';
+import type { EventHub, FollowEvent } from '../platform/events/event-hub.js';
 import type { AthleteService } from './athlete.service.js';
 import type { BlockRepository } from './block.repository.js';
 import type {
@@ -154,8 +154,7 @@ export class FollowService {
   /** Unfollows, or cancels a pending request (idempotent). */
   async unfollow(viewerId: string, ref: string): Promise<void> {
     const target = await this.visible(viewerId, ref);
-    await this.follows.unfollow(viewerId, target.id);
-    this.forget(viewerId);
+    await this.endFollow({ followerId: viewerId, followeeId: target.id });
   }
 
   async list(
@@ -199,8 +198,16 @@ export class FollowService {
   /** Ends `ref`'s follow of this athlete (and any request of theirs); idempotent. */
   async removeFollower(athleteId: string, ref: string): Promise<void> {
     const follower = await this.athletes.resolve(ref);
-    await this.follows.unfollow(follower.id, athleteId);
-    this.forget(follower.id);
+    await this.endFollow({ followerId: follower.id, followeeId: athleteId });
+  }
+
+  /** Deletes a follow (and any request), announcing `follow.ended` when there was one. */
+  private async endFollow(edge: FollowEvent): Promise<void> {
+    await this.follows.transaction(async (tx) => {
+      if (await this.follows.unfollow(edge.followerId, edge.followeeId, tx))
+        await this.events.emit('follow.ended', tx, edge);
+    });
+    this.forget(edge.followerId);
   }
 
   /** Blocks `ref` (idempotent): every follow and request between the two ends, both ways. */

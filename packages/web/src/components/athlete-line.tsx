@@ -1,7 +1,7 @@
 import type { ActivitySummary } from '@stride/client';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import { formatStart, sportName } from '../lib/format.js';
+import { formatStart, formatWhen, sportName } from '../lib/format.js';
 import { Avatar } from './avatar.js';
 
 /** Who did an activity, which sport, when: the head of a card and of the activity page. */
@@ -15,7 +15,9 @@ export function AthleteLine({ a, children }: { a: ActivitySummary; children?: Re
         </Link>
         <p className="meta">
           <span className="sport-tag">{sportName(a.sport_type)}</span>{' '}
-          {formatStart(a.start_date_local)}
+          <time dateTime={a.start_date ?? undefined} title={formatStart(a.start_date_local)}>
+            {formatWhen(a.start_date, a.start_date_local)}
+          </time>
           {children}
         </p>
       </div>

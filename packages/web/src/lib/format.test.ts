@@ -11,6 +11,7 @@ import {
   formatSpeed,
   formatSpeedFor,
   formatStart,
+  formatWhen,
   formatWindow,
   ordinal,
   paceUnitFor,
@@ -100,6 +101,17 @@ describe('formatting', () => {
     expect(formatStart('2024-12-03T07:42:10', 'en-GB')).toBe('Tue, 3 Dec 2024 · 07:42');
     expect(formatStart(null)).toBe('');
     expect(formatStart('not a date')).toBe('');
+  });
+
+  it('says how long ago an activity started within a day, its local date and time after', () => {
+    const now = Date.parse('2024-12-03T12:00:00Z');
+    expect(formatWhen('2024-12-03T11:59:30Z', '2024-12-03T12:59:30', now)).toBe('just now');
+    expect(formatWhen('2024-12-03T11:35:00Z', '2024-12-03T12:35:00', now)).toBe('25 min ago');
+    expect(formatWhen('2024-12-03T09:10:00Z', '2024-12-03T10:10:00', now)).toBe('2 h ago');
+    expect(formatWhen('2024-12-02T07:42:10Z', '2024-12-02T07:42:10', now, 'en-GB')).toBe(
+      'Mon, 2 Dec 2024 · 07:42',
+    );
+    expect(formatWhen(null, null, now)).toBe('');
   });
 
   it('shows the day of a local time, grades to the tenth, and ordinals', () => {

@@ -150,6 +150,30 @@ export function formatStart(local: string | null | undefined, locale?: string): 
   return `${date} · ${time}`;
 }
 
+/** "just now", "5 min ago", "3 h ago", "2 d ago", then the date. */
+export function timeAgo(iso: string, now = Date.now()): string {
+  const s = Math.max(0, (now - Date.parse(iso)) / 1000);
+  if (s < 60) return 'just now';
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
+  if (s < 7 * 86_400) return `${Math.floor(s / 86_400)} d ago`;
+  return new Date(iso).toLocaleDateString();
+}
+
+/**
+ * When an activity started, as a feed says it: "3 h ago" within a day, else its local date and
+ * time (`formatStart`).
+ */
+export function formatWhen(
+  start: string | null | undefined,
+  local: string | null | undefined,
+  now = Date.now(),
+  locale?: string,
+): string {
+  if (start && now - Date.parse(start) < 86_400_000) return timeAgo(start, now);
+  return formatStart(local, locale);
+}
+
 /** A grade in percent to the tenth, as Strava shows it: "4.2%", "-0.8%". */
 export function formatGrade(pct: number | null | undefined): string {
   if (!finite(pct)) return DASH;

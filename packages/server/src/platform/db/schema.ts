@@ -33,6 +33,8 @@ export interface Database {
   notification_actors: NotificationActorsTable;
   notification_settings: NotificationSettingsTable;
   push_subscriptions: PushSubscriptionsTable;
+  feed_items: FeedItemsTable;
+  feed_wide_authors: FeedWideAuthorsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -513,3 +515,18 @@ export interface PushSubscriptionsTable {
   created_at: CreatedAt;
 }
 export type PushSubscriptionRow = Selectable<PushSubscriptionsTable>;
+
+/** One activity in one reader's feed inbox (fan-out on write). */
+export interface FeedItemsTable {
+  owner_id: string;
+  author_id: string;
+  activity_id: string;
+  started_at: Date;
+}
+
+/** An athlete with too many followers to fan out to: their activities join feeds on read. */
+export interface FeedWideAuthorsTable {
+  athlete_id: string;
+  follower_count: number;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}

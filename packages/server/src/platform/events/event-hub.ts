@@ -35,6 +35,11 @@ export interface StrideEvents {
    * transaction that turns it into a follow.
    */
   'follow.accepted': [tx: Transaction<Database>, event: FollowEvent];
+  /**
+   * A follow ended (the follower unfollowed, or the followee removed them), inside the
+   * transaction that deletes it. A block ends follows without this event: `athlete.blocked`.
+   */
+  'follow.ended': [tx: Transaction<Database>, event: FollowEvent];
   /** An athlete blocked another, inside the transaction that writes the block. */
   'athlete.blocked': [tx: Transaction<Database>, event: { blockerId: string; blockedId: string }];
   /** Kudos given to an activity, inside the transaction that stores them. */

@@ -84,6 +84,24 @@ export class JobQueue<P = JobPayloads> {
     await this.boss.send(name, payload as object, options);
   }
 
+  /**
+   * Adds many jobs of one name in one statement (a fan-out's batches), each deduplicated as
+   * `enqueue` would. With `tx`, they commit or roll back with the caller's transaction.
+   */
+  async enqueueMany<N extends JobNameOf<P>>(
+    name: N,
+    payloads: readonly P[N][],
+    tx?: JobExecutor,
+  ): Promise<void> {
+    if (!payloads.length) return;
+    const definition = this.definition(name);
+    const jobs = payloads.map((payload) => ({
+      ...sendOptions(name, definition, payload, this.limits),
+      data: payload as object,
+    }));
+    await this.boss.insert(name, jobs, tx ? { db: fromKysely(tx) } : undefined);
+  }
+
   /** The latest job for this payload's key (for `none` jobs: with this very payload). */
   async find<N extends JobNameOf<P>>(name: N, payload: P[N]): Promise<JobRecord<P[N]> | undefined> {
     return (await this.findAll(name, payload)).at(-1);

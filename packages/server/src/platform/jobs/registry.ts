@@ -39,6 +39,19 @@ export interface JobPayloads {
   'segments.refresh-athlete': { athleteId: string };
   /** Remove a deleted segment's leaderboards. */
   'segments.drop-boards': { segmentId: string };
+  /**
+   * Fan an activity that became visible out to its athlete's followers' feed inboxes: plans
+   * batches of followers (`feed.fanout-batch`), or marks the athlete as read at feed time when
+   * they have more followers than the fan-out threshold.
+   */
+  'feed.fanout': { activityId: string };
+  /**
+   * Write an activity into the inboxes of its athlete's followers whose ids fall in
+   * (`after`, `through`] (null: unbounded), if it is still visible to followers.
+   */
+  'feed.fanout-batch': { activityId: string; after: string | null; through: string | null };
+  /** Put a new followee's recent activities in a follower's inbox (if the follow still holds). */
+  'feed.backfill': { followerId: string; followeeId: string };
   /** Tell the athlete's open streams (every process) of a new or grown notification. */
   'notifications.deliver': { notificationId: string };
   /** Send a notification to the athlete's browsers by Web Push. */
@@ -77,6 +90,9 @@ export const JOB_DEFINITIONS = defineJobs<JobPayloads>({
   'segments.refresh-boards': { dedup: 'none' },
   'segments.refresh-athlete': { dedup: 'coalesce', key: (p) => p.athleteId },
   'segments.drop-boards': { dedup: 'unique', key: (p) => p.segmentId },
+  'feed.fanout': { dedup: 'coalesce', key: (p) => p.activityId },
+  'feed.fanout-batch': { dedup: 'none' },
+  'feed.backfill': { dedup: 'coalesce', key: (p) => `${p.followerId}:${p.followeeId}` },
   // News for open tabs, worth little once late: one retry soon, then the next load shows it.
   // Coalesced: several kudos joining one item while its delivery waits make one message.
   'notifications.deliver': {

@@ -3,17 +3,8 @@ import { Link } from 'wouter';
 import { errorMessage } from '../../api/client.js';
 import { Avatar } from '../../components/avatar.js';
 import { LoadMore } from '../../components/load-more.js';
+import { timeAgo } from '../../lib/format.js';
 import { useMarkRead, useNotifications, useUnreadCount } from './use-notifications.js';
-
-/** "just now", "5 min ago", "3 h ago", "2 d ago", then the date. */
-export function timeAgo(iso: string, now = Date.now()): string {
-  const s = Math.max(0, (now - Date.parse(iso)) / 1000);
-  if (s < 60) return 'just now';
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
-  if (s < 7 * 86_400) return `${Math.floor(s / 86_400)} d ago`;
-  return new Date(iso).toLocaleDateString();
-}
 
 const ACHIEVEMENT: Partial<Record<Notification['kind'], string>> = {
   segment_pr: 'PR',
