@@ -125,6 +125,7 @@ export async function createStride(
       privacy: privacy.privacy,
       uploads: uploads.uploads,
       photos: photos.photos,
+      notificationsOf: () => (athleteId) => notifications.notifications.exportOf(athleteId),
     });
     const notifications = createNotificationsModule(platform, {
       ...people,

@@ -71,7 +71,13 @@ describe.each(DATABASES)('data rights on $name', (database) => {
     });
   });
 
-  it('exports everything about me as a zip: profile, activities, tracks and original files', async () => {
+  it('exports everything about me as a zip: profile, activities, tracks, original files and notifications', async () => {
+    const followed = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/athletes/ann/follow',
+      headers: ben.headers,
+    });
+    expect(followed.statusCode).toBe(200);
     const res = await t.app.inject({
       method: 'GET',
       url: '/api/v1/me/export',
@@ -95,6 +101,11 @@ describe.each(DATABASES)('data rights on $name', (database) => {
     expect(profile.following.map((f: { handle: string }) => f.handle)).toEqual(['ben']);
     const activities = JSON.parse(new TextDecoder().decode(files['activities.json']));
     expect(activities).toHaveLength(2);
+    const notifications = JSON.parse(new TextDecoder().decode(files['notifications.json']));
+    expect(notifications.settings.kudos).toBeDefined();
+    expect(notifications.items).toEqual([
+      expect.objectContaining({ kind: 'follower', text: 'ben started following you' }),
+    ]);
   });
 
   it('reads activities a page at a time and writes the zip as it goes', async () => {

@@ -24,6 +24,8 @@ export interface AccountDeps {
   photos: PhotoService;
   blobs: BlobStore;
   events: EventHub;
+  /** Late-bound: the athlete's notification settings and items, for the export. */
+  notificationsOf?: () => (athleteId: string) => Promise<unknown>;
   /** Told when an account is gone, so its sessions' tokens are refused in this process at once. */
   sessions?: { accountDeleted(athleteId: string): Promise<void> };
   /** Activities read from the database at a time while exporting or deleting. */
@@ -44,12 +46,23 @@ export class AccountService {
    * A zip, streamed as it is written: `profile.json` (account, settings, privacy zones,
    * follows), `activities.json` (every activity's summary and details), `activities/<id>.gpx`
    * for each recorded track, `photos/<activity id>/<n>-<photo id>.jpg` with the large size of
-   * every photo (the sizes are all Stride keeps) and `photos.json` with their captions, and
+   * every photo (the sizes are all Stride keeps) and `photos.json` with their captions,
+   * `notifications.json` (per-kind settings and every notification), and
    * `originals/` with every file the athlete uploaded, as uploaded. Activities are read a page
    * at a time, so an athlete with years of training exports in bounded memory.
    */
   async export(athleteId: string): Promise<AsyncGenerator<Uint8Array>> {
-    const { athletes, follows, privacy, uploads, photos, activities, reads, blobs } = this.deps;
+    const {
+      athletes,
+      follows,
+      privacy,
+      uploads,
+      photos,
+      activities,
+      reads,
+      blobs,
+      notificationsOf,
+    } = this.deps;
     const athlete = await athletes.findById(athleteId);
     if (!athlete) throw Errors.notFound('no such athlete');
     // search_text is the handle and name again, folded for search: nothing of the athlete's own.
@@ -97,6 +110,8 @@ export class AccountService {
         }
       }
       yield { name: 'photos.json', chunks: [json(photoList)] };
+      if (notificationsOf)
+        yield { name: 'notifications.json', chunks: [json(await notificationsOf()(athleteId))] };
       for (const u of originals) {
         const bytes = await blobs.get(u.blob_key);
         const safe = (u.file_name ?? 'file').replace(/[^A-Za-z0-9._-]+/g, '_');

@@ -30,6 +30,8 @@ export function createAccountsModule(
     privacy: PrivacyService;
     uploads: UploadService;
     photos: PhotoService;
+    /** Late-bound: the notifications feature is built after this one. */
+    notificationsOf: () => (athleteId: string) => Promise<unknown>;
   },
 ) {
   const { db, config, jwtSecret, blobs, events } = platform;
@@ -48,6 +50,7 @@ export function createAccountsModule(
     privacy: deps.privacy,
     uploads: deps.uploads,
     photos: deps.photos,
+    notificationsOf: deps.notificationsOf,
     blobs,
     events,
     sessions: auth,

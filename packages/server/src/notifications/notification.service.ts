@@ -134,6 +134,23 @@ export class NotificationService {
     return { items: await this.present(athleteId, rows), last: rows.at(-1) };
   }
 
+  /**
+   * Everything the athlete's data export holds of their notifications: their per-kind settings
+   * and every item as the API shows it, newest first (read a page at a time).
+   */
+  async exportOf(athleteId: string) {
+    const items: PresentedNotification[] = [];
+    let after: NotificationCursor | undefined;
+    for (;;) {
+      const rows = await this.notifications.page(athleteId, 500, after);
+      items.push(...(await this.present(athleteId, rows)));
+      const last = rows.at(-1);
+      if (rows.length < 500 || !last) break;
+      after = { updatedAt: last.updated_at, id: last.id };
+    }
+    return { settings: await this.settingsOf(athleteId), items };
+  }
+
   /** One of the athlete's notifications as the API shows it, if it is still there. */
   async one(athleteId: string, id: string): Promise<PresentedNotification | undefined> {
     const row = await this.notifications.find(athleteId, id);
