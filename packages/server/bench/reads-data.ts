@@ -228,13 +228,20 @@ export async function seed(base: string, uploadTimeoutMs = 300_000): Promise<See
 
 /** Checks, before measuring, that each endpoint answers as the benchmark expects. */
 export async function checkEndpoints(base: string, data: Seeded): Promise<void> {
-  const feed = await call<{ items: Array<{ id: string }> }>(
-    base,
-    'GET',
-    '/api/v1/activities?mode=FRIENDS&limit=20',
-    { headers: data.viewer.auth() },
-  );
-  if (feed.items.length < 20) throw new Error(`the feed has ${feed.items.length} items, not 20`);
+  // Feeds fill by fan-out jobs after the uploads are ready: wait for a full first page.
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const feed = await call<{ items: Array<{ id: string }> }>(
+      base,
+      'GET',
+      '/api/v1/activities?mode=FRIENDS&limit=20',
+      { headers: data.viewer.auth() },
+    );
+    if (feed.items.length >= 20) break;
+    if (Date.now() > deadline)
+      throw new Error(`the feed has ${feed.items.length} items, not 20, after a minute`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
   const detail = await call<{ id: string; start_latlng: [number, number] | null }>(
     base,
     'GET',

@@ -201,7 +201,9 @@ export class FeedRepository {
    * may see now, merged with the activities of the followees read at feed time.
    */
   async page(viewerId: string, limit: number, after?: FeedCursor): Promise<FeedEntry[]> {
+    // One plain SELECT (not a bare UNION), so the embedded database's read cache may keep it.
     const r = await sql<{ id: string; started_at: Date }>`
+      select id, started_at from (
       (select i.activity_id as id, i.started_at
        from feed_items i
        join activities a on a.id = i.activity_id
@@ -231,7 +233,8 @@ export class FeedRepository {
          and a.state = 'complete' and a.started_at is not null and a.visibility <> 'only_me'
          ${keysetBefore('a.started_at', 'a.id', after)}
        order by a.started_at desc, a.id desc
-       limit ${limit})`.execute(this.db);
+       limit ${limit})
+      ) page`.execute(this.db);
     const seen = new Set<string>();
     return r.rows
       .map((row) => ({ id: row.id, startedAt: new Date(row.started_at) }))
