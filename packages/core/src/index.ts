@@ -5,6 +5,7 @@ export * from './geo/index.js';
 export * from './polyline/index.js';
 export * from './privacy/index.js';
 export * from './segments/index.js';
+export * from './social/index.js';
 export * from './session/index.js';
 export * from './sport.js';
 export * from './stats/index.js';
