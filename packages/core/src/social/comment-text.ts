@@ -22,7 +22,7 @@ export type CommentTextResult =
 
 // C0 and C1 controls but the newline, and the bidirectional overrides and isolates, which
 // can make a link read as another.
-const CONTROLS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const CONTROLS = /(?!\n)[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
 // A run of three blank lines or more (four newlines, spaces between) becomes two.
 const BLANK_RUN = /\n(?:[^\S\n]*\n){3,}/g;
 
