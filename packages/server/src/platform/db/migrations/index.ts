@@ -18,6 +18,7 @@ import * as multisport from './2026-12-07T1500-multisport.js';
 import * as notifications from './2026-12-07T1630-notifications.js';
 import * as activityPhotos from './2026-12-07T1640-activity-photos.js';
 import * as athleteSearch from './2026-12-07T1700-athlete-search.js';
+import * as kudosComments from './2026-12-07T1800-kudos-comments.js';
 
 /**
  * Every migration, in order, as a static import map (bundlers and tests see them all; nothing is
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1630-notifications': notifications,
   '2026-12-07T1640-activity-photos': activityPhotos,
   '2026-12-07T1700-athlete-search': athleteSearch,
+  '2026-12-07T1800-kudos-comments': kudosComments,
 };
