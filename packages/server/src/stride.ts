@@ -21,6 +21,7 @@ import {
 } from './platform/platform.js';
 import { createPrivacyModule, type PrivacyModule } from './privacy/index.js';
 import { createSegmentsModule, type SegmentsModule } from './segments/index.js';
+import { createSocialModule, NO_SOCIAL, type SocialModule } from './social/index.js';
 import { createUploadsModule, type UploadsModule } from './uploads/index.js';
 
 export interface StrideOptions extends PlatformOptions {
@@ -46,6 +47,7 @@ export interface Stride {
   leaderboards: LeaderboardsModule;
   segments: SegmentsModule;
   photos: PhotosModule;
+  social: SocialModule;
   accounts: AccountsModule;
   notifications: NotificationsModule;
   /** In mounting order. */
@@ -89,6 +91,7 @@ export async function createStride(
     });
     let uploads: UploadsModule | undefined;
     let photos: PhotosModule | undefined;
+    let social: SocialModule | undefined;
     activities = createActivitiesModule(platform, {
       ...people,
       compute,
@@ -98,7 +101,21 @@ export async function createStride(
         retryRefused: () => uploads!.uploads.retryRefused(),
       }),
       segmentEfforts: () => segments!.effortsOn,
-      photoSummaries: () => (ids) => photos!.photos.summariesOf(ids),
+      readTimeFields: () => async (viewerId, ids) => {
+        const [pictures, talk] = await Promise.all([
+          photos!.photos.summariesOf(ids),
+          social!.social.summariesOf(viewerId, ids),
+        ]);
+        return new Map(
+          ids.map((id) => [
+            id,
+            {
+              ...(pictures.get(id) ?? { photo_count: 0, first_photo: null }),
+              ...(talk.get(id) ?? NO_SOCIAL),
+            },
+          ]),
+        );
+      },
     });
     uploads = createUploadsModule(platform, {
       compute,
@@ -114,12 +131,17 @@ export async function createStride(
       rebuild: leaderboards.rebuild,
     });
     photos = createPhotosModule(platform, { activities: activities.activities });
+    social = createSocialModule(platform, {
+      activities: activities.activities,
+      athletes: athletes.athletes,
+    });
     const accounts = createAccountsModule(platform, {
       ...people,
       activities,
       privacy: privacy.privacy,
       uploads: uploads.uploads,
       photos: photos.photos,
+      social: social.social,
     });
     const notifications = createNotificationsModule(platform, {
       ...people,
@@ -137,6 +159,7 @@ export async function createStride(
       uploads,
       activities,
       photos,
+      social,
       leaderboards,
       segments,
       notifications,
@@ -156,6 +179,7 @@ export async function createStride(
       leaderboards,
       segments,
       photos,
+      social,
       accounts,
       notifications,
       modules,

@@ -10,6 +10,7 @@ import { Errors } from '../platform/errors.js';
 import type { EventHub } from '../platform/events/event-hub.js';
 import { type ZipEntry, zipStream } from '../platform/zip-stream.js';
 import type { PrivacyService } from '../privacy/privacy.service.js';
+import type { SocialService } from '../social/social.service.js';
 import type { UploadService } from '../uploads/upload.service.js';
 import { checkPassword } from './password.js';
 
@@ -22,6 +23,7 @@ export interface AccountDeps {
   privacy: PrivacyService;
   uploads: UploadService;
   photos: PhotoService;
+  social: SocialService;
   blobs: BlobStore;
   events: EventHub;
   /** Told when an account is gone, so its sessions' tokens are refused in this process at once. */
@@ -44,7 +46,8 @@ export class AccountService {
    * A zip, streamed as it is written: `profile.json` (account, settings, privacy zones,
    * follows), `activities.json` (every activity's summary and details), `activities/<id>.gpx`
    * for each recorded track, `photos/<activity id>/<n>-<photo id>.jpg` with the large size of
-   * every photo (the sizes are all Stride keeps) and `photos.json` with their captions, and
+   * every photo (the sizes are all Stride keeps) and `photos.json` with their captions,
+   * `social.json` with the comments they wrote and the kudos they gave, and
    * `originals/` with every file the athlete uploaded, as uploaded. Activities are read a page
    * at a time, so an athlete with years of training exports in bounded memory.
    */
@@ -59,11 +62,12 @@ export class AccountService {
       search_text: _search,
       ...profile
     } = athlete;
-    const [zones, following, followers, originals] = await Promise.all([
+    const [zones, following, followers, originals, social] = await Promise.all([
       privacy.zones(athleteId),
       follows.allHandles(athleteId, 'following'),
       follows.allHandles(athleteId, 'followers'),
       uploads.originalsOf(athleteId),
+      this.deps.social.exportOf(athleteId),
     ]);
     const privacyZones = zones.map(({ id, lat, lng, radius_m, created_at }) => ({
       id,
@@ -97,6 +101,7 @@ export class AccountService {
         }
       }
       yield { name: 'photos.json', chunks: [json(photoList)] };
+      yield { name: 'social.json', chunks: [json(social)] };
       for (const u of originals) {
         const bytes = await blobs.get(u.blob_key);
         const safe = (u.file_name ?? 'file').replace(/[^A-Za-z0-9._-]+/g, '_');
@@ -127,6 +132,8 @@ export class AccountService {
         activityIds.push(a.id);
       }
       const uploadIds = await uploads.idsOf(athleteId, tx);
+      // Their kudos and comments on others' activities leave those activities' counts too.
+      await this.deps.social.forgetAthlete(tx, athleteId);
       await athletes.delete(tx, athleteId);
       return { activityIds, uploadIds };
     });

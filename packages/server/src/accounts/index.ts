@@ -5,6 +5,7 @@ import type { PhotoService } from '../photos/photo.service.js';
 import { type FeatureModule, routes } from '../platform/module.js';
 import type { Platform } from '../platform/platform.js';
 import type { PrivacyService } from '../privacy/privacy.service.js';
+import type { SocialService } from '../social/social.service.js';
 import type { UploadService } from '../uploads/upload.service.js';
 import { AccountService } from './account.service.js';
 import { authRoutes } from './auth.routes.js';
@@ -30,6 +31,7 @@ export function createAccountsModule(
     privacy: PrivacyService;
     uploads: UploadService;
     photos: PhotoService;
+    social: SocialService;
   },
 ) {
   const { db, config, jwtSecret, blobs, events } = platform;
@@ -48,6 +50,7 @@ export function createAccountsModule(
     privacy: deps.privacy,
     uploads: deps.uploads,
     photos: deps.photos,
+    social: deps.social,
     blobs,
     events,
     sessions: auth,

@@ -11,7 +11,7 @@ import { activityRoutes } from './activities.routes.js';
 import { ActivityRepository } from './activity.repository.js';
 import type { ActivityDetail } from './activity.schemas.js';
 import { ActivityService } from './activity.service.js';
-import { ActivityReadService, type PhotoSummariesOf } from './activity-read.service.js';
+import { ActivityReadService, type ReadTimeFieldsOf } from './activity-read.service.js';
 import { ActivityRecomputeService } from './activity-recompute.service.js';
 import { ActivityViewRepository } from './activity-view.repository.js';
 import { ActivityViews, type ServedView } from './activity-views.js';
@@ -19,7 +19,7 @@ import { athleteStatsRoutes } from './athlete-stats.routes.js';
 import { AthleteStatsService } from './athlete-stats.service.js';
 
 export type { ActivityService } from './activity.service.js';
-export type { ActivityReadService, PhotoSummariesOf } from './activity-read.service.js';
+export type { ActivityReadService, ReadTimeFieldsOf } from './activity-read.service.js';
 export type { ServedView } from './activity-views.js';
 export { trackLoader } from './tracks.js';
 
@@ -53,8 +53,8 @@ export function createActivitiesModule(
     reimport: () => UploadReimport;
     /** Late-bound: the segments feature is built after this one. */
     segmentEfforts: () => SegmentEffortsOf;
-    /** Late-bound: the photos feature is built after this one. */
-    photoSummaries: () => PhotoSummariesOf;
+    /** Late-bound: the photos and social features are built after this one. */
+    readTimeFields: () => ReadTimeFieldsOf;
   },
 ) {
   const { db, blobs, events, jobs, wakeWorker } = platform;
@@ -85,7 +85,7 @@ export function createActivitiesModule(
     blobs,
     events,
     views,
-    (ids) => deps.photoSummaries()(ids),
+    (viewerId, ids) => deps.readTimeFields()(viewerId, ids),
   );
   const recompute = new ActivityRecomputeService(
     repository,
