@@ -76,15 +76,8 @@ function trimLink(candidate: string): string {
   }
 }
 
-/** Whether `href` is an http(s) URL a browser parses as such. */
-function isWebUrl(href: string): boolean {
-  try {
-    const url = new URL(href);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
+/** Whether `href` names a host after its scheme (core runs where `URL` may not exist). */
+const isWebUrl = (href: string): boolean => /^https?:\/\/(?:[\p{L}\p{N}]|\[)/iu.test(href);
 
 /**
  * The comment as plain text, links (http and https only) and @mentions, in order; joined,
