@@ -39,7 +39,6 @@ describe.runIf(hasChromium)('web app in Chromium: kudos and comments', () => {
   let browser: Browser;
   let ana: Athlete;
   let ben: Athlete;
-  let runId: string;
 
   const { call, signUp } = testApi(() => server.url);
 
@@ -48,6 +47,14 @@ describe.runIf(hasChromium)('web app in Chromium: kudos and comments', () => {
     browser = await launchBrowser();
     [ana, ben] = await Promise.all([signUp('ana', 'Ana Lima'), signUp('ben', 'Ben Okafor')]);
     expect((await call(ben, 'PUT', '/athletes/ana/follow')).status).toBe(200);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  /** Ana's run, uploaded through the API for her followers; its id once it is ready. */
+  async function uploadRun(): Promise<string> {
     const form = new FormData();
     form.append('visibility', 'followers');
     form.append('file', new Blob([gpxRun()], { type: 'application/gpx+xml' }), 'river.gpx');
@@ -64,16 +71,12 @@ describe.runIf(hasChromium)('web app in Chromium: kudos and comments', () => {
         { timeout: 60_000 },
       )
       .toMatchObject({ status: 'ready', activity_id: expect.any(String) });
-    runId = (
+    return (
       (await (await call(ana, 'GET', `/uploads/${upload.id}`)).json()) as {
         activity_id: string;
       }
     ).activity_id;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  }
 
   async function open(handle: string): Promise<{ page: Page; problems: string[] }> {
     const problems: string[] = [];
@@ -86,6 +89,7 @@ describe.runIf(hasChromium)('web app in Chromium: kudos and comments', () => {
   }
 
   it('gives kudos from the feed, comments with a link and a mention, and the owner reads it', async () => {
+    const runId = await uploadRun();
     const { page, problems } = await open(ben.handle);
     const card = page.locator('.activity-card', { hasText: 'Morning by the river' });
     await card.waitFor({ timeout: 30_000 });

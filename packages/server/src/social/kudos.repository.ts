@@ -18,9 +18,9 @@ export interface SocialCounts {
 }
 
 /**
- * The only SQL over `kudos` and `activity_social_counts`. A count changes in the statement
- * after the insert or delete that changed a row, in its transaction, so two requests at once
- * cannot both count one kudos, nor miss one.
+ * The only SQL over `kudos` and `activity_social_counts`. A count changes in the transaction of
+ * the insert or delete that changed a row, and only then, so two requests at once cannot both
+ * count one kudos, nor miss one.
  */
 export class KudosRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -37,7 +37,6 @@ export class KudosRepository {
       .onConflict((c) => c.columns(['activity_id', 'athlete_id']).doNothing())
       .returning('athlete_id')
       .executeTakeFirst();
-    if (row) await this.bump(tx, activityId, 'kudos_count', 1);
     return !!row;
   }
 
@@ -49,18 +48,21 @@ export class KudosRepository {
       .where('athlete_id', '=', athleteId)
       .returning('athlete_id')
       .executeTakeFirst();
-    if (row) await this.bump(tx, activityId, 'kudos_count', -1);
     return !!row;
   }
 
-  /** Adds `by` to one count of the activity, creating its row at the first kudos or comment. */
-  async bump(
+  /**
+   * Adds `by` to one count of the activity, creating its row at the first kudos or comment; the
+   * counts after it. Every writer of the activity waits on this row's lock until it commits, so
+   * callers make it their transaction's last write.
+   */
+  bump(
     tx: Transaction<Database>,
     activityId: string,
     column: 'kudos_count' | 'comment_count',
     by: 1 | -1,
-  ): Promise<void> {
-    await tx
+  ): Promise<SocialCounts> {
+    return tx
       .insertInto('activity_social_counts')
       .values({ activity_id: activityId, [column]: Math.max(by, 0) })
       .onConflict((c) =>
@@ -68,7 +70,8 @@ export class KudosRepository {
           [column]: sql<number>`activity_social_counts.${sql.ref(column)} + ${by}`,
         }),
       )
-      .execute();
+      .returning(['activity_id', 'kudos_count', 'comment_count'])
+      .executeTakeFirstOrThrow();
   }
 
   /** The counts of these activities that have any (one query for a page). */

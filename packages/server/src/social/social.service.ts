@@ -9,7 +9,7 @@ import { Errors, invalidField } from '../platform/errors.js';
 import type { EventHub } from '../platform/events/event-hub.js';
 import type { CursorKey } from '../platform/http/pagination.js';
 import type { CommentRepository } from './comment.repository.js';
-import type { KudosRepository } from './kudos.repository.js';
+import type { KudosRepository, SocialCounts } from './kudos.repository.js';
 
 /** What lists and the feed show of an activity's kudos and comments, for one viewer. */
 export interface SocialSummary {
@@ -57,13 +57,15 @@ export class SocialService {
     if (meta.athlete_id === athleteId)
       throw Errors.unprocessable('you cannot give kudos to your own activity');
     return this.stored(async (tx) => {
-      if (await this.kudos.add(tx, activityId, athleteId))
-        await this.events.emit('kudos.given', tx, {
-          activityId,
-          ownerId: meta.athlete_id,
-          giverId: athleteId,
-        });
-      return this.countsIn(tx, activityId, true);
+      if (!(await this.kudos.add(tx, activityId, athleteId)))
+        return this.countsIn(tx, activityId, true);
+      await this.events.emit('kudos.given', tx, {
+        activityId,
+        ownerId: meta.athlete_id,
+        giverId: athleteId,
+      });
+      // Last: the count's row lock is held until the commit (see KudosRepository.bump).
+      return this.summary(await this.kudos.bump(tx, activityId, 'kudos_count', 1), true);
     });
   }
 
@@ -71,8 +73,9 @@ export class SocialService {
   async takeBackKudos(athleteId: string, activityId: string): Promise<SocialSummary> {
     await this.activities.viewableMeta(athleteId, activityId);
     return this.stored(async (tx) => {
-      await this.kudos.remove(tx, activityId, athleteId);
-      return this.countsIn(tx, activityId, false);
+      if (!(await this.kudos.remove(tx, activityId, athleteId)))
+        return this.countsIn(tx, activityId, false);
+      return this.summary(await this.kudos.bump(tx, activityId, 'kudos_count', -1), false);
     });
   }
 
@@ -135,7 +138,6 @@ export class SocialService {
         athlete_id: athleteId,
         text: cleaned.text,
       });
-      await this.kudos.bump(tx, activityId, 'comment_count', 1);
       await this.events.emit('comment.added', tx, {
         activityId,
         ownerId: meta.athlete_id,
@@ -143,6 +145,7 @@ export class SocialService {
         commentId: row.id,
         mentionedIds: mentioned.map((a) => a.id),
       });
+      await this.kudos.bump(tx, activityId, 'comment_count', 1);
       return row;
     });
     return (await this.present([row], athleteId, meta.athlete_id))[0]!;
@@ -215,7 +218,15 @@ export class SocialService {
     hasKudoed: boolean,
   ): Promise<SocialSummary> {
     const [counts] = await this.kudos.countsOf([activityId], tx);
-    return { ...NO_SOCIAL, ...counts, has_kudoed: hasKudoed };
+    return counts ? this.summary(counts, hasKudoed) : { ...NO_SOCIAL, has_kudoed: hasKudoed };
+  }
+
+  private summary(counts: SocialCounts, hasKudoed: boolean): SocialSummary {
+    return {
+      kudos_count: counts.kudos_count,
+      comment_count: counts.comment_count,
+      has_kudoed: hasKudoed,
+    };
   }
 
   /** Comments with their authors and mentioned athletes: one query of each for the page. */

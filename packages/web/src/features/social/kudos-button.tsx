@@ -76,7 +76,6 @@ export function KudosButton({
         onClick={toggle}
         disabled={sending}
       >
-        <span aria-hidden="true">👍</span>{' '}
         <span className="kudos-count" data-testid="kudos-count">
           {label(state.count)}
         </span>
