@@ -9,43 +9,40 @@ const PAGE_SIZE = 30;
 export const kudosKey = (activityId: string) => ['kudos', activityId] as const;
 export const commentsKey = (activityId: string) => ['comments', activityId] as const;
 
-/** Who gave kudos to the activity, newest first, a page at a time. */
-export function useKudosGivers(activityId: string) {
+/** A keyset-paginated list, a page at a time (`next_cursor` null on the last). */
+function usePages<T extends { next_cursor: string | null }>(
+  queryKey: readonly unknown[],
+  page: (cursor: string | undefined, signal: AbortSignal) => Promise<T>,
+) {
   return useInfiniteQuery({
-    queryKey: kudosKey(activityId),
-    queryFn: ({ pageParam, signal }) =>
-      unwrap(
-        api.GET('/api/v1/activities/{id}/kudos', {
-          params: {
-            path: { id: activityId },
-            query: { limit: PAGE_SIZE, cursor: pageParam ?? undefined },
-          },
-          signal,
-        }),
-      ),
+    queryKey,
+    queryFn: ({ pageParam, signal }) => page(pageParam ?? undefined, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
   });
 }
 
+/** Who gave kudos to the activity, newest first, a page at a time. */
+export const useKudosGivers = (activityId: string) =>
+  usePages(kudosKey(activityId), (cursor, signal) =>
+    unwrap(
+      api.GET('/api/v1/activities/{id}/kudos', {
+        params: { path: { id: activityId }, query: { limit: PAGE_SIZE, cursor } },
+        signal,
+      }),
+    ),
+  );
+
 /** The activity's comments, oldest first, a page at a time. */
-export function useComments(activityId: string) {
-  return useInfiniteQuery({
-    queryKey: commentsKey(activityId),
-    queryFn: ({ pageParam, signal }) =>
-      unwrap(
-        api.GET('/api/v1/activities/{id}/comments', {
-          params: {
-            path: { id: activityId },
-            query: { limit: PAGE_SIZE, cursor: pageParam ?? undefined },
-          },
-          signal,
-        }),
-      ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
-  });
-}
+export const useComments = (activityId: string) =>
+  usePages(commentsKey(activityId), (cursor, signal) =>
+    unwrap(
+      api.GET('/api/v1/activities/{id}/comments', {
+        params: { path: { id: activityId }, query: { limit: PAGE_SIZE, cursor } },
+        signal,
+      }),
+    ),
+  );
 
 /**
  * Refreshes what shows an activity's kudos or comments once one changed: the lists of givers
