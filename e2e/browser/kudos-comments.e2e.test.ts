@@ -85,6 +85,8 @@ describe.runIf(hasChromium)('web app in Chromium: kudos and comments', () => {
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     await recordCspViolations(page, problems);
     await logIn(page, server.url, handle);
+    // Signed in once the feed shows (going elsewhere before would cut the login short).
+    await page.getByRole('tab', { name: 'Following' }).waitFor();
     return { page, problems };
   }
 
