@@ -91,6 +91,12 @@ export type StreamSet = ResponseBody<'/api/v1/activities/{id}/streams', 'get'>;
 /** A photo of an activity: its sizes' paths (`urls.large`, `urls.thumb`), caption, size. */
 export type Photo = ResponseBody<'/api/v1/activities/{id}/photos', 'get'>['items'][number];
 export type PhotoUpdate = RequestBody<'/api/v1/activities/{id}/photos/{photoId}', 'patch'>;
+/** An activity's kudos count and whether you gave kudos, as giving or taking them back answers. */
+export type KudosState = ResponseBody<'/api/v1/activities/{id}/kudos', 'put'>;
+/** Someone who gave kudos, and when. */
+export type KudosGiver = ResponseBody<'/api/v1/activities/{id}/kudos', 'get'>['items'][number];
+/** A comment: plain text, with the athletes its @mentions name. */
+export type Comment = ResponseBody<'/api/v1/activities/{id}/comments', 'get'>['items'][number];
 
 /** A segment in Strava's field names (metres, percent). */
 export type Segment = ResponseBody<'/api/v1/segments/{id}', 'get'>;

@@ -115,6 +115,12 @@ export interface paths {
                                 photo_count: number;
                                 /** @description path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all) */
                                 first_photo: string | null;
+                                /** @description kudos given to the activity */
+                                kudos_count: number;
+                                /** @description comments on the activity (GET /activities/{id}/comments lists them) */
+                                comment_count: number;
+                                /** @description whether you gave kudos to it (false when not signed in) */
+                                has_kudoed: boolean;
                                 /** Format: date-time */
                                 created_at: string;
                                 /** Format: date-time */
@@ -270,6 +276,12 @@ export interface paths {
                             photo_count: number;
                             /** @description path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all) */
                             first_photo: string | null;
+                            /** @description kudos given to the activity */
+                            kudos_count: number;
+                            /** @description comments on the activity (GET /activities/{id}/comments lists them) */
+                            comment_count: number;
+                            /** @description whether you gave kudos to it (false when not signed in) */
+                            has_kudoed: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -421,6 +433,12 @@ export interface paths {
                             photo_count: number;
                             /** @description path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all) */
                             first_photo: string | null;
+                            /** @description kudos given to the activity */
+                            kudos_count: number;
+                            /** @description comments on the activity (GET /activities/{id}/comments lists them) */
+                            comment_count: number;
+                            /** @description whether you gave kudos to it (false when not signed in) */
+                            has_kudoed: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -635,6 +653,12 @@ export interface paths {
                             photo_count: number;
                             /** @description path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all) */
                             first_photo: string | null;
+                            /** @description kudos given to the activity */
+                            kudos_count: number;
+                            /** @description comments on the activity (GET /activities/{id}/comments lists them) */
+                            comment_count: number;
+                            /** @description whether you gave kudos to it (false when not signed in) */
+                            has_kudoed: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -896,6 +920,12 @@ export interface paths {
                             photo_count: number;
                             /** @description path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all) */
                             first_photo: string | null;
+                            /** @description kudos given to the activity */
+                            kudos_count: number;
+                            /** @description comments on the activity (GET /activities/{id}/comments lists them) */
+                            comment_count: number;
+                            /** @description whether you gave kudos to it (false when not signed in) */
+                            has_kudoed: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -998,6 +1028,272 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/activities/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The comments on an activity, oldest first
+         * @description Seen by exactly who may see the activity (404 for anyone else, as for the activity itself).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description next_cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                activity_id: string;
+                                athlete: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    handle: string;
+                                    display_name: string;
+                                };
+                                /** @description plain text: no markdown, no HTML. Show it as text; links (http and https) and @mentions are found in it as @stride/core’s tokenizeComment finds them */
+                                text: string;
+                                /** @description the @mentions in the text that name an athlete (others are plain text) */
+                                mentions: {
+                                    handle: string;
+                                    /** Format: uuid */
+                                    athlete_id: string;
+                                }[];
+                                /** @description whether you may delete it: you wrote it, or the activity is yours */
+                                can_delete: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Comment on an activity
+         * @description Seen by exactly who may see the activity (404 for anyone else, as for the activity itself). Athletes the text @mentions (by handle) are told when they may see the activity. At most 10 comments a minute and 60 an hour per athlete (429 with Retry-After).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1–1000 characters once trimmed; control characters are removed and more than two blank lines in a row become two */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description a comment on an activity */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            activity_id: string;
+                            athlete: {
+                                /** Format: uuid */
+                                id: string;
+                                handle: string;
+                                display_name: string;
+                            };
+                            /** @description plain text: no markdown, no HTML. Show it as text; links (http and https) and @mentions are found in it as @stride/core’s tokenizeComment finds them */
+                            text: string;
+                            /** @description the @mentions in the text that name an athlete (others are plain text) */
+                            mentions: {
+                                handle: string;
+                                /** Format: uuid */
+                                athlete_id: string;
+                            }[];
+                            /** @description whether you may delete it: you wrote it, or the activity is yours */
+                            can_delete: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/comments/{commentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a comment
+         * @description Its author may, and so may the athlete whose activity it is: 403 for anyone else who may see the activity, 404 for anyone who may not.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    commentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities/{id}/export.{format}": {
         parameters: {
             query?: never;
@@ -1050,6 +1346,219 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/kudos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who gave kudos to an activity, newest first
+         * @description Seen by exactly who may see the activity (404 for anyone else, as for the activity itself).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description next_cursor from the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                athlete: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    handle: string;
+                                    display_name: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description when they gave kudos
+                                 */
+                                created_at: string;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /**
+         * Give kudos to an activity (again: nothing changes)
+         * @description Seen by exactly who may see the activity (404 for anyone else, as for the activity itself). Not to your own activity (422).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description kudos the activity has now */
+                            kudos_count: number;
+                            comment_count: number;
+                            /** @description whether you have given kudos to it */
+                            has_kudoed: boolean;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Take back your kudos (when you gave none, nothing changes)
+         * @description Seen by exactly who may see the activity (404 for anyone else, as for the activity itself).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description kudos the activity has now */
+                            kudos_count: number;
+                            comment_count: number;
+                            /** @description whether you have given kudos to it */
+                            has_kudoed: boolean;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -1167,6 +1676,12 @@ export interface paths {
                                 photo_count: number;
                                 /** @description path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all) */
                                 first_photo: string | null;
+                                /** @description kudos given to the activity */
+                                kudos_count: number;
+                                /** @description comments on the activity (GET /activities/{id}/comments lists them) */
+                                comment_count: number;
+                                /** @description whether you gave kudos to it (false when not signed in) */
+                                has_kudoed: boolean;
                                 /** Format: date-time */
                                 created_at: string;
                                 /** Format: date-time */
@@ -1900,6 +2415,12 @@ export interface paths {
                             photo_count: number;
                             /** @description path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all) */
                             first_photo: string | null;
+                            /** @description kudos given to the activity */
+                            kudos_count: number;
+                            /** @description comments on the activity (GET /activities/{id}/comments lists them) */
+                            comment_count: number;
+                            /** @description whether you gave kudos to it (false when not signed in) */
+                            has_kudoed: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -2051,6 +2572,12 @@ export interface paths {
                             photo_count: number;
                             /** @description path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all) */
                             first_photo: string | null;
+                            /** @description kudos given to the activity */
+                            kudos_count: number;
+                            /** @description comments on the activity (GET /activities/{id}/comments lists them) */
+                            comment_count: number;
+                            /** @description whether you gave kudos to it (false when not signed in) */
+                            has_kudoed: boolean;
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */

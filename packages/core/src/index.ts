@@ -6,6 +6,7 @@ export * from './polyline/index.js';
 export * from './privacy/index.js';
 export * from './segments/index.js';
 export * from './session/index.js';
+export * from './social/index.js';
 export * from './sport.js';
 export * from './stats/index.js';
 export * from './track.js';

@@ -27,6 +27,8 @@ export interface Config {
    */
   sessionCacheS: number;
   authRateLimit: { max: number; windowS: number };
+  /** Comments one athlete may post per minute and per hour. */
+  commentRateLimit: { perMinute: number; perHour: number };
   trustProxy: boolean;
   shutdownTimeoutS: number;
   /** Largest JSON request body accepted, in bytes. */
@@ -251,6 +253,10 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     authRateLimit: {
       max: int(env, 'STRIDE_AUTH_RATE_LIMIT', 10, 1, 1_000_000),
       windowS: int(env, 'STRIDE_AUTH_RATE_WINDOW', 60, 1, 86_400),
+    },
+    commentRateLimit: {
+      perMinute: int(env, 'STRIDE_COMMENT_RATE_LIMIT', 10, 1, 1_000_000),
+      perHour: int(env, 'STRIDE_COMMENT_RATE_LIMIT_HOUR', 60, 1, 1_000_000),
     },
     trustProxy: bool(env, 'STRIDE_TRUST_PROXY', false),
     shutdownTimeoutS: int(env, 'STRIDE_SHUTDOWN_TIMEOUT', 10, 1, 600),

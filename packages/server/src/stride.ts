@@ -22,6 +22,7 @@ import {
 } from './platform/platform.js';
 import { createPrivacyModule, type PrivacyModule } from './privacy/index.js';
 import { createSegmentsModule, type SegmentsModule } from './segments/index.js';
+import { createSocialModule, NO_SOCIAL, type SocialModule } from './social/index.js';
 import { createUploadsModule, type UploadsModule } from './uploads/index.js';
 
 export interface StrideOptions extends PlatformOptions {
@@ -48,6 +49,7 @@ export interface Stride {
   segments: SegmentsModule;
   photos: PhotosModule;
   feed: FeedModule;
+  social: SocialModule;
   accounts: AccountsModule;
   notifications: NotificationsModule;
   /** In mounting order. */
@@ -92,6 +94,7 @@ export async function createStride(
     let uploads: UploadsModule | undefined;
     let photos: PhotosModule | undefined;
     let feed: FeedModule | undefined;
+    let social: SocialModule | undefined;
     activities = createActivitiesModule(platform, {
       ...people,
       compute,
@@ -101,7 +104,21 @@ export async function createStride(
         retryRefused: () => uploads!.uploads.retryRefused(),
       }),
       segmentEfforts: () => segments!.effortsOn,
-      photoSummaries: () => (ids) => photos!.photos.summariesOf(ids),
+      readTimeFields: () => async (viewerId, ids) => {
+        const [pictures, talk] = await Promise.all([
+          photos!.photos.summariesOf(ids),
+          social!.social.summariesOf(viewerId, ids),
+        ]);
+        return new Map(
+          ids.map((id) => [
+            id,
+            {
+              ...(pictures.get(id) ?? { photo_count: 0, first_photo: null }),
+              ...(talk.get(id) ?? NO_SOCIAL),
+            },
+          ]),
+        );
+      },
       feedPage: () => (viewerId, limit, after) => feed!.feed.page(viewerId, limit, after),
     });
     uploads = createUploadsModule(platform, {
@@ -119,12 +136,17 @@ export async function createStride(
     });
     photos = createPhotosModule(platform, { activities: activities.activities });
     feed = createFeedModule(platform);
+    social = createSocialModule(platform, {
+      activities: activities.activities,
+      athletes: athletes.athletes,
+    });
     const accounts = createAccountsModule(platform, {
       ...people,
       activities,
       privacy: privacy.privacy,
       uploads: uploads.uploads,
       photos: photos.photos,
+      social: social.social,
       notificationsOf: () => (athleteId) => notifications.notifications.exportOf(athleteId),
     });
     const notifications = createNotificationsModule(platform, {
@@ -144,6 +166,7 @@ export async function createStride(
       activities,
       photos,
       feed,
+      social,
       leaderboards,
       segments,
       notifications,
@@ -164,6 +187,7 @@ export async function createStride(
       segments,
       photos,
       feed,
+      social,
       accounts,
       notifications,
       modules,

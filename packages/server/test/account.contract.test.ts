@@ -119,6 +119,7 @@ describe.each(DATABASES)('data rights on $name', (database) => {
       privacy: s.privacy.privacy,
       uploads: s.uploads.uploads,
       photos: s.photos.photos,
+      social: s.social.social,
       blobs: s.platform.blobs,
       events: s.platform.events,
       pageSize: 1,

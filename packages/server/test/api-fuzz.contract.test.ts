@@ -63,6 +63,7 @@ BASELINE_BODIES['POST /api/v1/push/subscriptions'] = {
   keys: { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) },
 };
 BASELINE_BODIES['POST /api/v1/notifications/read'] = { all: true };
+BASELINE_BODIES['POST /api/v1/activities/{id}/comments'] = { text: 'Nice run @fuzz_other' };
 const BASELINE_QUERY: Record<string, string> = { bbox: '45.7,4.8,45.8,4.9', sport: 'Run' };
 
 /** Values the schema lets through but the route must refuse, naming the parameter. */
@@ -124,6 +125,8 @@ interface Resources {
   activity: string;
   /** A photo of `activity`. */
   photo: string;
+  /** A comment on `activity`. */
+  comment: string;
   segment: string;
   upload: string;
   zone: string;
@@ -133,6 +136,8 @@ interface Resources {
 describe.each(DATABASES)('bad input on every operation on $name', (database) => {
   const t = useTestApp(database, {
     STRIDE_AUTH_RATE_LIMIT: '1000000',
+    STRIDE_COMMENT_RATE_LIMIT: '1000000',
+    STRIDE_COMMENT_RATE_LIMIT_HOUR: '1000000',
     STRIDE_MAX_UPLOAD_BYTES: String(1024 * 1024),
   });
   let ops: Operation[];
@@ -182,8 +187,15 @@ describe.each(DATABASES)('bad input on every operation on $name', (database) => 
       headers: { ...photo.headers, ...who.headers },
     });
     expect(added.statusCode, added.body).toBe(201);
+    const comment = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/activities/${resources.activity}/comments`,
+      headers: who.headers,
+      payload: { text: 'A comment to probe' },
+    });
+    expect(comment.statusCode, comment.body).toBe(201);
     await t.stride.worker.drain();
-    return { ...resources, photo: added.json().items[0].id };
+    return { ...resources, photo: added.json().items[0].id, comment: comment.json().id };
   }
 
   beforeAll(async () => {
@@ -200,6 +212,7 @@ describe.each(DATABASES)('bad input on every operation on $name', (database) => 
         if (p.name === 'format') return [p.name, 'gpx'];
         if (p.name === 'size') return [p.name, 'thumb'];
         if (p.name === 'photoId') return [p.name, ids.photo];
+        if (p.name === 'commentId') return [p.name, ids.comment];
         const resource = RESOURCE_OF[op.path.split('/{')[0]!];
         if (!resource) throw new Error(`no resource known for ${op.key}`);
         return [p.name, ids[resource]];

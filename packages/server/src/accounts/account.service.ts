@@ -10,6 +10,7 @@ import { Errors } from '../platform/errors.js';
 import type { EventHub } from '../platform/events/event-hub.js';
 import { type ZipEntry, zipStream } from '../platform/zip-stream.js';
 import type { PrivacyService } from '../privacy/privacy.service.js';
+import type { SocialService } from '../social/social.service.js';
 import type { UploadService } from '../uploads/upload.service.js';
 import { checkPassword } from './password.js';
 
@@ -22,6 +23,7 @@ export interface AccountDeps {
   privacy: PrivacyService;
   uploads: UploadService;
   photos: PhotoService;
+  social: SocialService;
   blobs: BlobStore;
   events: EventHub;
   /** Late-bound: the athlete's notification settings and items, for the export. */
@@ -47,7 +49,8 @@ export class AccountService {
    * follows), `activities.json` (every activity's summary and details), `activities/<id>.gpx`
    * for each recorded track, `photos/<activity id>/<n>-<photo id>.jpg` with the large size of
    * every photo (the sizes are all Stride keeps) and `photos.json` with their captions,
-   * `notifications.json` (per-kind settings and every notification), and
+   * `social.json` with the comments they wrote and the kudos they gave, `notifications.json`
+   * (per-kind settings and every notification), and
    * `originals/` with every file the athlete uploaded, as uploaded. Activities are read a page
    * at a time, so an athlete with years of training exports in bounded memory.
    */
@@ -72,11 +75,12 @@ export class AccountService {
       search_text: _search,
       ...profile
     } = athlete;
-    const [zones, following, followers, originals] = await Promise.all([
+    const [zones, following, followers, originals, social] = await Promise.all([
       privacy.zones(athleteId),
       follows.allHandles(athleteId, 'following'),
       follows.allHandles(athleteId, 'followers'),
       uploads.originalsOf(athleteId),
+      this.deps.social.exportOf(athleteId),
     ]);
     const privacyZones = zones.map(({ id, lat, lng, radius_m, created_at }) => ({
       id,
@@ -110,6 +114,7 @@ export class AccountService {
         }
       }
       yield { name: 'photos.json', chunks: [json(photoList)] };
+      yield { name: 'social.json', chunks: [json(social)] };
       if (notificationsOf)
         yield { name: 'notifications.json', chunks: [json(await notificationsOf()(athleteId))] };
       for (const u of originals) {
@@ -142,6 +147,8 @@ export class AccountService {
         activityIds.push(a.id);
       }
       const uploadIds = await uploads.idsOf(athleteId, tx);
+      // Their kudos and comments on others' activities leave those activities' counts too.
+      await this.deps.social.forgetAthlete(tx, athleteId);
       await athletes.delete(tx, athleteId);
       return { activityIds, uploadIds };
     });

@@ -5,6 +5,7 @@ import type { PhotoService } from '../photos/photo.service.js';
 import { type FeatureModule, routes } from '../platform/module.js';
 import type { Platform } from '../platform/platform.js';
 import type { PrivacyService } from '../privacy/privacy.service.js';
+import type { SocialService } from '../social/social.service.js';
 import type { UploadService } from '../uploads/upload.service.js';
 import { AccountService } from './account.service.js';
 import { authRoutes } from './auth.routes.js';
@@ -32,6 +33,7 @@ export function createAccountsModule(
     photos: PhotoService;
     /** Late-bound: the notifications feature is built after this one. */
     notificationsOf: () => (athleteId: string) => Promise<unknown>;
+    social: SocialService;
   },
 ) {
   const { db, config, jwtSecret, blobs, events } = platform;
@@ -51,6 +53,7 @@ export function createAccountsModule(
     uploads: deps.uploads,
     photos: deps.photos,
     notificationsOf: deps.notificationsOf,
+    social: deps.social,
     blobs,
     events,
     sessions: auth,

@@ -7,15 +7,20 @@ import { Errors } from '../platform/errors.js';
 import type { EventHub } from '../platform/events/event-hub.js';
 import type { PrivacyService } from '../privacy/privacy.service.js';
 import { authorizeOwner, canView } from './access.js';
-import { NO_PHOTOS, type ReadTimeFields, withAthlete } from './activity.presenter.js';
+import { NO_READ_TIME_FIELDS, type ReadTimeFields, withAthlete } from './activity.presenter.js';
 import type { ActivityRepository, ListedActivity } from './activity.repository.js';
 import type { ActivityService } from './activity.service.js';
 import type { ExportFormat } from './activity-compute.js';
 import { ActivityViews, type StoredView } from './activity-views.js';
 import { trackLoader } from './tracks.js';
 
-/** Photo count and first thumb of each of these activities (the photos feature answers). */
-export type PhotoSummariesOf = (
+/**
+ * The read-time fields of each of these activities as `viewerId` sees them (photos, kudos,
+ * comments: other features answer, each in one query for the whole page). An activity
+ * missing from the map has none.
+ */
+export type ReadTimeFieldsOf = (
+  viewerId: string | undefined,
   activityIds: readonly string[],
 ) => Promise<ReadonlyMap<string, ReadTimeFields>>;
 
@@ -49,7 +54,7 @@ export class ActivityReadService {
     private readonly blobs: BlobStore,
     private readonly events: EventHub,
     private readonly views: ActivityViews,
-    private readonly photoSummaries: PhotoSummariesOf,
+    private readonly readTimeFields: ReadTimeFieldsOf,
     private readonly feedPage: FeedPageOf,
   ) {
     this.loadTrack = trackLoader(blobs);
@@ -67,19 +72,20 @@ export class ActivityReadService {
     id: string,
   ): Promise<{ view: StoredView; athlete: AthleteSummary; fields: ReadTimeFields }> {
     const meta = await this.lifecycle.viewableMeta(viewerId, id);
-    const [athlete, view, photos] = await Promise.all([
+    const [athlete, view, fields] = await Promise.all([
       this.athletes.summaries([meta.athlete_id]),
       this.views.current(meta, ActivityViews.audienceOf(meta, viewerId)),
-      this.photoSummaries([id]),
+      this.readTimeFields(viewerId, [id]),
     ]);
-    return { view, athlete: athlete[0]!, fields: photos.get(id) ?? NO_PHOTOS };
+    return { view, athlete: athlete[0]!, fields: fields.get(id) ?? NO_READ_TIME_FIELDS };
   }
 
   /**
    * USER: one athlete's activities (default: the viewer's); FRIENDS: the viewer's feed (their
    * own activities and those fanned out to them by athletes they follow). Newest first,
    * keyset-paginated, visibility-filtered. Each item is its rendered summary (JSON) joined with
-   * its athlete and its photos' count and first thumb (one query for the page).
+   * its athlete and its read-time fields (photos, kudos, comments: one query of each for the
+   * page).
    */
   async list(
     viewerId: string,
@@ -121,9 +127,12 @@ export class ActivityReadService {
    * read-time fields (one query per kind for the page).
    */
   private async cards(viewerId: string, rows: readonly ListedActivity[]): Promise<string[]> {
-    const [summaries, photos] = await Promise.all([
+    const [summaries, fields] = await Promise.all([
       this.athletes.summaries([...new Set(rows.map((r) => r.athlete_id))]),
-      this.photoSummaries(rows.map((r) => r.id)),
+      this.readTimeFields(
+        viewerId,
+        rows.map((r) => r.id),
+      ),
     ]);
     const owners = new Map(summaries.map((a) => [a.id, a]));
     const items: string[] = [];
@@ -135,7 +144,7 @@ export class ActivityReadService {
         row.view_summary ??
         this.views.summaryOf(row, audience) ??
         (await this.views.current(row, audience)).summary;
-      items.push(withAthlete(summary, athlete, photos.get(row.id) ?? NO_PHOTOS));
+      items.push(withAthlete(summary, athlete, fields.get(row.id) ?? NO_READ_TIME_FIELDS));
     }
     return items;
   }
@@ -153,16 +162,19 @@ export class ActivityReadService {
       viewerId && viewerId !== row.athlete_id
         ? await this.follows.access(viewerId, row.athlete_id)
         : { following: false, blocked: false };
-    const [[athlete], photos] = await Promise.all([
+    const [[athlete], fields] = await Promise.all([
       this.athletes.summaries([row.athlete_id]),
-      this.photoSummaries(legs.map((l) => l.id)),
+      this.readTimeFields(
+        viewerId,
+        legs.map((l) => l.id),
+      ),
     ]);
     const audience = ActivityViews.audienceOf(row, viewerId);
     const items: string[] = [];
     for (const leg of legs) {
       if (leg.state !== 'complete' || !canView(leg, viewerId, access)) continue;
       const { summary } = await this.views.current(leg, audience);
-      items.push(withAthlete(summary, athlete!, photos.get(leg.id) ?? NO_PHOTOS));
+      items.push(withAthlete(summary, athlete!, fields.get(leg.id) ?? NO_READ_TIME_FIELDS));
     }
     return items;
   }

@@ -24,13 +24,24 @@ const MAX_BEST_EFFORTS = 50;
 
 /**
  * Fields of a summary joined at read time beside the athlete, because they change without the
- * activity changing (a photo added does not render its views again).
+ * activity changing (a photo or a kudos added does not render its views again), or differ by
+ * viewer (`has_kudoed`).
  */
 export interface ReadTimeFields {
   photo_count: number;
   first_photo: string | null;
+  kudos_count: number;
+  comment_count: number;
+  has_kudoed: boolean;
 }
-export const NO_PHOTOS: ReadTimeFields = { photo_count: 0, first_photo: null };
+/** An activity with no photos, kudos or comments. */
+export const NO_READ_TIME_FIELDS: ReadTimeFields = {
+  photo_count: 0,
+  first_photo: null,
+  kudos_count: 0,
+  comment_count: 0,
+  has_kudoed: false,
+};
 
 type SummaryBody = Omit<Static<typeof ActivitySummary>, 'athlete' | keyof ReadTimeFields>;
 type DetailBody = Omit<
@@ -160,6 +171,7 @@ export function detailJson(
 export function withAthlete(summary: string, athlete: AthleteRef, fields: ReadTimeFields): string {
   return (
     `{"athlete":${JSON.stringify(athleteRef(athlete))},"photo_count":${fields.photo_count},` +
-    `"first_photo":${JSON.stringify(fields.first_photo)},${summary.slice(1)}`
+    `"first_photo":${JSON.stringify(fields.first_photo)},"kudos_count":${fields.kudos_count},` +
+    `"comment_count":${fields.comment_count},"has_kudoed":${fields.has_kudoed},${summary.slice(1)}`
   );
 }

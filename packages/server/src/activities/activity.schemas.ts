@@ -92,6 +92,14 @@ export const ActivitySummary = Type.Object({
     description:
       'path on this server of the first photo’s thumb (GET /activities/{id}/photos lists them all)',
   }),
+  kudos_count: Type.Integer({ minimum: 0, description: 'kudos given to the activity' }),
+  comment_count: Type.Integer({
+    minimum: 0,
+    description: 'comments on the activity (GET /activities/{id}/comments lists them)',
+  }),
+  has_kudoed: Type.Boolean({
+    description: 'whether you gave kudos to it (false when not signed in)',
+  }),
   created_at: Type.String({ format: 'date-time' }),
   updated_at: Type.String({ format: 'date-time' }),
 });

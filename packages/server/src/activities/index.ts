@@ -14,7 +14,7 @@ import { ActivityService } from './activity.service.js';
 import {
   ActivityReadService,
   type FeedPageOf,
-  type PhotoSummariesOf,
+  type ReadTimeFieldsOf,
 } from './activity-read.service.js';
 import { ActivityRecomputeService } from './activity-recompute.service.js';
 import { ActivityViewRepository } from './activity-view.repository.js';
@@ -23,7 +23,7 @@ import { athleteStatsRoutes } from './athlete-stats.routes.js';
 import { AthleteStatsService } from './athlete-stats.service.js';
 
 export type { ActivityService } from './activity.service.js';
-export type { ActivityReadService, PhotoSummariesOf } from './activity-read.service.js';
+export type { ActivityReadService, ReadTimeFieldsOf } from './activity-read.service.js';
 export type { ServedView } from './activity-views.js';
 export { trackLoader } from './tracks.js';
 
@@ -57,8 +57,8 @@ export function createActivitiesModule(
     reimport: () => UploadReimport;
     /** Late-bound: the segments feature is built after this one. */
     segmentEfforts: () => SegmentEffortsOf;
-    /** Late-bound: the photos feature is built after this one. */
-    photoSummaries: () => PhotoSummariesOf;
+    /** Late-bound: the photos and social features are built after this one. */
+    readTimeFields: () => ReadTimeFieldsOf;
     /** Late-bound: the feed feature is built after this one. */
     feedPage: () => FeedPageOf;
   },
@@ -91,7 +91,7 @@ export function createActivitiesModule(
     blobs,
     events,
     views,
-    (ids) => deps.photoSummaries()(ids),
+    (viewerId, ids) => deps.readTimeFields()(viewerId, ids),
     (viewerId, limit, after) => deps.feedPage()(viewerId, limit, after),
   );
   const recompute = new ActivityRecomputeService(

@@ -35,6 +35,16 @@ export class AthleteRepository {
       .execute();
   }
 
+  /** Ids and handles of the athletes with these handles (compared regardless of case). */
+  async byHandles(handles: readonly string[]): Promise<Array<Pick<AthleteRow, 'id' | 'handle'>>> {
+    if (!handles.length) return [];
+    return this.db
+      .selectFrom('athletes')
+      .select(['id', 'handle'])
+      .where(sql<boolean>`lower(handle) = any(${handles.map((h) => h.toLowerCase())}::text[])`)
+      .execute();
+  }
+
   async findByHandle(handle: string): Promise<AthleteRow | undefined> {
     return this.db
       .selectFrom('athletes')

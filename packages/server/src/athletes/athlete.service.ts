@@ -70,6 +70,11 @@ export class AthleteService {
     return found.filter((a): a is AthleteSummary => a !== undefined);
   }
 
+  /** Ids and handles of those of these handles that name an athlete (any case): one query. */
+  byHandles(handles: readonly string[]): Promise<Array<Pick<AthleteRow, 'id' | 'handle'>>> {
+    return this.athletes.byHandles(handles);
+  }
+
   /** Finds an athlete by id or handle, or answers 404. */
   async resolve(ref: string): Promise<AthleteRow> {
     const athlete = UUID.test(ref)

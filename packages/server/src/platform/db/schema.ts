@@ -16,6 +16,9 @@ export interface Database {
   activity_events: ActivityEventsTable;
   activity_point_batches: ActivityPointBatchesTable;
   activity_photos: ActivityPhotosTable;
+  kudos: KudosTable;
+  comments: CommentsTable;
+  activity_social_counts: ActivitySocialCountsTable;
   uploads: UploadsTable;
   privacy_zones: PrivacyZonesTable;
   leaderboard_segment_entries: LeaderboardSegmentEntriesTable;
@@ -274,6 +277,30 @@ export interface ActivityPhotosTable {
   created_at: CreatedAt;
 }
 export type ActivityPhotoRow = Selectable<ActivityPhotosTable>;
+
+export interface KudosTable {
+  activity_id: string;
+  athlete_id: string;
+  created_at: CreatedAt;
+}
+export type KudosRow = Selectable<KudosTable>;
+
+export interface CommentsTable {
+  id: string;
+  activity_id: string;
+  athlete_id: string;
+  /** As cleaned by @stride/core's cleanCommentText: 1–1,000 characters. */
+  text: string;
+  created_at: CreatedAt;
+}
+export type CommentRow = Selectable<CommentsTable>;
+
+/** Kept exact by the statements that add or remove kudos and comments, in their transaction. */
+export interface ActivitySocialCountsTable {
+  activity_id: string;
+  kudos_count: ColumnType<number, number | undefined, number>;
+  comment_count: ColumnType<number, number | undefined, number>;
+}
 
 export type UploadStatus = 'queued' | 'processing' | 'ready' | 'duplicate' | 'error';
 /** One activity file, or a ZIP archive of them (its files become uploads of their own). */

@@ -19,6 +19,9 @@ import {
 import { initialRange, type Range, stretchRoute } from '../../lib/stretch.js';
 import { useMe, useUnits } from '../auth/use-me.js';
 import { PhotoGallery } from '../photos/photo-gallery.js';
+import { CommentThread } from '../social/comment-thread.js';
+import { KudosButton } from '../social/kudos-button.js';
+import { KudosList } from '../social/kudos-list.js';
 import { DeleteActivity, EditActivity, ExportButtons } from './activity-actions.js';
 import { ImportWarnings } from './import-warnings.js';
 import {
@@ -168,6 +171,12 @@ export function ActivityPage({ id }: { id: string }) {
         <AthleteLine a={a}>{a.device_name && <span> · {a.device_name}</span>}</AthleteLine>
         <h1>{a.name}</h1>
         {a.description && <p className="description">{a.description}</p>}
+        <div className="card-social">
+          <KudosButton activityId={a.id} count={a.kudos_count} given={a.has_kudoed} own={owner} />
+          <a href="#comments" className="comment-link">
+            {a.comment_count} {a.comment_count === 1 ? 'comment' : 'comments'}
+          </a>
+        </div>
         <HeadlineStats a={a} units={units} />
       </header>
       <MultisportLegs a={a} units={units} />
@@ -219,6 +228,8 @@ export function ActivityPage({ id }: { id: string }) {
       )}
 
       <PhotoGallery activityId={a.id} owner={owner} />
+      <KudosList activityId={a.id} count={a.kudos_count} />
+      <CommentThread activityId={a.id} />
 
       {owner && <ImportWarnings warnings={a.analysis?.warnings} />}
       {owner && editing && <EditActivity a={a} onDone={() => setEditing(false)} />}

@@ -11,13 +11,16 @@ import {
   formatSpeedFor,
   speedLabel,
 } from '../../lib/format.js';
+import { useMe } from '../auth/use-me.js';
 import { PhotoImage } from '../photos/photo-image.js';
+import { KudosButton } from '../social/kudos-button.js';
 
 /**
  * One activity in a list: who, when, what, the headline numbers, a drawing of the route and
  * its first photo.
  */
 export function ActivityCard({ a, units }: { a: ActivitySummary; units: Units }) {
+  const me = useMe();
   return (
     <article className="card activity-card" aria-labelledby={`title-${a.id}`}>
       <header>
@@ -56,6 +59,17 @@ export function ActivityCard({ a, units }: { a: ActivitySummary; units: Units })
           }
         />
       </dl>
+      <div className="card-social">
+        <KudosButton
+          activityId={a.id}
+          count={a.kudos_count}
+          given={a.has_kudoed}
+          own={me.data?.id === a.athlete.id}
+        />
+        <Link href={`/activities/${a.id}#comments`} className="comment-link">
+          {a.comment_count} {a.comment_count === 1 ? 'comment' : 'comments'}
+        </Link>
+      </div>
       {(a.map.summary_polyline || a.first_photo) && (
         <Link href={`/activities/${a.id}`} className="card-media" tabIndex={-1} aria-hidden="true">
           {a.map.summary_polyline && (
