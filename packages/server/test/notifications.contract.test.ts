@@ -75,15 +75,27 @@ describe.each(DATABASES)('notifications on $name', (database) => {
     await push?.close();
   });
 
-  /** Raises an event as its feature does: inside a transaction. */
+  /**
+   * Raises an event as its feature does: inside a transaction (kudos with their row). Kudos
+   * are announced by a job after their commit: it runs before this returns.
+   */
   async function emit<N extends 'kudos.given' | 'comment.added'>(
     name: N,
     event: StrideEvents[N][1],
   ) {
     const { db, events } = t.stride.platform;
     await db.transaction().execute(async (tx) => {
+      if (name === 'kudos.given') {
+        const k = event as StrideEvents['kudos.given'][1];
+        await tx
+          .insertInto('kudos')
+          .values({ activity_id: k.activityId, athlete_id: k.giverId })
+          .onConflict((c) => c.doNothing())
+          .execute();
+      }
       await events.emit(name, ...([tx, event] as unknown as StrideEvents[N]));
     });
+    if (name === 'kudos.given') await drain();
   }
   const list = async (w: SignedIn, query = '') => {
     const res = await api(w, 'GET', `notifications${query}`);

@@ -55,6 +55,7 @@ export function createNotificationsModule(
       follows: deps.follows,
       activities: deps.activities,
       segments: deps.segments,
+      db,
       jobs,
       wakeWorker,
       publish: (channel, message) => pubsub.publish(channel, message),
@@ -82,6 +83,8 @@ export function createNotificationsModule(
       routes('/api/v1/push', pushRoutes, { push }),
     ],
     jobs: {
+      'notifications.kudos': async (e) =>
+        (await notifications.announceKudos(e)) ? ('success' as const) : ('skipped' as const),
       'notifications.deliver': async ({ notificationId }) => {
         const found = await notifications.byId(notificationId);
         if (!found || found.item.read) return 'skipped' as const;

@@ -2,18 +2,13 @@ import type { EventHub } from '../platform/events/event-hub.js';
 import type { NotificationService } from './notification.service.js';
 
 /**
- * What each event notifies, heard inside the transaction that raised it, so a notification and
- * its delivery jobs commit with the change or not at all.
+ * What each event notifies, heard inside the transaction that raised it, so a notification (or
+ * the job that records it) and its delivery jobs commit with the change or not at all.
  */
 export function listenForNotifications(events: EventHub, notifications: NotificationService) {
-  events.on('kudos.given', (tx, e) =>
-    notifications.record(tx, {
-      athleteId: e.ownerId,
-      kind: 'kudos',
-      actorId: e.giverId,
-      activityId: e.activityId,
-    }),
-  );
+  // Kudos come in bursts on one activity, and recording joins them into one item whose row
+  // each would lock until its commit: a job records each, after the kudos' own commit.
+  events.on('kudos.given', (tx, e) => notifications.recordLater(tx, e));
   events.on('comment.added', async (tx, e) => {
     await notifications.record(tx, {
       athleteId: e.ownerId,

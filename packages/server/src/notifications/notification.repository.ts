@@ -83,6 +83,29 @@ export class NotificationRepository {
     return row.id;
   }
 
+  /**
+   * Who gave kudos to the activity and is on none of the owner's kudos items for it yet, oldest
+   * first (reads the kudos table of the social feature: the one place that joins the two).
+   */
+  async kudosNotYetAnnounced(
+    tx: Transaction<Database>,
+    ownerId: string,
+    activityId: string,
+    limit: number,
+  ): Promise<string[]> {
+    const r = await sql<{ athlete_id: string }>`
+      select k.athlete_id from kudos k
+      where k.activity_id = ${activityId} and k.athlete_id <> ${ownerId}
+        and not exists (
+          select 1 from notifications n
+          join notification_actors a on a.notification_id = n.id
+          where n.athlete_id = ${ownerId} and n.kind = 'kudos' and n.activity_id = ${activityId}
+            and a.actor_id = k.athlete_id)
+      order by k.created_at, k.athlete_id
+      limit ${limit}`.execute(tx);
+    return r.rows.map((row) => row.athlete_id);
+  }
+
   /** One newest-first page of the athlete's items, with their actors. */
   async page(
     athleteId: string,

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ActivityService } from '../activities/activity.service.js';
 import type { AthleteService } from '../athletes/athlete.service.js';
 import type { FollowService } from '../athletes/follow.service.js';
@@ -83,6 +83,7 @@ export class NotificationService {
       follows: FollowService;
       activities: ActivityService;
       segments: SegmentService;
+      db: Kysely<Database>;
       jobs: JobQueue;
       wakeWorker: () => void;
       publish: (channel: string, message: string) => Promise<boolean>;
@@ -112,6 +113,50 @@ export class NotificationService {
     if (setting.push && (await this.subscriptions.any(e.athleteId, tx)))
       await this.deps.jobs.enqueue('notifications.push', { notificationId: id }, tx);
     this.deps.wakeWorker(); // a hint: the worker polls again shortly if this ran before the commit
+  }
+
+  /**
+   * Queues the announcement of an activity's new kudos in the caller's transaction (one job per
+   * activity, however many kudos arrive before it runs: `announceKudos`).
+   */
+  async recordLater(
+    tx: Transaction<Database>,
+    e: { activityId: string; ownerId: string; giverId: string },
+  ): Promise<void> {
+    if (e.giverId === e.ownerId) return;
+    await this.deps.jobs.enqueue(
+      'notifications.kudos',
+      { activityId: e.activityId, ownerId: e.ownerId },
+      tx,
+    );
+    this.deps.wakeWorker();
+  }
+
+  /**
+   * `notifications.kudos`: records every kudos of the activity that no kudos item of its owner
+   * names yet (a batch at a time; a full batch queues the next), unless the activity is gone.
+   * Whether there was anything to record.
+   */
+  async announceKudos(e: { activityId: string; ownerId: string }): Promise<boolean> {
+    const batch = 200;
+    return this.deps.db.transaction().execute(async (tx) => {
+      if (!(await this.canSee(tx, e.ownerId, e.activityId))) return false;
+      const givers = await this.notifications.kudosNotYetAnnounced(
+        tx,
+        e.ownerId,
+        e.activityId,
+        batch,
+      );
+      for (const giverId of givers)
+        await this.record(tx, {
+          athleteId: e.ownerId,
+          kind: 'kudos',
+          actorId: giverId,
+          activityId: e.activityId,
+        });
+      if (givers.length === batch) await this.deps.jobs.enqueue('notifications.kudos', e, tx);
+      return givers.length > 0;
+    });
   }
 
   /** Whether `athleteId` may see the activity (a mention in a comment they cannot read is none). */

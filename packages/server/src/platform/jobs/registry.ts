@@ -52,6 +52,11 @@ export interface JobPayloads {
   'feed.fanout-batch': { activityId: string; after: string | null; through: string | null };
   /** Put a new followee's recent activities in a follower's inbox (if the follow still holds). */
   'feed.backfill': { followerId: string; followeeId: string };
+  /**
+   * Record the kudos an activity received that its owner's notifications do not name yet (after
+   * the kudos' commits, off their hot rows; one job for a burst).
+   */
+  'notifications.kudos': { activityId: string; ownerId: string };
   /** Tell the athlete's open streams (every process) of a new or grown notification. */
   'notifications.deliver': { notificationId: string };
   /** Send a notification to the athlete's browsers by Web Push. */
@@ -93,6 +98,7 @@ export const JOB_DEFINITIONS = defineJobs<JobPayloads>({
   'feed.fanout': { dedup: 'coalesce', key: (p) => p.activityId },
   'feed.fanout-batch': { dedup: 'none' },
   'feed.backfill': { dedup: 'coalesce', key: (p) => `${p.followerId}:${p.followeeId}` },
+  'notifications.kudos': { dedup: 'coalesce', key: (p) => p.activityId },
   // News for open tabs, worth little once late: one retry soon, then the next load shows it.
   // Coalesced: several kudos joining one item while its delivery waits make one message.
   'notifications.deliver': {
