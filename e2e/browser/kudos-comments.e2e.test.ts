@@ -1,11 +1,14 @@
 /**
- * Kudos and comments in the web app, in Chromium: Ben follows Ana; Ana's run (a GPX made here
- * and uploaded through the API, visible to her followers) shows on Ben's feed, where he gives
- * kudos from its card and the count goes up at once. On the run's page he comments with a link
- * and an @mention of Ana; Ana sees the comment with the link opening in a new tab, without a
- * referrer, and the mention linking to her page. No Content-Security-Policy violation.
+ * The social loop in the web app, in Chromium: Ben follows Ana; Ana's run (a GPX made here and
+ * uploaded through the API, visible to her followers) with a photo shows on Ben's feed, photo
+ * and all, where he gives kudos from its card and the count goes up at once. On the run's page
+ * he comments with a link and an @mention of Ana. Ana, signed in on her feed the whole time,
+ * sees the notifications arrive on the bell without reloading, then reads the comment: the link
+ * opens in a new tab without a referrer, the mention links to her page. No
+ * Content-Security-Policy violation.
  */
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   hasChromium,
@@ -71,12 +74,29 @@ describe.runIf(hasChromium)('web app in Chromium: kudos and comments', () => {
         { timeout: 60_000 },
       )
       .toMatchObject({ status: 'ready', activity_id: expect.any(String) });
-    return (
+    const runId = (
       (await (await call(ana, 'GET', `/uploads/${upload.id}`)).json()) as {
         activity_id: string;
       }
     ).activity_id;
+    // A photo from her phone, added through the API as the app sends it.
+    const photo = new FormData();
+    const jpeg = await sharp({
+      create: { width: 1200, height: 800, channels: 3, background: '#d9822b' },
+    })
+      .jpeg()
+      .toBuffer();
+    photo.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'river.jpg');
+    expect((await call(ana, 'POST', `/activities/${runId}/photos`, photo)).status).toBe(201);
+    return runId;
   }
+
+  /** The bell's badge text, or null while there is none. */
+  const badge = (page: Page) =>
+    page
+      .getByTestId('notification-badge')
+      .textContent({ timeout: 200 })
+      .catch(() => null);
 
   async function open(handle: string): Promise<{ page: Page; problems: string[] }> {
     const problems: string[] = [];
@@ -90,11 +110,22 @@ describe.runIf(hasChromium)('web app in Chromium: kudos and comments', () => {
     return { page, problems };
   }
 
-  it('gives kudos from the feed, comments with a link and a mention, and the owner reads it', async () => {
+  it('shows a run with its photo on the feed, takes kudos and a comment, and the owner hears at once', async () => {
     const runId = await uploadRun();
+    // Ana stays signed in on her feed, never reloaded, while Ben reacts.
+    const owner = await open(ana.handle);
+    const bell = owner.page.getByTestId('notification-bell');
+    await bell.waitFor();
+    // Ben's follow is her one unread item so far.
+    await expect.poll(() => badge(owner.page), { timeout: 15_000 }).toBe('1');
+
     const { page, problems } = await open(ben.handle);
     const card = page.locator('.activity-card', { hasText: 'Morning by the river' });
     await card.waitFor({ timeout: 30_000 });
+    const cover = card.locator('img.card-photo-image');
+    await expect
+      .poll(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
     expect(await card.getByTestId('kudos-count').textContent()).toBe('0 kudos');
     const give = card.getByRole('button', { name: 'Give kudos' });
     await give.click();
@@ -130,7 +161,15 @@ describe.runIf(hasChromium)('web app in Chromium: kudos and comments', () => {
     expect(problems).toEqual([]);
     await page.context().close();
 
-    const owner = await open(ana.handle);
+    // Kudos, then the comment: two more items on Ana's bell, pushed over her open stream.
+    await expect.poll(() => badge(owner.page), { timeout: 30_000 }).toBe('3');
+    await bell.click();
+    const items = owner.page.getByRole('list', { name: 'Notifications' }).getByRole('listitem');
+    await expect.poll(() => items.count()).toBe(3);
+    const texts = await items.allTextContents();
+    expect(texts.join('\n')).toContain('Ben Okafor gave kudos to Morning by the river');
+    expect(texts.join('\n')).toContain('Ben Okafor commented on Morning by the river');
+    await owner.page.screenshot({ path: screenshotPath('kudos-owner-notifications') });
     await owner.page.goto(`${server.url}/activities/${runId}`);
     const thread = owner.page.getByRole('list', { name: 'Comments' });
     const item = thread.getByRole('listitem');
