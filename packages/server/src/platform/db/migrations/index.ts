@@ -19,6 +19,7 @@ import * as notifications from './2026-12-07T1630-notifications.js';
 import * as activityPhotos from './2026-12-07T1640-activity-photos.js';
 import * as athleteSearch from './2026-12-07T1700-athlete-search.js';
 import * as feedInboxes from './2026-12-07T1710-feed-inboxes.js';
+import * as liveLinks from './2026-12-07T1900-live-links.js';
 
 /**
  * Every migration, in order, as a static import map (bundlers and tests see them all; nothing is
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1640-activity-photos': activityPhotos,
   '2026-12-07T1700-athlete-search': athleteSearch,
   '2026-12-07T1710-feed-inboxes': feedInboxes,
+  '2026-12-07T1900-live-links': liveLinks,
 };
