@@ -1787,13 +1787,13 @@ export interface paths {
         };
         /**
          * A live activity as it happens (Server-Sent Events)
-         * @description Opened with a bearer token or a stream ticket. Events: `snapshot` (the whole state) on a first open or when missed events are gone, then `points` and `state`, each with an `id:`. An EventSource resumes with Last-Event-ID (or `?last_event_id=`) and gets every event after it, none twice. A comment every 20 s keeps proxies from closing it; it ends with `state` `ended` when the viewer may no longer look.
+         * @description Opened with a ticket from POST /notifications/stream-ticket. Events: `snapshot` (the whole state) on a first open or when missed events are gone, then `points` and `state`, each with an `id:`. An EventSource resumes with Last-Event-ID (or `?last_event_id=`) and gets every event after it, none twice. A comment every 20 s keeps proxies from closing it; it ends with `state` `ended` when the viewer may no longer look.
          */
         get: {
             parameters: {
-                query?: {
-                    /** @description from POST /notifications/stream-ticket, for an EventSource (which cannot send a header) */
-                    ticket?: string;
+                query: {
+                    /** @description from POST /notifications/stream-ticket (an EventSource cannot send a header) */
+                    ticket: string;
                     /** @description an event id as the stream sent it (`id:` of an SSE event, `last_event_id`) */
                     last_event_id?: string;
                 };

@@ -9,6 +9,7 @@ import {
   BatchResult,
   CreatedLink,
   LinkParams,
+  LinkStreamQuery,
   LiveBatchBody,
   LiveLink,
   LiveNow,
@@ -16,7 +17,7 @@ import {
   NewLink,
   SinceQuery,
   SseResponse,
-  StreamOpenQuery,
+  TicketStreamQuery,
   TokenParams,
 } from './live.schemas.js';
 import type { LiveRole, LiveService } from './live.service.js';
@@ -137,24 +138,16 @@ export const liveActivityRoutes: FastifyPluginAsyncTypebox<LiveRouteOptions> = a
       schema: {
         tags: ['live'],
         summary: 'A live activity as it happens (Server-Sent Events)',
-        description: `Opened with a bearer token or a stream ticket. ${STREAM_DESCRIPTION}`,
+        description: `Opened with a ticket from POST /notifications/stream-ticket. ${STREAM_DESCRIPTION}`,
         security: [],
         params: ActivityId,
-        querystring: StreamOpenQuery,
+        querystring: TicketStreamQuery,
         response: { 200: SseResponse, ...errorResponses(400, 401, 404, 503) },
       },
     },
     async (request, reply) => {
-      let viewerId: string | undefined;
-      let stillSignedIn = async () => true;
-      if (request.query.ticket) {
-        const claims = await auth.openStream(request.query.ticket);
-        viewerId = claims.athleteId;
-        stillSignedIn = () => auth.sessionActive(claims);
-      } else if (request.headers.authorization) {
-        await app.authenticate(request);
-        viewerId = request.athleteId;
-      }
+      const claims = await auth.openStream(request.query.ticket);
+      const viewerId = claims.athleteId;
       const activityId = request.params.id;
       const role: LiveRole = await live.viewer(viewerId, activityId);
       await openSse(reply, streams, {
@@ -162,7 +155,7 @@ export const liveActivityRoutes: FastifyPluginAsyncTypebox<LiveRouteOptions> = a
         role,
         lastEventId: lastEventId(request, request.query),
         stillAllowed: async () =>
-          (await stillSignedIn()) && (await live.stillViewing(viewerId, activityId)),
+          (await auth.sessionActive(claims)) && (await live.stillViewing(viewerId, activityId)),
       });
     },
   );
@@ -278,7 +271,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox<LiveRouteOptions> = async (
         description: STREAM_DESCRIPTION,
         security: [],
         params: TokenParams,
-        querystring: Type.Object({ last_event_id: StreamOpenQuery.properties.last_event_id }),
+        querystring: LinkStreamQuery,
         response: { 200: SseResponse, ...errorResponses(400, 404, 503) },
       },
     },

@@ -22,16 +22,17 @@ export const SinceQuery = Type.Object({
   since: Type.Optional(EventId),
 });
 
-export const StreamOpenQuery = Type.Object({
-  ticket: Type.Optional(
-    Type.String({
-      minLength: 1,
-      maxLength: 2000,
-      description:
-        'from POST /notifications/stream-ticket, for an EventSource (which cannot send a header)',
-    }),
-  ),
+export const LinkStreamQuery = Type.Object({
   last_event_id: Type.Optional(EventId),
+});
+
+export const TicketStreamQuery = Type.Object({
+  ticket: Type.String({
+    minLength: 1,
+    maxLength: 2000,
+    description: 'from POST /notifications/stream-ticket (an EventSource cannot send a header)',
+  }),
+  ...LinkStreamQuery.properties,
 });
 
 export const LivePoint = Type.Object(
