@@ -6,10 +6,7 @@
  * after silence; and with Redis, a batch posted on one process reaching a viewer on another.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   DATABASES,
@@ -19,6 +16,7 @@ import {
   startTestApp,
   type TestApp,
   type TestDatabase,
+  useTwoProcesses,
 } from './adapters.js';
 import { type SignedIn, signUp } from './helpers.js';
 import { openStream } from './notification-helpers.js';
@@ -361,31 +359,11 @@ describe.each(TARGETS)('live sessions after silence on $name', (target) => {
 describe.runIf(REDIS_URL && postgres)(
   'live tracking across processes (PostgreSQL and Redis)',
   () => {
-    let lease: DatabaseLease;
-    let ns: ReturnType<typeof redisNamespace>;
-    let a: TestApp;
-    let b: TestApp;
-    beforeAll(async () => {
-      lease = await postgres!.lease();
-      ns = redisNamespace(REDIS_URL!);
-      const env = {
-        REDIS_URL: REDIS_URL!,
-        STRIDE_REDIS_PREFIX: ns.prefix,
-        STRIDE_JWT_SECRET: 'a-secret-both-processes-share-0123456789',
-        STRIDE_DATA_DIR: mkdtempSync(join(tmpdir(), 'stride-two-processes-')),
-      };
-      a = await startTestApp(lease, env);
-      b = await startTestApp(lease, env, { streamHeartbeatMs: 100 });
-      await b.app.listen({ port: 0, host: '127.0.0.1' });
-    });
-    afterAll(async () => {
-      await b?.close();
-      await a?.close();
-      await ns?.release();
-      await lease?.release();
-    });
+    const processes = useTwoProcesses(postgres!, { streamHeartbeatMs: 100 });
 
     it('brings a batch posted on one process to a viewer on another', async () => {
+      const a = processes.one;
+      const b = processes.two;
       const ann = await signUp(a.app, 'ann');
       const id = randomUUID();
       await apiAs(a)(ann, 'POST', 'activities', { id, sport_type: 'Run' });

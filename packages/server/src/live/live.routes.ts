@@ -1,8 +1,8 @@
-import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AuthService } from '../accounts/auth.service.js';
+import { startEventStream } from '../platform/http/event-stream.js';
 import { errorResponses } from '../platform/http/schemas.js';
 import {
   ActivityId,
@@ -37,23 +37,6 @@ const STREAM_DESCRIPTION =
   '`points` and `state`, each with an `id:`. An EventSource resumes with Last-Event-ID (or ' +
   '`?last_event_id=`) and gets every event after it, none twice. A comment every 20 s keeps ' +
   'proxies from closing it; it ends with `state` `ended` when the viewer may no longer look.';
-
-/** Opens an SSE response on the raw socket (the reply is hijacked). */
-async function openSse(
-  reply: FastifyReply,
-  live: LiveStreams,
-  view: Parameters<LiveStreams['serve']>[1],
-): Promise<void> {
-  reply.hijack();
-  reply.raw.writeHead(200, {
-    ...(reply.getHeaders() as OutgoingHttpHeaders),
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-accel-buffering': 'no',
-  });
-  reply.raw.flushHeaders();
-  await live.serve(reply.raw, view);
-}
 
 /** The id a resuming EventSource sends (header), or the page passes (query). */
 function lastEventId(request: FastifyRequest, query: { last_event_id?: string }) {
@@ -150,7 +133,7 @@ export const liveActivityRoutes: FastifyPluginAsyncTypebox<LiveRouteOptions> = a
       const viewerId = claims.athleteId;
       const activityId = request.params.id;
       const role: LiveRole = await live.viewer(viewerId, activityId);
-      await openSse(reply, streams, {
+      await streams.serve(startEventStream(reply), {
         activityId,
         role,
         lastEventId: lastEventId(request, request.query),
@@ -279,7 +262,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox<LiveRouteOptions> = async (
       const { token } = request.params;
       const activityId = await live.linkActivity(token);
       await live.snapshot(activityId, 'others'); // 404 when nothing is live
-      await openSse(reply, streams, {
+      await streams.serve(startEventStream(reply), {
         activityId,
         role: 'others',
         lastEventId: lastEventId(request, request.query),
