@@ -137,26 +137,27 @@ export class LiveService {
    * when some of them are no longer kept (or the id is not one of this session's).
    */
   async poll(activityId: string, role: LiveRole, since: string | undefined) {
-    const session = await this.store.session(activityId);
-    if (!session) throw notLive();
-    const last = session.meta.last_event_id;
-    if (since !== undefined && compareIds(since, last) <= 0) {
-      const replay = await this.store.after(activityId, since);
-      if (replay.complete || since === last)
-        return {
-          snapshot: null,
-          events: replay.records.flatMap((r) => eventOf(r, role) ?? []),
-          last_event_id: replay.records.at(-1)?.id ?? since,
-        };
-    }
-    const snapshot = this.snapshotOf(session, role, await this.maskOf(session.meta, role));
-    return { snapshot, events: [], last_event_id: last };
+    const records = since === undefined ? null : await this.replay(activityId, since);
+    if (records)
+      return {
+        snapshot: null,
+        events: records.flatMap((r) => eventOf(r, role) ?? []),
+        last_event_id: records.at(-1)?.id ?? since!,
+      };
+    const snapshot = await this.snapshot(activityId, role);
+    return { snapshot, events: [], last_event_id: snapshot.last_event_id };
   }
 
-  /** The events after `lastId` for a resuming stream; null when some are no longer kept. */
+  /**
+   * The events after `lastId` for a resuming viewer; null when some are no longer kept, or the
+   * id is not one of this session's (then the viewer needs a snapshot).
+   */
   async replay(activityId: string, lastId: string): Promise<LiveRecord[] | null> {
+    const session = await this.store.session(activityId);
+    const last = session?.meta.last_event_id;
+    if (!last || compareIds(lastId, last) > 0) return null;
     const replay = await this.store.after(activityId, lastId);
-    return replay.complete ? replay.records : null;
+    return replay.complete || lastId === last ? replay.records : null;
   }
 
   /** Calls `handler` with each new event of the session; returns the function that stops it. */
