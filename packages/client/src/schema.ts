@@ -1727,6 +1727,654 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities/{id}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A live activity now (snapshot), or what happened since an event (polling)
+         * @description The owner sees everything; approved followers (when shared with them and the visibility allows) see it through the privacy rules. Anyone else: 404.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an event id as the stream sent it (`id:` of an SSE event, `last_event_id`) */
+                    since?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the whole state, when no `since` was given or events after it are gone */
+                            snapshot: {
+                                /** Format: uuid */
+                                activity_id: string;
+                                /** Format: uuid */
+                                athlete_id: string;
+                                sport_type: string;
+                                state: "recording" | "paused" | "ended" | "saved";
+                                /** Format: uuid */
+                                saved_activity_id: string | null;
+                                /** Format: date-time */
+                                last_seen_at: string;
+                                totals: {
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description seconds */
+                                    moving_time: number;
+                                    /** @description seconds */
+                                    elapsed_time: number;
+                                    /** @description m/s over the last moments (current pace) */
+                                    current_speed: number;
+                                    /** @description m/s over the moving time */
+                                    average_speed: number;
+                                    total_elevation_gain: number;
+                                    current_heartrate: number | null;
+                                    average_heartrate: number | null;
+                                    point_count: number;
+                                };
+                                /** @description every point so far that this viewer may see, in time order */
+                                points: {
+                                    /** @description epoch seconds (fractions allowed) */
+                                    t: number;
+                                    lat: number;
+                                    lng: number;
+                                    alt?: number;
+                                    hr?: number;
+                                }[];
+                                last_event_id: string;
+                                /** @description the owner only: shared with followers */
+                                followers?: boolean;
+                            } | null;
+                            events: {
+                                id: string;
+                                type: "points" | "state";
+                                points?: {
+                                    /** @description epoch seconds (fractions allowed) */
+                                    t: number;
+                                    lat: number;
+                                    lng: number;
+                                    alt?: number;
+                                    hr?: number;
+                                }[];
+                                state?: "recording" | "paused" | "ended" | "saved";
+                                at?: number;
+                                /** Format: uuid */
+                                activity_id?: string;
+                                totals: {
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description seconds */
+                                    moving_time: number;
+                                    /** @description seconds */
+                                    elapsed_time: number;
+                                    /** @description m/s over the last moments (current pace) */
+                                    current_speed: number;
+                                    /** @description m/s over the moving time */
+                                    average_speed: number;
+                                    total_elevation_gain: number;
+                                    current_heartrate: number | null;
+                                    average_heartrate: number | null;
+                                    point_count: number;
+                                };
+                            }[];
+                            /** @description pass as `since` next time */
+                            last_event_id: string;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Send a batch of live points (owner only); a re-sent seq changes nothing
+         * @description Batches may arrive late (after being offline) and are merged by time. Points live only in the live store: the activity itself is saved as usual at the end.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description batch number, unique per activity: a batch sent again changes nothing */
+                        seq: number;
+                        points: {
+                            /** @description epoch seconds (fractions allowed) */
+                            t: number;
+                            lat: number;
+                            lng: number;
+                            alt?: number;
+                            hr?: number;
+                        }[];
+                        /** @description the recorder’s state after this batch */
+                        state?: "recording" | "paused";
+                        /** @description share with my approved followers (as the activity’s visibility allows); default true */
+                        followers?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            duplicate: boolean;
+                            state: "recording" | "paused" | "ended" | "saved";
+                            totals: {
+                                /** @description metres */
+                                distance: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description seconds */
+                                elapsed_time: number;
+                                /** @description m/s over the last moments (current pace) */
+                                current_speed: number;
+                                /** @description m/s over the moving time */
+                                average_speed: number;
+                                total_elevation_gain: number;
+                                current_heartrate: number | null;
+                                average_heartrate: number | null;
+                                point_count: number;
+                            };
+                            last_event_id: string;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        /** Stop sharing this activity live (viewers get `ended`) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/live/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This activity’s safety links, newest first (tokens are not shown again) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                activity_id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                expires_at: string;
+                                /** Format: date-time */
+                                revoked_at: string | null;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * A safety link: a secret URL to follow this activity live without an account
+         * @description The token is shown once (only its hash is kept). It expires after `expires_in` seconds (default 24 h, at most 7 days) or when revoked; its holder sees what a follower sees.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description seconds until the link stops working; default 24 h, at most 7 days */
+                        expires_in?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            activity_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** Format: date-time */
+                            revoked_at: string | null;
+                            active: boolean;
+                            /** @description shown this once: only its hash is kept */
+                            token: string;
+                            /** @description the web page that follows the activity with this token */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/live/links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a safety link (its holder gets 404 from now on) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    linkId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/live/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A live activity as it happens (Server-Sent Events)
+         * @description Opened with a ticket from POST /notifications/stream-ticket. Events: `snapshot` (the whole state) on a first open or when missed events are gone, then `points` and `state`, each with an `id:`. An EventSource resumes with Last-Event-ID (or `?last_event_id=`) and gets every event after it, none twice. A comment every 20 s keeps proxies from closing it; it ends with `state` `ended` when the viewer may no longer look.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description from POST /notifications/stream-ticket (an EventSource cannot send a header) */
+                    ticket: string;
+                    /** @description an event id as the stream sent it (`id:` of an SSE event, `last_event_id`) */
+                    last_event_id?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities/{id}/photos": {
         parameters: {
             query?: never;
@@ -4085,6 +4733,311 @@ export interface paths {
                 };
                 /** @description Every failure answers with this shape */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live now: the live activities of athletes I follow that I may see */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                activity_id: string;
+                                athlete: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    handle: string;
+                                    display_name: string;
+                                };
+                                sport_type: string;
+                                state: "recording" | "paused" | "ended" | "saved";
+                                /** Format: date-time */
+                                last_seen_at: string;
+                                totals: {
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description seconds */
+                                    moving_time: number;
+                                    /** @description seconds */
+                                    elapsed_time: number;
+                                    /** @description m/s over the last moments (current pace) */
+                                    current_speed: number;
+                                    /** @description m/s over the moving time */
+                                    average_speed: number;
+                                    total_elevation_gain: number;
+                                    current_heartrate: number | null;
+                                    average_heartrate: number | null;
+                                    point_count: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/live/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A live activity through a safety link (snapshot, or polling with `since`)
+         * @description What a follower sees. An expired, revoked or unknown link: 404.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an event id as the stream sent it (`id:` of an SSE event, `last_event_id`) */
+                    since?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description the secret token of a safety link */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the whole state, when no `since` was given or events after it are gone */
+                            snapshot: {
+                                /** Format: uuid */
+                                activity_id: string;
+                                /** Format: uuid */
+                                athlete_id: string;
+                                sport_type: string;
+                                state: "recording" | "paused" | "ended" | "saved";
+                                /** Format: uuid */
+                                saved_activity_id: string | null;
+                                /** Format: date-time */
+                                last_seen_at: string;
+                                totals: {
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description seconds */
+                                    moving_time: number;
+                                    /** @description seconds */
+                                    elapsed_time: number;
+                                    /** @description m/s over the last moments (current pace) */
+                                    current_speed: number;
+                                    /** @description m/s over the moving time */
+                                    average_speed: number;
+                                    total_elevation_gain: number;
+                                    current_heartrate: number | null;
+                                    average_heartrate: number | null;
+                                    point_count: number;
+                                };
+                                /** @description every point so far that this viewer may see, in time order */
+                                points: {
+                                    /** @description epoch seconds (fractions allowed) */
+                                    t: number;
+                                    lat: number;
+                                    lng: number;
+                                    alt?: number;
+                                    hr?: number;
+                                }[];
+                                last_event_id: string;
+                                /** @description the owner only: shared with followers */
+                                followers?: boolean;
+                            } | null;
+                            events: {
+                                id: string;
+                                type: "points" | "state";
+                                points?: {
+                                    /** @description epoch seconds (fractions allowed) */
+                                    t: number;
+                                    lat: number;
+                                    lng: number;
+                                    alt?: number;
+                                    hr?: number;
+                                }[];
+                                state?: "recording" | "paused" | "ended" | "saved";
+                                at?: number;
+                                /** Format: uuid */
+                                activity_id?: string;
+                                totals: {
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description seconds */
+                                    moving_time: number;
+                                    /** @description seconds */
+                                    elapsed_time: number;
+                                    /** @description m/s over the last moments (current pace) */
+                                    current_speed: number;
+                                    /** @description m/s over the moving time */
+                                    average_speed: number;
+                                    total_elevation_gain: number;
+                                    current_heartrate: number | null;
+                                    average_heartrate: number | null;
+                                    point_count: number;
+                                };
+                            }[];
+                            /** @description pass as `since` next time */
+                            last_event_id: string;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/live/{token}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A live activity through a safety link, as it happens (Server-Sent Events)
+         * @description Events: `snapshot` (the whole state) on a first open or when missed events are gone, then `points` and `state`, each with an `id:`. An EventSource resumes with Last-Event-ID (or `?last_event_id=`) and gets every event after it, none twice. A comment every 20 s keeps proxies from closing it; it ends with `state` `ended` when the viewer may no longer look.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description an event id as the stream sent it (`id:` of an SSE event, `last_event_id`) */
+                    last_event_id?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description the secret token of a safety link */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -6,6 +6,7 @@ import { ComputePool } from './compute/compute-pool.js';
 import type { Config } from './config.js';
 import { createFeedModule, type FeedModule } from './feed/index.js';
 import { createLeaderboardsModule, type LeaderboardsModule } from './leaderboards/index.js';
+import { createLiveModule, type LiveModule } from './live/index.js';
 import {
   createNotificationsModule,
   loadVapidKeys,
@@ -28,8 +29,10 @@ import { createUploadsModule, type UploadsModule } from './uploads/index.js';
 export interface StrideOptions extends PlatformOptions {
   /** The agent Web Push requests go through (tests: one trusting a local push service). */
   pushAgent?: Agent;
-  /** Heart-beat period of notification streams, ms (tests shorten it). */
+  /** Heart-beat period of notification and live streams, ms (tests shorten it). */
   streamHeartbeatMs?: number;
+  /** Silence after which a live session ends, ms (tests shorten it; default 30 minutes). */
+  liveTtlMs?: number;
 }
 
 /**
@@ -52,6 +55,7 @@ export interface Stride {
   social: SocialModule;
   accounts: AccountsModule;
   notifications: NotificationsModule;
+  live: LiveModule;
   /** In mounting order. */
   modules: FeatureModule[];
   /** The background worker; started by `startWorker()` in the worker and all-in-one roles. */
@@ -158,6 +162,14 @@ export async function createStride(
       pushAgent: options.pushAgent,
       heartbeatMs: options.streamHeartbeatMs,
     });
+    const live = createLiveModule(platform, {
+      ...people,
+      activities: activities.activities,
+      privacy: privacy.privacy,
+      auth: accounts.auth,
+      ttlMs: options.liveTtlMs,
+      heartbeatMs: options.streamHeartbeatMs,
+    });
     const modules: FeatureModule[] = [
       accounts,
       privacy,
@@ -170,6 +182,7 @@ export async function createStride(
       leaderboards,
       segments,
       notifications,
+      live,
     ];
     await accounts.auth.listenForRevocations(platform.pubsub);
     // Exactly one handler per job name: registering checks it, so start-up fails otherwise.
@@ -190,6 +203,7 @@ export async function createStride(
       social,
       accounts,
       notifications,
+      live,
       modules,
       worker: platform.worker,
       async startWorker() {
@@ -201,6 +215,7 @@ export async function createStride(
       async close() {
         // The worker stops first, so no job still needs the threads.
         await platform.close();
+        await live.store.close();
         await compute.close();
       },
     };

@@ -221,3 +221,43 @@ export function useBoardTestApp(target: BoardTarget): TestApp {
   });
   return useTestApp(target.database, ns ? { REDIS_URL, STRIDE_REDIS_PREFIX: ns.prefix } : {});
 }
+
+/**
+ * Registers beforeAll/afterAll that start two processes of one installation on a fresh lease of
+ * `database` and one Redis namespace (sharing their JWT secret and data folder), and tear them
+ * down; the second one listens on a port. Read the processes inside tests and hooks.
+ */
+export function useTwoProcesses(
+  database: TestDatabase,
+  options: Omit<StrideOptions, 'database'> = {},
+): { readonly one: TestApp; readonly two: TestApp } {
+  let lease: DatabaseLease | undefined;
+  let ns: ReturnType<typeof redisNamespace> | undefined;
+  const apps: TestApp[] = [];
+  beforeAll(async () => {
+    lease = await database.lease();
+    ns = redisNamespace(REDIS_URL!);
+    const env = {
+      REDIS_URL: REDIS_URL!,
+      STRIDE_REDIS_PREFIX: ns.prefix,
+      STRIDE_JWT_SECRET: 'a-secret-both-processes-share-0123456789',
+      STRIDE_DATA_DIR: mkdtempSync(join(tmpdir(), 'stride-two-processes-')),
+    };
+    apps.push(await startTestApp(lease, env, options));
+    apps.push(await startTestApp(lease, env, options));
+    await apps[1]!.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    for (const app of apps.reverse()) await app.close();
+    await ns?.release();
+    await lease?.release();
+  });
+  return {
+    get one() {
+      return apps[0]!;
+    },
+    get two() {
+      return apps[1]!;
+    },
+  };
+}

@@ -64,6 +64,10 @@ BASELINE_BODIES['POST /api/v1/push/subscriptions'] = {
 };
 BASELINE_BODIES['POST /api/v1/notifications/read'] = { all: true };
 BASELINE_BODIES['POST /api/v1/activities/{id}/comments'] = { text: 'Nice run @fuzz_other' };
+BASELINE_BODIES['POST /api/v1/activities/{id}/live'] = {
+  seq: 0,
+  points: [{ t: T0_S, lat: 45.76, lng: 4.83 }],
+};
 const BASELINE_QUERY: Record<string, string> = { bbox: '45.7,4.8,45.8,4.9', sport: 'Run' };
 
 /** Values the schema lets through but the route must refuse, naming the parameter. */
@@ -119,6 +123,7 @@ const RESOURCE_OF: Record<string, keyof Resources> = {
   '/api/v1/me/follow-requests': 'athlete',
   '/api/v1/me/followers': 'athlete',
   '/api/v1/me/blocks': 'athlete',
+  '/api/v1/live': 'liveToken',
 };
 
 interface Resources {
@@ -131,6 +136,9 @@ interface Resources {
   upload: string;
   zone: string;
   athlete: string;
+  /** A safety link of `activity` (revoked: no probe holds a live stream open). */
+  liveLink: string;
+  liveToken: string;
 }
 
 describe.each(DATABASES)('bad input on every operation on $name', (database) => {
@@ -195,7 +203,32 @@ describe.each(DATABASES)('bad input on every operation on $name', (database) => 
     });
     expect(comment.statusCode, comment.body).toBe(201);
     await t.stride.worker.drain();
-    return { ...resources, photo: added.json().items[0].id, comment: comment.json().id };
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/activities/${resources.activity}/live`,
+      headers: who.headers,
+      payload: BASELINE_BODIES['POST /api/v1/activities/{id}/live'] as object,
+    });
+    const link = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/activities/${resources.activity}/live/links`,
+      headers: who.headers,
+      payload: {},
+    });
+    expect(link.statusCode, link.body).toBe(201);
+    const { id: liveLink, token: liveToken } = link.json();
+    await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/activities/${resources.activity}/live/links/${liveLink}`,
+      headers: who.headers,
+    });
+    return {
+      ...resources,
+      photo: added.json().items[0].id,
+      comment: comment.json().id,
+      liveLink,
+      liveToken,
+    };
   }
 
   beforeAll(async () => {
@@ -213,6 +246,7 @@ describe.each(DATABASES)('bad input on every operation on $name', (database) => 
         if (p.name === 'size') return [p.name, 'thumb'];
         if (p.name === 'photoId') return [p.name, ids.photo];
         if (p.name === 'commentId') return [p.name, ids.comment];
+        if (p.name === 'linkId') return [p.name, ids.liveLink];
         const resource = RESOURCE_OF[op.path.split('/{')[0]!];
         if (!resource) throw new Error(`no resource known for ${op.key}`);
         return [p.name, ids[resource]];
@@ -300,6 +334,15 @@ describe.each(DATABASES)('bad input on every operation on $name', (database) => 
     // The notification stream is probed like every route: it opens only with a ticket from
     // POST /notifications/stream-ticket, which no probe sends, so no probe holds a stream open.
     expect(ops.map((op) => op.key)).toContain('GET /api/v1/notifications/stream');
+    // So are the live streams: an activity's opens only with a ticket too, and a link's only
+    // with an open link (the probes' link is revoked).
+    expect(ops.map((op) => op.key)).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/activities/{id}/live/stream',
+        'GET /api/v1/live/{token}/stream',
+        'POST /api/v1/activities/{id}/live/links',
+      ]),
+    );
     // Fixed paths beside /athletes/{athlete}: probed as operations of their own.
     expect(ops.map((op) => op.key)).toEqual(
       expect.arrayContaining(['GET /api/v1/athletes/search', 'GET /api/v1/athletes/suggestions']),

@@ -5,10 +5,7 @@
  * read, settings, the live stream and Web Push to a local push service. With PostgreSQL and
  * Redis, a notification made in a worker process reaches a stream open on another process.
  */
-import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { routeLine } from '../src/demo/route-activity.js';
 import type { StrideEvents } from '../src/platform/events/event-hub.js';
@@ -16,9 +13,9 @@ import {
   DATABASES,
   type DatabaseLease,
   REDIS_URL,
-  redisNamespace,
   startTestApp,
   type TestApp,
+  useTwoProcesses,
 } from './adapters.js';
 import { type SignedIn, signUp } from './helpers.js';
 import {
@@ -574,32 +571,11 @@ describe('closing the server', () => {
 describe.runIf(REDIS_URL && DATABASES.some((d) => d.name === 'postgres'))(
   'notifications across processes (PostgreSQL and Redis)',
   () => {
-    const postgres = DATABASES.find((d) => d.name === 'postgres')!;
-    let lease: DatabaseLease;
-    let ns: ReturnType<typeof redisNamespace>;
-    let worker: TestApp;
-    let api: TestApp;
-    beforeAll(async () => {
-      lease = await postgres.lease();
-      ns = redisNamespace(REDIS_URL!);
-      const env = {
-        REDIS_URL: REDIS_URL!,
-        STRIDE_REDIS_PREFIX: ns.prefix,
-        STRIDE_JWT_SECRET: 'a-secret-both-processes-share-0123456789',
-        STRIDE_DATA_DIR: mkdtempSync(join(tmpdir(), 'stride-two-processes-')),
-      };
-      worker = await startTestApp(lease, env);
-      api = await startTestApp(lease, env);
-      await api.app.listen({ port: 0, host: '127.0.0.1' });
-    });
-    afterAll(async () => {
-      await api?.close();
-      await worker?.close();
-      await ns?.release();
-      await lease?.release();
-    });
+    const processes = useTwoProcesses(DATABASES.find((d) => d.name === 'postgres')!);
 
     it('delivers a notification made by a worker process to a stream on an API process', async () => {
+      const worker = processes.one;
+      const api = processes.two;
       const ann = await signUp(api.app, 'ann');
       const ben = await signUp(api.app, 'ben');
       const ticket = await api.app.inject({

@@ -1,9 +1,9 @@
-import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AuthService } from '../accounts/auth.service.js';
 import { invalidField } from '../platform/errors.js';
+import { startEventStream } from '../platform/http/event-stream.js';
 import { decodeCursor, encodeCursor, PageQuery } from '../platform/http/pagination.js';
 import { errorResponses } from '../platform/http/schemas.js';
 import { strictBody } from '../platform/http/strict-body.js';
@@ -160,17 +160,9 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{
     async (request, reply) => {
       const claims = await auth.openStream(request.query.ticket);
       const unread = await notifications.unreadCount(claims.athleteId);
-      reply.hijack();
-      reply.raw.writeHead(200, {
-        ...(reply.getHeaders() as OutgoingHttpHeaders),
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        // nginx would otherwise hold events back in its buffer.
-        'x-accel-buffering': 'no',
-      });
-      reply.raw.flushHeaders();
+      const out = startEventStream(reply);
       const first = `retry: ${RETRY_MS}\n\n${sseEvent('unread', JSON.stringify({ type: 'unread', unread_count: unread }))}`;
-      await streams.serve(claims.athleteId, reply.raw, first, () => auth.sessionActive(claims));
+      await streams.serve(claims.athleteId, out, first, () => auth.sessionActive(claims));
     },
   );
 };

@@ -155,6 +155,21 @@ export class PrivacyService {
     return privacyMask(track.lat, track.lon, { activityId: row.id, ...rules });
   }
 
+  /**
+   * The privacy mask of a live activity's track so far, for everyone but the owner; null when
+   * the athlete has no rules. The same rules as a saved activity's (`privacyMask`), applied to
+   * the track received until now: its first N metres stay hidden, and so do its current last
+   * N metres of a hidden end, which show once the athlete has gone further on.
+   */
+  async liveMask(
+    athleteId: string,
+    activityId: string,
+  ): Promise<((lat: Float64Array, lon: Float64Array) => Uint8Array) | null> {
+    const { athlete: _athlete, ...rules } = await this.rules(athleteId);
+    if (!hasRules(rules)) return null;
+    return (lat, lon) => privacyMask(lat, lon, { activityId, ...rules });
+  }
+
   private async rules(athleteId: string) {
     const [athlete, zones] = await Promise.all([
       this.athletes.findById(athleteId),

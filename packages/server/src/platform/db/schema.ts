@@ -38,6 +38,7 @@ export interface Database {
   push_subscriptions: PushSubscriptionsTable;
   feed_items: FeedItemsTable;
   feed_wide_authors: FeedWideAuthorsTable;
+  live_links: LiveLinksTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -301,6 +302,19 @@ export interface ActivitySocialCountsTable {
   kudos_count: ColumnType<number, number | undefined, number>;
   comment_count: ColumnType<number, number | undefined, number>;
 }
+
+/** A safety link to follow one live activity without an account; only the token's hash is kept. */
+export interface LiveLinksTable {
+  id: string;
+  activity_id: string;
+  athlete_id: string;
+  /** SHA-256 of the secret token, base64url. */
+  token_hash: string;
+  expires_at: Date;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_at: CreatedAt;
+}
+export type LiveLinkRow = Selectable<LiveLinksTable>;
 
 export type UploadStatus = 'queued' | 'processing' | 'ready' | 'duplicate' | 'error';
 /** One activity file, or a ZIP archive of them (its files become uploads of their own). */

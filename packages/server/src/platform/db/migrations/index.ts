@@ -20,6 +20,7 @@ import * as activityPhotos from './2026-12-07T1640-activity-photos.js';
 import * as athleteSearch from './2026-12-07T1700-athlete-search.js';
 import * as feedInboxes from './2026-12-07T1710-feed-inboxes.js';
 import * as kudosComments from './2026-12-07T1800-kudos-comments.js';
+import * as liveLinks from './2026-12-07T1900-live-links.js';
 
 /**
  * Every migration, in order, as a static import map (bundlers and tests see them all; nothing is
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1700-athlete-search': athleteSearch,
   '2026-12-07T1710-feed-inboxes': feedInboxes,
   '2026-12-07T1800-kudos-comments': kudosComments,
+  '2026-12-07T1900-live-links': liveLinks,
 };
