@@ -4,6 +4,7 @@
  * that start and end at home (uploaded as GPX files and processed by the server's worker).
  */
 import { seededRandom } from '@stride/core';
+import sharp from 'sharp';
 
 const FOLLOWED = 10;
 const RUNS_EACH = 5;
@@ -173,16 +174,21 @@ async function waitReady(
   return activityIds;
 }
 
-/** Seeds the benchmark's athletes, follows, privacy zones and runs, and waits until all are ready. */
+/**
+ * Seeds the benchmark's athletes, follows, privacy zones and runs, waits until all are ready,
+ * then gives the runs kudos, comments and photos.
+ */
 export async function seed(base: string, uploadTimeoutMs = 300_000): Promise<Seeded> {
   const t0 = performance.now();
   const viewer = await signup(base, 'viewer');
   const rnd = seededRandom('reads-bench:homes');
   const nowS = Math.floor(Date.now() / 1000);
   const uploads: Array<{ owner: Session; id: string; home?: { lat: number; lng: number } }> = [];
+  const runners: Session[] = [];
   for (let k = 0; k < FOLLOWED; k++) {
     const handle = `runner${String(k + 1).padStart(2, '0')}`;
     const athlete = await signup(base, handle);
+    runners.push(athlete);
     await call(base, 'PUT', `/api/v1/athletes/${handle}/follow`, { headers: viewer.auth() });
     const angle = rnd() * 2 * Math.PI;
     const distM = 1500 + rnd() * 3500;
@@ -212,6 +218,34 @@ export async function seed(base: string, uploadTimeoutMs = 300_000): Promise<See
     }
   }
   const activityIds = await waitReady(base, uploads, uploadTimeoutMs);
+  // Cards as athletes see them: the viewer's kudos and another runner's on every run, a
+  // comment on every other one, a photo on every third (the feed joins all three on read).
+  const photo = await sharp({
+    create: { width: 1200, height: 800, channels: 3, background: '#d9822b' },
+  })
+    .jpeg()
+    .toBuffer();
+  for (const [i, id] of activityIds.entries()) {
+    const owner = uploads[i]!.owner;
+    const other = runners[(runners.indexOf(owner) + 1) % runners.length]!;
+    for (const giver of [viewer, other])
+      await call(base, 'PUT', `/api/v1/activities/${id}/kudos`, { headers: giver.auth() });
+    if (i % 2 === 0)
+      await call(base, 'POST', `/api/v1/activities/${id}/comments`, {
+        body: { text: 'Great pace on the way back!' },
+        headers: other.auth(),
+        expect: 201,
+      });
+    if (i % 3 === 0) {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'run.jpg');
+      await call(base, 'POST', `/api/v1/activities/${id}/photos`, {
+        form,
+        headers: owner.auth(),
+        expect: 201,
+      });
+    }
+  }
   // The first upload of a zoned athlete is their most recent run: near the top of the feed.
   const zonedIndex = uploads.findIndex((u) => u.home);
   return {
@@ -248,6 +282,13 @@ export async function checkEndpoints(base: string, data: Seeded): Promise<void> 
     `/api/v1/activities/${data.zonedActivityId}`,
     { headers: data.viewer.auth() },
   );
+  const cards = await call<{
+    items: Array<{ kudos_count: number; comment_count: number; photo_count: number }>;
+  }>(base, 'GET', '/api/v1/activities?mode=FRIENDS&limit=20', { headers: data.viewer.auth() });
+  if (!cards.items.every((c) => c.kudos_count === 2))
+    throw new Error('the feed cards do not carry the kudos given');
+  if (!cards.items.some((c) => c.comment_count > 0) || !cards.items.some((c) => c.photo_count > 0))
+    throw new Error('the feed cards do not carry comments and photos');
   if (detail.id !== data.zonedActivityId)
     throw new Error('the detail is not the expected activity');
   // The run starts at home, inside the zone: the viewer must see it start somewhere else.
