@@ -96,6 +96,10 @@ export interface paths {
                                     number,
                                     number
                                 ] | null;
+                                /** @description the town nearest the start as this viewer sees it (GeoNames towns of 1,000 people or more, within 25 km); null without a visible start */
+                                location_city: string | null;
+                                /** @description that town’s country, in English */
+                                location_country: string | null;
                                 map: {
                                     summary_polyline: string | null;
                                 };
@@ -257,6 +261,10 @@ export interface paths {
                                 number,
                                 number
                             ] | null;
+                            /** @description the town nearest the start as this viewer sees it (GeoNames towns of 1,000 people or more, within 25 km); null without a visible start */
+                            location_city: string | null;
+                            /** @description that town’s country, in English */
+                            location_country: string | null;
                             map: {
                                 summary_polyline: string | null;
                             };
@@ -414,6 +422,10 @@ export interface paths {
                                 number,
                                 number
                             ] | null;
+                            /** @description the town nearest the start as this viewer sees it (GeoNames towns of 1,000 people or more, within 25 km); null without a visible start */
+                            location_city: string | null;
+                            /** @description that town’s country, in English */
+                            location_country: string | null;
                             map: {
                                 summary_polyline: string | null;
                             };
@@ -634,6 +646,10 @@ export interface paths {
                                 number,
                                 number
                             ] | null;
+                            /** @description the town nearest the start as this viewer sees it (GeoNames towns of 1,000 people or more, within 25 km); null without a visible start */
+                            location_city: string | null;
+                            /** @description that town’s country, in English */
+                            location_country: string | null;
                             map: {
                                 summary_polyline: string | null;
                             };
@@ -901,6 +917,10 @@ export interface paths {
                                 number,
                                 number
                             ] | null;
+                            /** @description the town nearest the start as this viewer sees it (GeoNames towns of 1,000 people or more, within 25 km); null without a visible start */
+                            location_city: string | null;
+                            /** @description that town’s country, in English */
+                            location_country: string | null;
                             map: {
                                 summary_polyline: string | null;
                             };
@@ -1657,6 +1677,10 @@ export interface paths {
                                     number,
                                     number
                                 ] | null;
+                                /** @description the town nearest the start as this viewer sees it (GeoNames towns of 1,000 people or more, within 25 km); null without a visible start */
+                                location_city: string | null;
+                                /** @description that town’s country, in English */
+                                location_country: string | null;
                                 map: {
                                     summary_polyline: string | null;
                                 };
@@ -3044,6 +3068,10 @@ export interface paths {
                                 number,
                                 number
                             ] | null;
+                            /** @description the town nearest the start as this viewer sees it (GeoNames towns of 1,000 people or more, within 25 km); null without a visible start */
+                            location_city: string | null;
+                            /** @description that town’s country, in English */
+                            location_country: string | null;
                             map: {
                                 summary_polyline: string | null;
                             };
@@ -3201,6 +3229,10 @@ export interface paths {
                                 number,
                                 number
                             ] | null;
+                            /** @description the town nearest the start as this viewer sees it (GeoNames towns of 1,000 people or more, within 25 km); null without a visible start */
+                            location_city: string | null;
+                            /** @description that town’s country, in English */
+                            location_country: string | null;
                             map: {
                                 summary_polyline: string | null;
                             };

@@ -57,6 +57,9 @@ describe.each(DATABASES)('the friends feed on $name', (database) => {
     }
     expect(await inbox(dan)).toEqual([]);
     expect(await feedIds(t, ann)).toEqual([friends, mine, open]);
+    // Cards name the town the run started in, as the viewer sees its start.
+    const card = (await api(ben, 'GET', 'activities?mode=FRIENDS&limit=1')).json().items[0];
+    expect(card).toMatchObject({ location_city: 'Lyon', location_country: 'France' });
   });
 
   it('back-fills a new follow with the last 30 days the follower may see, nothing older', async () => {

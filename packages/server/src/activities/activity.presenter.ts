@@ -1,6 +1,7 @@
 import { MAX_LAPS, MAX_SPLITS } from '@stride/core';
 import type { Static } from 'typebox';
 import type { ActivityRow, AthleteRow } from '../platform/db/schema.js';
+import { placeNear } from '../platform/places/place-names.js';
 import { localIso } from '../platform/timezone.js';
 import type { ActivityView } from '../privacy/privacy.service.js';
 import type { StoredEvent } from './activity.repository.js';
@@ -68,6 +69,9 @@ export const athleteRef = (a: AthleteRef): AthleteRef => ({
 export function summaryBody(view: ActivityView): SummaryBody {
   const r: ActivityRow = view.row;
   const g = view.geometry;
+  // Named from the start this viewer sees: others get the town of the first point the privacy
+  // rules show, never more than the map itself tells.
+  const place = g.start ? placeNear(g.start[0], g.start[1]) : null;
   return {
     id: r.id,
     name: r.name,
@@ -99,6 +103,8 @@ export function summaryBody(view: ActivityView): SummaryBody {
     calories: r.calories,
     start_latlng: g.start,
     end_latlng: g.end,
+    location_city: place?.city ?? null,
+    location_country: place?.country ?? null,
     map: { summary_polyline: g.polyline },
     device_name: r.device_name,
     multisport: r.group_id

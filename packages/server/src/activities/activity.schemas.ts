@@ -69,6 +69,13 @@ export const ActivitySummary = Type.Object({
   calories: num('kcal'),
   start_latlng: LatLng,
   end_latlng: LatLng,
+  location_city: Type.Union([Type.String(), Type.Null()], {
+    description:
+      'the town nearest the start as this viewer sees it (GeoNames towns of 1,000 people or more, within 25 km); null without a visible start',
+  }),
+  location_country: Type.Union([Type.String(), Type.Null()], {
+    description: 'that town’s country, in English',
+  }),
   map: Type.Object({ summary_polyline: Type.Union([Type.String(), Type.Null()]) }),
   device_name: Type.Union([Type.String(), Type.Null()]),
   multisport: Type.Union(

@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { formatStart, formatWhen, sportName } from '../lib/format.js';
 import { Avatar } from './avatar.js';
 
-/** Who did an activity, which sport, when: the head of a card and of the activity page. */
+/** Who did an activity, which sport, when and where: the head of a card and of the activity page. */
 export function AthleteLine({ a, children }: { a: ActivitySummary; children?: ReactNode }) {
   return (
     <div className="card-head">
@@ -18,6 +18,13 @@ export function AthleteLine({ a, children }: { a: ActivitySummary; children?: Re
           <time dateTime={a.start_date ?? undefined} title={formatStart(a.start_date_local)}>
             {formatWhen(a.start_date, a.start_date_local)}
           </time>
+          {a.location_city && (
+            <span className="place">
+              {' '}
+              · {a.location_city}
+              {a.location_country ? `, ${a.location_country}` : ''}
+            </span>
+          )}
           {children}
         </p>
       </div>
