@@ -5832,6 +5832,12 @@ export interface paths {
                                 /** @description sent to installed apps by Web Push (never when in_app is off) */
                                 push: boolean;
                             };
+                            live_started: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
                         };
                     };
                 };
@@ -5902,6 +5908,10 @@ export interface paths {
                             in_app?: boolean;
                             push?: boolean;
                         };
+                        live_started?: {
+                            in_app?: boolean;
+                            push?: boolean;
+                        };
                     };
                 };
             };
@@ -5962,6 +5972,12 @@ export interface paths {
                                 push: boolean;
                             };
                             kom_lost: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            live_started: {
                                 /** @description stored in the list (and shown at once in open tabs) */
                                 in_app: boolean;
                                 /** @description sent to installed apps by Web Push (never when in_app is off) */
@@ -6610,10 +6626,10 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /**
-                                 * @description kudos: Kudos on your activities; comment: Comments on your activities; mention: Mentions in comments; follower: New followers; follow_request: Follow requests; follow_accepted: Follow requests accepted; segment_pr: Personal records on segments; kom_won: KOMs won; kom_lost: KOMs lost
+                                 * @description kudos: Kudos on your activities; comment: Comments on your activities; mention: Mentions in comments; follower: New followers; follow_request: Follow requests; follow_accepted: Follow requests accepted; segment_pr: Personal records on segments; kom_won: KOMs won; kom_lost: KOMs lost; live_started: Friends live now
                                  * @enum {unknown}
                                  */
-                                kind: "kudos" | "comment" | "mention" | "follower" | "follow_request" | "follow_accepted" | "segment_pr" | "kom_won" | "kom_lost";
+                                kind: "kudos" | "comment" | "mention" | "follower" | "follow_request" | "follow_accepted" | "segment_pr" | "kom_won" | "kom_lost" | "live_started";
                                 read: boolean;
                                 /** Format: date-time */
                                 created_at: string;

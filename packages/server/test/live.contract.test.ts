@@ -201,6 +201,35 @@ describe.each(TARGETS)('live tracking on $name', (target) => {
     expect((await view(who.ben!, linksOnly)).statusCode).toBe(404);
   });
 
+  it('tells followers once that the athlete is live, not on only-me or links-only sessions', async () => {
+    const liveItems = async (w: SignedIn) => {
+      await t.stride.worker.drain();
+      const items = (await api(w, 'GET', 'notifications')).json().items as Array<{
+        kind: string;
+        text: string;
+        url: string;
+        activity: { id: string } | null;
+      }>;
+      return items.filter((i) => i.kind === 'live_started');
+    };
+    const before = (await liveItems(who.ben!)).length;
+    const id = await activity(who.ann!);
+    await post(who.ann!, id, 0, run(0, 10));
+    await post(who.ann!, id, 1, run(10, 20));
+    const told = await liveItems(who.ben!);
+    expect(told).toHaveLength(before + 1);
+    expect(told[0]).toMatchObject({ activity: { id }, url: `/live/${id}` });
+    expect(told[0]!.text).toMatch(/^ANN is live: /);
+    // Not a follower, blocked, or the athlete herself: nothing.
+    for (const w of [who.cat!, who.dan!, who.ann!]) expect(await liveItems(w)).toEqual([]);
+
+    const hidden = await activity(who.ann!, 'only_me');
+    await post(who.ann!, hidden, 0, run(0, 10));
+    const linksOnly = await activity(who.ann!);
+    await post(who.ann!, linksOnly, 0, run(0, 10), { followers: false });
+    expect(await liveItems(who.ben!)).toHaveLength(before + 1);
+  });
+
   it('keeps privacy zones and the hidden start from followers and link holders, not the owner', async () => {
     const eve = who.eve!;
     await api(who.ben!, 'PUT', 'athletes/eve/follow');

@@ -213,6 +213,21 @@ export class FollowRepository {
     return rows.map((r) => r.followee_id);
   }
 
+  /** Ids of an athlete's followers after `after` (by id), at most `limit`, in id order. */
+  async followerIdsAfter(
+    athleteId: string,
+    after: string | undefined,
+    limit: number,
+  ): Promise<string[]> {
+    let q = this.db
+      .selectFrom('follows')
+      .select('follower_id')
+      .where('followee_id', '=', athleteId);
+    if (after) q = q.where('follower_id', '>', after);
+    const rows = await q.orderBy('follower_id').limit(limit).execute();
+    return rows.map((r) => r.follower_id);
+  }
+
   /** Handles (and since when) of all an athlete's followers, or of all they follow. */
   async allHandles(
     athleteId: string,

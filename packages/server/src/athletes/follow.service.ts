@@ -250,6 +250,11 @@ export class FollowService {
     this.forget(...followers);
   };
 
+  /** A page of the ids of this athlete's followers, in id order, after `after`. */
+  followerIdsAfter(athleteId: string, after: string | undefined, limit: number) {
+    return this.follows.followerIdsAfter(athleteId, after, limit);
+  }
+
   /** Ids of the athletes this one follows. */
   followeeIds(athleteId: string): Promise<string[]> {
     return cached(this.followees, athleteId, () => this.follows.followeeIds(athleteId));

@@ -44,6 +44,8 @@ export function createLiveModule(
     follows: deps.follows,
     privacy: deps.privacy,
     pubsub,
+    db,
+    events,
   });
   const streams = new LiveStreams(live, deps.heartbeatMs);
 

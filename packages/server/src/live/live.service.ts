@@ -1,10 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { Static } from 'typebox';
 import type { ActivityService } from '../activities/activity.service.js';
 import type { AthleteService } from '../athletes/athlete.service.js';
 import type { FollowService } from '../athletes/follow.service.js';
-import type { LiveLinkRow } from '../platform/db/schema.js';
+import type { Database, LiveLinkRow } from '../platform/db/schema.js';
 import { Errors } from '../platform/errors.js';
+import type { EventHub } from '../platform/events/event-hub.js';
 import type { PubSub } from '../platform/pubsub/pubsub.js';
 import type { PrivacyService } from '../privacy/privacy.service.js';
 import type { LiveEvent } from './live.schemas.js';
@@ -60,6 +62,8 @@ export class LiveService {
       follows: FollowService;
       privacy: PrivacyService;
       pubsub: PubSub;
+      db: Kysely<Database>;
+      events: EventHub;
     },
     private readonly now: () => number = Date.now,
   ) {}
@@ -74,7 +78,22 @@ export class LiveService {
       throw Errors.unprocessable('a point is timed more than an hour ahead of the server’s clock');
     const mask = await this.deps.privacy.liveMask(athleteId, activityId);
     const hidden: HiddenMask = mask ?? (() => null);
-    return this.write(activityId, (session) => applyBatch(session, batch, row, hidden, this.now()));
+    let startedForFollowers = false;
+    const outcome = await this.write(activityId, (session) => {
+      const applied = applyBatch(session, batch, row, hidden, this.now());
+      const meta = applied.write?.meta;
+      startedForFollowers =
+        (!session?.meta || session.meta.state === 'ended') &&
+        !!meta?.followers &&
+        row.visibility !== 'only_me';
+      return applied;
+    });
+    // Followers hear that the athlete is live once per session (a job names each of them).
+    if (startedForFollowers)
+      await this.deps.db
+        .transaction()
+        .execute((tx) => this.deps.events.emit('live.started', tx, { activityId, athleteId }));
+    return outcome;
   }
 
   /** The owner stops sharing: viewers get `ended`, and the points are served no more. */

@@ -85,6 +85,8 @@ export function createNotificationsModule(
     jobs: {
       'notifications.kudos': async (e) =>
         (await notifications.announceKudos(e)) ? ('success' as const) : ('skipped' as const),
+      'notifications.live-started': async (e) =>
+        (await notifications.announceLive(e)) ? ('success' as const) : ('skipped' as const),
       'notifications.deliver': async ({ notificationId }) => {
         const found = await notifications.byId(notificationId);
         if (!found || found.item.read) return 'skipped' as const;

@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'segment_pr',
   'kom_won',
   'kom_lost',
+  'live_started',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -33,6 +34,7 @@ export const ONCE: ReadonlySet<NotificationKind> = new Set([
   'segment_pr',
   'kom_won',
   'kom_lost',
+  'live_started',
 ]);
 
 export const KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
@@ -45,6 +47,7 @@ export const KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
   segment_pr: 'Personal records on segments',
   kom_won: 'KOMs won',
   kom_lost: 'KOMs lost',
+  live_started: 'Friends live now',
 };
 
 export function isKind(value: string): value is NotificationKind {

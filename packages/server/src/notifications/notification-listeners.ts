@@ -9,6 +9,8 @@ export function listenForNotifications(events: EventHub, notifications: Notifica
   // Kudos come in bursts on one activity, and recording joins them into one item whose row
   // each would lock until its commit: a job records each, after the kudos' own commit.
   events.on('kudos.given', (tx, e) => notifications.recordLater(tx, e));
+  // Every follower hears of a live start: a job walks them, after the event's commit.
+  events.on('live.started', (tx, e) => notifications.announceLiveLater(tx, e));
   events.on('comment.added', async (tx, e) => {
     await notifications.record(tx, {
       athleteId: e.ownerId,

@@ -71,6 +71,8 @@ function sentence(
       return `You took the KOM on ${segment}${time}`;
     case 'kom_lost':
       return `${who} took your KOM on ${segment}${time}`;
+    case 'live_started':
+      return `${who} is live: ${activity}`;
   }
 }
 
@@ -86,6 +88,8 @@ function link(item: NotificationItem, first: AthleteSummary | undefined): string
       return first ? `/athletes/${first.handle}` : '/notifications';
     case 'follow_request':
       return '/settings#follow-requests';
+    case 'live_started':
+      return item.activity_id ? `/live/${item.activity_id}` : '/notifications';
     default:
       return item.segment_id ? `/segments/${item.segment_id}` : '/notifications';
   }

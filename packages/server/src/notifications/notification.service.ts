@@ -62,6 +62,8 @@ function groupKey(e: NotificationEvent): string {
     case 'kom_won':
     case 'kom_lost':
       return `effort:${e.effortId}`;
+    case 'live_started':
+      return `live:${e.activityId}`;
   }
 }
 
@@ -157,6 +159,37 @@ export class NotificationService {
       if (givers.length === batch) await this.deps.jobs.enqueue('notifications.kudos', e, tx);
       return givers.length > 0;
     });
+  }
+
+  /** Queues `notifications.live-started` in the caller's transaction. */
+  async announceLiveLater(tx: Transaction<Database>, e: { activityId: string; athleteId: string }) {
+    await this.deps.jobs.enqueue('notifications.live-started', e, tx);
+    this.deps.wakeWorker();
+  }
+
+  /**
+   * `notifications.live-started`: tells each follower of the athlete that they are live, a page
+   * of followers at a time (a full page queues the next); once per activity and follower.
+   */
+  async announceLive(e: { activityId: string; athleteId: string; after?: string }) {
+    const page = 500;
+    const followers = await this.deps.follows.followerIdsAfter(e.athleteId, e.after, page);
+    await this.deps.db.transaction().execute(async (tx) => {
+      for (const followerId of followers)
+        await this.record(tx, {
+          athleteId: followerId,
+          kind: 'live_started',
+          actorId: e.athleteId,
+          activityId: e.activityId,
+        });
+      if (followers.length === page)
+        await this.deps.jobs.enqueue(
+          'notifications.live-started',
+          { activityId: e.activityId, athleteId: e.athleteId, after: followers.at(-1)! },
+          tx,
+        );
+    });
+    return followers.length > 0;
   }
 
   /** Whether `athleteId` may see the activity (a mention in a comment they cannot read is none). */

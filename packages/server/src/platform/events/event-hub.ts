@@ -59,6 +59,11 @@ export interface StrideEvents {
     },
   ];
   /**
+   * An athlete began sharing an activity live with their followers (the first batch of a live
+   * session), in a transaction of its own: live points are not stored.
+   */
+  'live.started': [tx: Transaction<Database>, event: { activityId: string; athleteId: string }];
+  /**
    * An athlete's effort became their fastest on a segment (beating an earlier effort of theirs),
    * inside the transaction that writes its PR rank.
    */

@@ -57,6 +57,11 @@ export interface JobPayloads {
    * the kudos' commits, off their hot rows; one job for a burst).
    */
   'notifications.kudos': { activityId: string; ownerId: string };
+  /**
+   * Tell the athlete's followers (those after `after`, by id, a page at a time) that an activity
+   * of theirs is live.
+   */
+  'notifications.live-started': { activityId: string; athleteId: string; after?: string };
   /** Tell the athlete's open streams (every process) of a new or grown notification. */
   'notifications.deliver': { notificationId: string };
   /** Send a notification to the athlete's browsers by Web Push. */
@@ -99,6 +104,10 @@ export const JOB_DEFINITIONS = defineJobs<JobPayloads>({
   'feed.fanout-batch': { dedup: 'none' },
   'feed.backfill': { dedup: 'coalesce', key: (p) => `${p.followerId}:${p.followeeId}` },
   'notifications.kudos': { dedup: 'coalesce', key: (p) => p.activityId },
+  'notifications.live-started': {
+    dedup: 'coalesce',
+    key: (p) => `${p.activityId}:${p.after ?? ''}`,
+  },
   // News for open tabs, worth little once late: one retry soon, then the next load shows it.
   // Coalesced: several kudos joining one item while its delivery waits make one message.
   'notifications.deliver': {

@@ -15,6 +15,7 @@ const LABELS: Record<NotificationKind, string> = {
   segment_pr: 'My PRs on segments',
   kom_won: 'KOMs I take',
   kom_lost: 'KOMs I lose',
+  live_started: 'Friends going live',
 };
 const KINDS = Object.keys(LABELS) as NotificationKind[];
 const KEY = ['notification-settings'] as const;
