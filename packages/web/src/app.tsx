@@ -33,6 +33,10 @@ const NotificationsPage = lazy(() =>
     default: m.NotificationsPage,
   })),
 );
+// Live pages load when opened (followers and safety-link holders, signed in or not).
+const LivePage = lazy(() =>
+  import('./features/live/live-page.js').then((m) => ({ default: m.LivePage })),
+);
 const LeaderboardsPage = lazy(() =>
   import('./features/leaderboards/leaderboards-page.js').then((m) => ({
     default: m.LeaderboardsPage,
@@ -127,6 +131,8 @@ function HeaderSearch() {
   );
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Pages that need a signed-in athlete send others to log in. */
 function Private({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
   return signedIn ? children : <Redirect to="/login" />;
@@ -210,6 +216,30 @@ export function App() {
                 <SegmentPage id={p.id} />
               </Loading>
             )}
+          </Route>
+          {/* A safety link needs no account: its token is the permission. */}
+          <Route path="/live/link/:token">
+            {(p) => (
+              <Loading>
+                <LivePage target={{ kind: 'link', token: p.token }} />
+              </Loading>
+            )}
+          </Route>
+          <Route path="/live/:key">
+            {(p) =>
+              UUID.test(p.key) ? (
+                <Private signedIn={signedIn}>
+                  <Loading>
+                    <LivePage target={{ kind: 'follower', activityId: p.key }} />
+                  </Loading>
+                </Private>
+              ) : (
+                // The API names a safety link /live/<token>: the same page.
+                <Loading>
+                  <LivePage target={{ kind: 'link', token: p.key }} />
+                </Loading>
+              )
+            }
           </Route>
           <Route path="/notifications">
             <Private signedIn={signedIn}>

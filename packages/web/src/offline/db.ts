@@ -110,3 +110,10 @@ export async function pointsOf(id: string): Promise<StoredPoint[]> {
   const rows = await (await db()).getAll('points', pointRange(id));
   return rows.map(({ rid: _rid, ...p }) => p);
 }
+
+/** The points of a recording from time `fromT` on, in time order. */
+export async function pointsFrom(id: string, fromT: number): Promise<StoredPoint[]> {
+  const range = IDBKeyRange.bound([id, fromT], [id, Number.POSITIVE_INFINITY]);
+  const rows = await (await db()).getAll('points', range);
+  return rows.map(({ rid: _rid, ...p }) => p);
+}

@@ -5,9 +5,20 @@ import { SyncWorker } from './sync.js';
 /** The page's sync worker, wired to the network, the clock and the browser's events. */
 export const sync = new SyncWorker({
   async send(id, part) {
+    const path = { params: { path: { id } } };
     const activity = await unwrap(
-      api.PUT('/api/v1/activities/{id}/recording', { params: { path: { id } }, body: part }),
+      api.PUT('/api/v1/activities/{id}/recording', { ...path, body: part }),
     );
+    // A recording shared live had its activity created at the start (for the live points): the
+    // name and visibility chosen at Save are set on it now.
+    const edit = {
+      ...(part.name && part.name !== activity.name ? { name: part.name } : {}),
+      ...(part.visibility && part.visibility !== activity.visibility
+        ? { visibility: part.visibility }
+        : {}),
+    };
+    if (activity.state === 'complete' && Object.keys(edit).length)
+      await unwrap(api.PATCH('/api/v1/activities/{id}', { ...path, body: edit }));
     return activity.state === 'complete';
   },
   athleteId: currentAthleteId,

@@ -60,6 +60,7 @@ export class MapView {
   private zones: MapZone[] = [];
   private highlight: LngLat[] = [];
   private lines: MapLine[] = [];
+  private dot: LngLat | null = null;
   private pick: ((lat: number, lng: number) => void) | null = null;
   private lineTap: ((id: string) => void) | null = null;
   private styleReady = false;
@@ -122,6 +123,23 @@ export class MapView {
     this.markers = markers;
     this.container.dataset.routePoints = String(route.length);
     this.render();
+  }
+
+  /** The athlete's position on a live page (moved every animation frame: only this source). */
+  setDot(dot: LngLat | null): void {
+    this.dot = dot;
+    if (!this.styleReady) return;
+    (this.map.getSource('dot') as GeoJSONSource | undefined)?.setData(
+      dot
+        ? { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: dot } }
+        : empty(),
+    );
+  }
+
+  /** Keeps `at` in view without moving the map at every frame (a live viewer's dot). */
+  keepInView(at: LngLat): void {
+    if (!this.styleReady) return;
+    if (!this.map.getBounds().contains(at)) this.map.easeTo({ center: at, duration: 300 });
   }
 
   /** A stretch of the route drawn over it (an effort, the part chosen for a new segment). */
@@ -218,7 +236,7 @@ export class MapView {
 
   private addLayers(): void {
     const m = this.map;
-    for (const id of ['route', 'endpoints', 'zones', 'lines', 'highlight'])
+    for (const id of ['route', 'endpoints', 'zones', 'lines', 'highlight', 'dot'])
       if (!m.getSource(id)) m.addSource(id, { type: 'geojson', data: empty() });
     m.addLayer({
       id: 'zones-fill',
@@ -257,6 +275,17 @@ export class MapView {
         'circle-stroke-width': 2,
       },
     });
+    m.addLayer({
+      id: 'dot',
+      type: 'circle',
+      source: 'dot',
+      paint: {
+        'circle-radius': 8,
+        'circle-color': ROUTE_COLOR,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 3,
+      },
+    });
   }
 
   private render(): void {
@@ -283,6 +312,7 @@ export class MapView {
       if (marked.length > 1) ends.push(point(marked.at(-1)!, 'end'));
     }
     source('endpoints')?.setData({ type: 'FeatureCollection', features: ends });
+    this.setDot(this.dot);
     source('zones')?.setData({
       type: 'FeatureCollection',
       features: this.zones.map((z) => ({

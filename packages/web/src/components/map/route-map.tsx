@@ -49,6 +49,8 @@ export interface RouteMapProps {
   onPick?: (lat: number, lng: number) => void;
   /** Pan, zoom and keyboard control; default true. */
   interactive?: boolean;
+  /** A position drawn as a dot over the route (a live athlete), kept in view. */
+  dot?: { lat: number; lng: number } | null;
   /** Accessible name of the map region. */
   label: string;
   className?: string;
@@ -74,6 +76,7 @@ export function RouteMap({
   initialView,
   onPick,
   interactive = true,
+  dot,
   label,
   className = 'route-map',
   ref,
@@ -154,6 +157,16 @@ export function RouteMap({
   useEffect(() => {
     view?.setPick(picking ? (lat, lng) => pick.current?.(lat, lng) : null);
   }, [view, picking]);
+
+  const dotLat = dot?.lat;
+  const dotLng = dot?.lng;
+  useEffect(() => {
+    if (!view) return;
+    const at: [number, number] | null =
+      dotLat === undefined || dotLng === undefined ? null : [dotLng, dotLat];
+    view.setDot(at);
+    if (at) view.keepInView(at);
+  }, [view, dotLat, dotLng]);
 
   useImperativeHandle(
     ref,

@@ -6,6 +6,7 @@ import { PeopleList } from '../../components/people-list.js';
 import { useMe, useUnits } from '../auth/use-me.js';
 import { ActivityList } from '../feed/activity-list.js';
 import { useActivityList } from '../feed/use-activity-list.js';
+import { LiveNow } from '../live/live-now.js';
 import { AthleteTotals } from './athlete-totals.js';
 import { BlockButton, FollowButton, profileKey } from './follow-actions.js';
 
@@ -92,6 +93,7 @@ export function AthletePage({ handle }: { handle: string }) {
           </div>
         )}
       </header>
+      {!self && <LiveNow athleteId={p.id} />}
       <AthleteTotals handle={p.handle} units={units} />
       <nav className="tabs" aria-label="Profile">
         {VIEWS.map((v) => (

@@ -2,6 +2,7 @@ import { Link, useSearchParams } from 'wouter';
 import { PullToRefresh } from '../../components/pull-to-refresh.js';
 import { Tabs, tabId } from '../../components/tabs.js';
 import { WhoToFollow } from '../athletes/who-to-follow.js';
+import { LiveNow } from '../live/live-now.js';
 import { ActivityList } from './activity-list.js';
 import { type ListMode, useActivityList } from './use-activity-list.js';
 
@@ -41,6 +42,7 @@ export function FeedPage() {
             </span>
           </button>
         </div>
+        <LiveNow />
         <section id="feed-panel" role="tabpanel" aria-labelledby={tabId('feed-panel', tab.id)}>
           <ActivityList
             query={query}

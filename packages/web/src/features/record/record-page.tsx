@@ -2,6 +2,7 @@ import { sportName } from '../../lib/format.js';
 import { sync } from '../../offline/start-sync.js';
 import { OutboxList } from '../sync/outbox-list.js';
 import { GpsStatusLine } from './gps-status.js';
+import { LiveStatusLine, SafetyLinks } from './live-panel.js';
 import { LIVE_SHARING_AVAILABLE } from './live-share.js';
 import { RecordControls } from './record-controls.js';
 import { RecordMap, usePreloadMap } from './route-map.js';
@@ -23,6 +24,21 @@ export function RecordPage() {
   const { phase } = state;
   const recording = phase === 'running' || phase === 'paused';
   const canStart = state.gps !== 'denied' && state.gps !== 'unsupported';
+  const shareToggle = (
+    <label className="rec-toggle">
+      <input
+        type="checkbox"
+        checked={state.liveSharing}
+        onChange={(e) => void recorder.setLiveSharing(e.target.checked)}
+      />
+      <span>
+        Share live with followers
+        {!LIVE_SHARING_AVAILABLE && (
+          <small> Not available on this server yet: nothing will be shared.</small>
+        )}
+      </span>
+    </label>
+  );
 
   return (
     <main
@@ -57,19 +73,7 @@ export function RecordPage() {
       {phase === 'idle' && (
         <div className="rec-setup">
           <SportPicker sport={state.sport} onChange={rememberSport} />
-          <label className="rec-toggle">
-            <input
-              type="checkbox"
-              checked={state.liveSharing}
-              onChange={(e) => void recorder.setLiveSharing(e.target.checked)}
-            />
-            <span>
-              Share live with followers
-              {!LIVE_SHARING_AVAILABLE && (
-                <small> Not available on this server yet: nothing will be shared.</small>
-              )}
-            </span>
-          </label>
+          {shareToggle}
         </div>
       )}
 
@@ -100,6 +104,15 @@ export function RecordPage() {
                 onResume={recorder.resume}
                 onFinish={recorder.finish}
               />
+            )}
+            {recording && (
+              <div className="rec-live">
+                {shareToggle}
+                <LiveStatusLine live={state.live} />
+                {state.liveSharing && state.id && (
+                  <SafetyLinks activityId={state.id} sport={state.sport} />
+                )}
+              </div>
             )}
           </div>
         </div>

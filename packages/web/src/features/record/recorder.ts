@@ -1,4 +1,5 @@
 import { LiveStats, type LiveTotals, SessionLog } from '@stride/core';
+import { ApiError, errorMessage } from '../../api/client.js';
 import { currentAthleteId } from '../../offline/athlete.js';
 import type { RecordingRow, StoredEvent, StoredPoint, Visibility } from '../../offline/db.js';
 import {
@@ -12,7 +13,13 @@ import {
 } from '../../offline/recording-store.js';
 import { claimRecorder } from './device-lock.js';
 import { type GpsStatus, watchGps } from './geolocation.js';
-import { LIVE_BATCH_S, sendLiveBatch } from './live-share.js';
+import {
+  deleteSharedActivity,
+  forgetLiveCursor,
+  LiveSharer,
+  type LiveShareStatus,
+  stopSharing,
+} from './live-share.js';
 import { PaceWindow } from './pace-window.js';
 import { acceptsFix, type EventKind, eventTimeMs, replay, toSample } from './timeline.js';
 import { ScreenWakeLock } from './wake-lock.js';
@@ -25,6 +32,8 @@ export interface RecorderState {
   id: string | null;
   sport: string;
   liveSharing: boolean;
+  /** How live sharing goes (null when not sharing). */
+  live: LiveShareStatus | null;
   totals: LiveTotals;
   /** Running (timer) seconds and seconds since START, to now. */
   timerS: number;
@@ -67,8 +76,7 @@ export class Recorder {
   private ticker: ReturnType<typeof setInterval> | null = null;
   private readonly wakeLock = new ScreenWakeLock();
   private readonly pace = new PaceWindow();
-  private liveBatch: StoredPoint[] = [];
-  private liveSeq = 0;
+  private sharer: LiveSharer | null = null;
   private initialized: Promise<void> | null = null;
 
   constructor(sport = 'Run') {
@@ -77,6 +85,7 @@ export class Recorder {
       id: null,
       sport,
       liveSharing: false,
+      live: null,
       totals: new LiveStats({ sport }).totals(),
       timerS: 0,
       elapsedS: 0,
@@ -117,10 +126,27 @@ export class Recorder {
     if (this.state.phase === 'idle') this.set({ sport, totals: new LiveStats({ sport }).totals() });
   }
 
+  /**
+   * Turns live sharing on or off; during a recording, off tells the server at once (viewers see
+   * it ended) and on sends the whole track so far.
+   */
   setLiveSharing(on: boolean): Promise<void> {
     return this.run(async () => {
-      if (this.state.id) await setLiveSharing(this.state.id, on);
+      const { id, liveSharing } = this.state;
+      if (id) await setLiveSharing(id, on);
       this.set({ liveSharing: on });
+      this.syncSharer();
+      if (id && liveSharing && !on) {
+        try {
+          await stopSharing(id);
+        } catch (e) {
+          // 404: nothing of it ever reached the server.
+          if (!(e instanceof ApiError && e.status === 404))
+            this.set({
+              error: `Live sharing could not be stopped on the server: ${errorMessage(e)}`,
+            });
+        }
+      }
     });
   }
 
@@ -155,15 +181,20 @@ export class Recorder {
         distance: totals.distance,
         movingTime: totals.moving_time,
       });
+      // The server ends the live session itself when the saved recording arrives.
+      forgetLiveCursor(id);
       this.reset();
     });
   }
 
   discard(): Promise<void> {
     return this.run(async () => {
-      if (!this.state.id) return;
-      await discardRecording(this.state.id);
+      const { id, liveSharing } = this.state;
+      if (!id) return;
+      await discardRecording(id);
       this.reset();
+      // Shared live: its activity on the server goes too, so viewers see the session end.
+      if (liveSharing) await deleteSharedActivity(id).catch(() => {});
     });
   }
 
@@ -182,9 +213,9 @@ export class Recorder {
       const at = eventTimeMs(Date.now(), this.lastPointMs, lastEventMs) / 1000;
       await appendEvent(id, { kind, at });
       this.applyEvent({ kind, at });
-      if (kind === 'STOP') this.flushLive();
       this.set({ phase: PHASE_AFTER[kind] });
       this.refresh();
+      if (kind !== 'RESUME') void this.sharer?.flush();
     });
   }
 
@@ -202,7 +233,6 @@ export class Recorder {
         return;
       }
       this.addPoint(point);
-      if (this.state.liveSharing) this.shareLive(id, point);
       this.refresh();
     });
   }
@@ -224,6 +254,7 @@ export class Recorder {
       error: null,
     });
     this.refresh();
+    this.syncSharer();
   }
 
   private applyEvent(e: StoredEvent): void {
@@ -241,15 +272,20 @@ export class Recorder {
     this.lastPointMs = Math.round(p.t * 1000);
   }
 
-  private shareLive(id: string, p: StoredPoint): void {
-    this.liveBatch.push(p);
-    if (p.t - this.liveBatch[0]!.t >= LIVE_BATCH_S) this.flushLive(id);
-  }
-
-  private flushLive(id = this.state.id): void {
-    if (!id || !this.liveBatch.length) return;
-    void sendLiveBatch(id, this.liveSeq++, this.liveBatch).catch(() => {});
-    this.liveBatch = [];
+  /** Starts the live sharer when a recording is shared, stops it when not (or no more). */
+  private syncSharer(): void {
+    const { id, liveSharing, sport } = this.state;
+    if (id && liveSharing) {
+      if (this.sharer) return;
+      this.sharer = new LiveSharer({ id, sport, events: () => this.events }, (live) =>
+        this.set({ live }),
+      );
+      this.sharer.start();
+    } else if (this.sharer) {
+      this.sharer.stop();
+      this.sharer = null;
+      this.set({ live: null });
+    }
   }
 
   private reset(): void {
@@ -258,9 +294,9 @@ export class Recorder {
     this.events = [];
     this.route = [];
     this.lastPointMs = Number.NEGATIVE_INFINITY;
-    this.liveBatch = [];
     this.pace.clear();
     this.set({ id: null, phase: 'idle', error: null });
+    this.syncSharer();
     this.refresh();
   }
 
