@@ -165,7 +165,9 @@ export function corpusTable(): TableRow[] {
       });
       add('elapsed', s?.elapsedS, c.stats.elapsed_time, 's', null);
       const ascent = s?.ascentM;
-      const ours = c.stats.total_elevation_gain;
+      // The headline follows the device's ascent where it covers the session; the bar holds
+      // what Stride computes from the altitude, which is what files without one get.
+      const ours = c.stats.computed_elevation_gain;
       const step = ascent !== undefined ? startStep(c.track, activity.sport as SportType) : 0;
       // The device counted an altitude artefact at the session's start (a step faster than the
       // sport can climb, which Stride leaves out): its ascent, over Stride's by more than the
@@ -176,6 +178,12 @@ export function corpusTable(): TableRow[] {
         step > 0 &&
         excess > Math.max(3, 0.1 * ascent!) &&
         excess <= step * 1.1;
+      if (c.stats.elevation_gain_source === 'device')
+        add('shown elevation gain', ascent, c.stats.total_elevation_gain, 'm', {
+          pct: 0,
+          abs: 0.5,
+          label: 'the device’s',
+        });
       add(
         'elevation gain',
         ascent,

@@ -3,4 +3,4 @@
  * efforts). Stored with every computed number so history can be recomputed when it changes
  * (DESIGN.md "Every computed number can be recomputed"). Bump it whenever any output changes.
  */
-export const ALGORITHM_VERSION = 3;
+export const ALGORITHM_VERSION = 4;

@@ -209,6 +209,28 @@ export function finishActivity(engine: ActivityEngine, options: ActivityOptions)
     year,
     athlete,
   });
+  // The device's ascent when it measured the session these samples cover: it counted every
+  // second of its sensor, where a file may keep a record every few seconds (smart recording).
+  // Swims count no climb whatever the sensor says; a file without altitude has none to state.
+  const devAscent = options.deviceTotals?.ascentM;
+  const devDescent = options.deviceTotals?.descentM;
+  const deviceClimb =
+    headline.covers &&
+    family !== 'swim' &&
+    Number.isFinite(engine.eleHigh) &&
+    devAscent !== undefined &&
+    Number.isFinite(devAscent) &&
+    devAscent >= 0
+      ? {
+          gain: devAscent,
+          loss:
+            devDescent !== undefined && Number.isFinite(devDescent) && devDescent >= 0
+              ? devDescent
+              : n
+                ? c.loss[last]!
+                : 0,
+        }
+      : null;
   const latlng = (j: number): [number, number] | null => (j >= 0 ? [c.lat[j]!, c.lon[j]!] : null);
   const stats: ActivityStats = {
     algorithm_version: ALGORITHM_VERSION,
@@ -220,8 +242,10 @@ export function finishActivity(engine: ActivityEngine, options: ActivityOptions)
     moving_time: moving,
     elapsed_time: elapsed,
     timer_time: timer,
-    total_elevation_gain: n ? c.gain[last]! : 0,
-    total_elevation_loss: n ? c.loss[last]! : 0,
+    total_elevation_gain: deviceClimb ? deviceClimb.gain : n ? c.gain[last]! : 0,
+    total_elevation_loss: deviceClimb ? deviceClimb.loss : n ? c.loss[last]! : 0,
+    elevation_gain_source: deviceClimb ? 'device' : 'computed',
+    computed_elevation_gain: n ? c.gain[last]! : 0,
     elev_high: orNull(engine.eleHigh),
     elev_low: orNull(engine.eleLow),
     average_speed: moving > 0 ? distance / moving : 0,

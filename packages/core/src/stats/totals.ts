@@ -36,6 +36,8 @@ export interface Headline {
   /** Distance comes from a per-sample measure (not spread evenly from lap or session totals). */
   perSample: boolean;
   activeLengths: number | null;
+  /** The samples cover the device's session (its totals describe them). */
+  covers: boolean;
 }
 
 const finite = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v);
@@ -309,6 +311,7 @@ export function reconcile(
       moving: Math.min(movingTotal, timer),
       perSample,
       activeLengths,
+      covers,
     },
   };
 }

@@ -75,6 +75,13 @@ export interface ActivityStats {
   distance_source: DistanceSource | 'lengths' | 'laps' | 'totals';
   /** How the altitude was read (after 'auto' is resolved). */
   elevation_source: ElevationSource;
+  /**
+   * Where the elevation gain and loss come from: the device's session ascent and descent when
+   * it stated them and the samples cover its session, else computed from the altitude.
+   */
+  elevation_gain_source: 'device' | 'computed';
+  /** The gain Stride computes from the altitude, whichever is shown (a check on the device's). */
+  computed_elevation_gain: number;
   moving_time: number;
   elapsed_time: number;
   /** Timer time: elapsed minus pauses of the session log (or file). */

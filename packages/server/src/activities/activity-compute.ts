@@ -247,6 +247,7 @@ export function computeActivity(track: Track, input: ComputeInput): ComputedActi
         pool_length: rest.pool_length,
         active_lengths: rest.active_lengths,
         elevation_source: rest.elevation_source,
+        elevation_gain_source: rest.elevation_gain_source,
         indoor: input.indoor ?? null,
         distance_source: rest.distance_source,
         calories_source: rest.calories_source,
