@@ -15,9 +15,11 @@ export interface FeedEntry {
   startedAt: Date;
 }
 
-/** How far back a new follow back-fills, and how many activities at most. */
-export const BACKFILL_DAYS = 30;
-export const BACKFILL_MAX = 100;
+/**
+ * How many of an athlete's latest activities a new follow back-fills (whatever their age: a
+ * friend who last ran two months ago still shows in the feed of someone who just followed).
+ */
+export const BACKFILL_LATEST = 50;
 
 /** Followers per `feed.fanout-batch` job. */
 export const FANOUT_BATCH = 1000;
@@ -161,7 +163,7 @@ export class FeedRepository {
   }
 
   /**
-   * Puts the followee's recent activities that followers may see into the follower's inbox,
+   * Puts the followee's latest activities that followers may see into the follower's inbox,
    * while the follow holds (checked in the statement); how many rows were written.
    */
   async backfill(followerId: string, followeeId: string): Promise<number> {
@@ -172,26 +174,26 @@ export class FeedRepository {
       join lateral (
         select id, athlete_id, started_at from activities
         where athlete_id = f.followee_id and state = 'complete' and visibility <> 'only_me'
-          and started_at > now() - make_interval(days => ${BACKFILL_DAYS})
+          and started_at is not null
         order by started_at desc, id desc
-        limit ${BACKFILL_MAX}
+        limit ${BACKFILL_LATEST}
       ) a on true
       where f.follower_id = ${followerId} and f.followee_id = ${followeeId}
       on conflict do nothing`.execute(this.db);
     return Number(r.numAffectedRows ?? 0n);
   }
 
-  /** The ids of an athlete's complete activities since `since` that followers may see. */
-  async recentVisible(athleteId: string, since: Date): Promise<string[]> {
+  /** The ids of an athlete's latest complete activities that followers may see. */
+  async latestVisible(athleteId: string): Promise<string[]> {
     const rows = await this.db
       .selectFrom('activities')
       .select('id')
       .where('athlete_id', '=', athleteId)
       .where('state', '=', 'complete')
       .where('visibility', '<>', 'only_me')
-      .where('started_at', '>', since)
+      .where('started_at', 'is not', null)
       .orderBy('started_at', 'desc')
-      .limit(BACKFILL_MAX)
+      .limit(BACKFILL_LATEST)
       .execute();
     return rows.map((r) => r.id);
   }

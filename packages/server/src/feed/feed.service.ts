@@ -3,7 +3,6 @@ import type { ActivityRow, Database } from '../platform/db/schema.js';
 import type { EventHub, FollowEvent } from '../platform/events/event-hub.js';
 import type { JobPayloads, JobQueue } from '../platform/jobs/index.js';
 import {
-  BACKFILL_DAYS,
   FANOUT_BATCH,
   type FeedCursor,
   type FeedEntry,
@@ -22,7 +21,7 @@ export interface FanoutPlan {
  * transaction that completes them; an activity that becomes visible to followers is written to
  * each follower's inbox by jobs of 1,000 followers each; athletes with more followers than the
  * threshold are not fanned out but merged into feeds on read (the hybrid). A new follow
- * back-fills the followee's last 30 days; an unfollow, a block or making an activity only-me
+ * back-fills the followee's latest 50 activities; an unfollow, a block or making an activity only-me
  * takes rows out; deleting an activity or an athlete removes theirs by cascade.
  */
 export class FeedService {
@@ -78,7 +77,7 @@ export class FeedService {
   /**
    * `feed.fanout`: nothing for an activity gone, not complete or only-me by now. Counts the athlete's followers; beyond the threshold, marks them as read at
    * feed time; otherwise queues one batch job per 1,000 followers. An athlete who falls back
-   * under the threshold has their recent activities fanned out, since feeds stop merging them.
+   * under the threshold has their latest activities fanned out, since feeds stop merging them.
    */
   async planFanout(activityId: string): Promise<FanoutPlan | undefined> {
     const athleteId = await this.feed.fanoutAuthor(activityId);
@@ -88,12 +87,8 @@ export class FeedService {
     const wasWide = await this.feed.setWide(athleteId, wide, followers);
     if (wide || followers === 0) return { followers, batches: 0, wide };
     let activityIds = [activityId];
-    if (wasWide) {
-      const since = new Date(Date.now() - BACKFILL_DAYS * 86_400_000);
-      activityIds = [
-        ...new Set([activityId, ...(await this.feed.recentVisible(athleteId, since))]),
-      ];
-    }
+    if (wasWide)
+      activityIds = [...new Set([activityId, ...(await this.feed.latestVisible(athleteId))])];
     const bounds = await this.feed.batchBounds(athleteId, FANOUT_BATCH);
     const ranges = [null, ...bounds].map((after, i) => ({ after, through: bounds[i] ?? null }));
     // An exact multiple of the batch size leaves the last, open range empty: skip it.

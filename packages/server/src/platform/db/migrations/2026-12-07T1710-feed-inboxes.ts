@@ -41,13 +41,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`insert into feed_items (owner_id, author_id, activity_id, started_at)
     select athlete_id, athlete_id, id, started_at from activities
     where state = 'complete' and started_at is not null`.execute(db);
-  // Followers get what they could see of their followees' last 30 days (older activities are
-  // reached through the athlete's page); later ones arrive by fan-out.
+  // Followers get the latest 50 activities of each athlete they follow that they could see
+  // (what a new follow back-fills); later ones arrive by fan-out.
   await sql`insert into feed_items (owner_id, author_id, activity_id, started_at)
     select f.follower_id, a.athlete_id, a.id, a.started_at
-    from activities a join follows f on f.followee_id = a.athlete_id
-    where a.state = 'complete' and a.started_at is not null and a.visibility <> 'only_me'
-      and a.started_at > now() - interval '30 days'
+    from follows f
+    join lateral (
+      select id, athlete_id, started_at from activities
+      where athlete_id = f.followee_id and state = 'complete' and started_at is not null
+        and visibility <> 'only_me'
+      order by started_at desc, id desc
+      limit 50
+    ) a on true
     on conflict do nothing`.execute(db);
 }
 
