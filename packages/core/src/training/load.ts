@@ -55,7 +55,7 @@ export function hrReserveFraction(hr: number, restingHr: number, maxHr: number):
   const range = maxHr - restingHr;
   if (!(range > 0)) return 0;
   const x = (hr - restingHr) / range;
-  return x < 0 ? 0 : x > 1 ? 1 : x;
+  return Math.max(0, Math.min(1, x));
 }
 
 export interface HeartRateProfile {
