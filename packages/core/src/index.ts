@@ -10,4 +10,5 @@ export * from './social/index.js';
 export * from './sport.js';
 export * from './stats/index.js';
 export * from './track.js';
+export * from './training/index.js';
 export * from './version.js';

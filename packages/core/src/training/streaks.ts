@@ -1,0 +1,65 @@
+import { dayKey, localDayNumber } from './days.js';
+
+/**
+ * Week streaks and period keys. Weeks are ISO 8601 weeks (Monday to Sunday, week 1 holds the
+ * year's first Thursday), counted on the athlete's local calendar.
+ */
+
+/** ISO week index of a day number: 1970-01-01 was a Thursday, so Monday 1969-12-29 opens week 0. */
+export function weekIndex(dayNumber: number): number {
+  return Math.floor((dayNumber + 3) / 7);
+}
+
+/** ISO week key 'YYYY-Www' of a day number (the week's year is its Thursday's year). */
+export function isoWeekKey(dayNumber: number): string {
+  // Week w runs from day 7w − 3 (Monday) so its Thursday is day 7w.
+  const thursday = weekIndex(dayNumber) * 7;
+  const year = Number(dayKey(thursday).slice(0, 4));
+  const jan1 = Date.UTC(year, 0, 1) / 86_400_000;
+  const week = Math.floor((thursday - jan1) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+export type Period = 'week' | 'month' | 'year';
+
+/** The key of the period holding a day number: 'YYYY-Www', 'YYYY-MM' or 'YYYY'. */
+export function periodKey(dayNumber: number, period: Period): string {
+  if (period === 'week') return isoWeekKey(dayNumber);
+  const day = dayKey(dayNumber);
+  return period === 'month' ? day.slice(0, 7) : day.slice(0, 4);
+}
+
+/**
+ * Weeks in a row with at least one activity, ending with the week of `nowMs`. The week in
+ * progress does not break a streak: without an activity yet, counting starts the week before.
+ */
+export function weekStreak(
+  activityStartsMs: readonly number[],
+  utcOffsetS: number,
+  nowMs: number,
+): number {
+  const weeks = new Set<number>();
+  for (const t of activityStartsMs) weeks.add(weekIndex(localDayNumber(t, utcOffsetS)));
+  let w = weekIndex(localDayNumber(nowMs, utcOffsetS));
+  if (!weeks.has(w)) w--;
+  let streak = 0;
+  while (weeks.has(w)) {
+    streak++;
+    w--;
+  }
+  return streak;
+}
+
+/** Sums of `value` per period key, on the athlete's local calendar; keys in ascending order. */
+export function periodTotals(
+  items: readonly { startMs: number; value: number }[],
+  period: Period,
+  utcOffsetS: number,
+): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const { startMs, value } of items) {
+    const key = periodKey(localDayNumber(startMs, utcOffsetS), period);
+    totals.set(key, (totals.get(key) ?? 0) + value);
+  }
+  return new Map([...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
