@@ -309,6 +309,7 @@ describe.each(DATABASES)('photos on $name', (database) => {
     expect(bare).toMatchObject({ photo_count: 0, first_photo: null });
     const added = (await (await upload(ann, id, await smallJpegs(3))).json().items) as Photo[];
 
+    await t.stride.worker.drain(); // the feed fills by fan-out jobs
     const feed = (await api(ben, 'GET', 'activities?mode=FRIENDS&limit=50')).json().items;
     expect(feed.find((a: { id: string }) => a.id === id)).toMatchObject({
       photo_count: 3,
