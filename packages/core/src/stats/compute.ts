@@ -250,11 +250,14 @@ export function finishActivity(engine: ActivityEngine, options: ActivityOptions)
     elev_low: orNull(engine.eleLow),
     average_speed: moving > 0 ? distance / moving : 0,
     max_speed: maxMovingSpeed(s),
-    average_pace: distance > 0 && moving > 0 ? (1000 * moving) / distance : null,
+    // orNull: a distance too small to divide by (a denormal) gives no pace, not Infinity.
+    average_pace: distance > 0 && moving > 0 ? orNull((1000 * moving) / distance) : null,
     average_pace_100m:
-      family === 'swim' && distance > 0 && moving > 0 ? (100 * moving) / distance : null,
+      family === 'swim' && distance > 0 && moving > 0 ? orNull((100 * moving) / distance) : null,
     average_pace_100yd:
-      family === 'swim' && distance > 0 && moving > 0 ? (YARD_M * 100 * moving) / distance : null,
+      family === 'swim' && distance > 0 && moving > 0
+        ? orNull((YARD_M * 100 * moving) / distance)
+        : null,
     pool_length:
       headline.activeLengths !== null && options.poolLengthM && options.poolLengthM > 0
         ? options.poolLengthM
