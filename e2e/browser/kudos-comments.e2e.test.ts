@@ -18,7 +18,7 @@ import {
   startTestServer,
   type TestServer,
 } from './harness.js';
-import { type Athlete, logIn, testApi } from './test-api.js';
+import { type Athlete, logIn, notificationBadge, testApi } from './test-api.js';
 
 const PHONE = { width: 360, height: 740 };
 
@@ -91,13 +91,6 @@ describe.runIf(hasChromium)('web app in Chromium: kudos and comments', () => {
     return runId;
   }
 
-  /** The bell's badge text, or null while there is none. */
-  const badge = (page: Page) =>
-    page
-      .getByTestId('notification-badge')
-      .textContent({ timeout: 200 })
-      .catch(() => null);
-
   async function open(handle: string): Promise<{ page: Page; problems: string[] }> {
     const problems: string[] = [];
     const context = await browser.newContext({ viewport: PHONE });
@@ -117,7 +110,7 @@ describe.runIf(hasChromium)('web app in Chromium: kudos and comments', () => {
     const bell = owner.page.getByTestId('notification-bell');
     await bell.waitFor();
     // Ben's follow is her one unread item so far.
-    await expect.poll(() => badge(owner.page), { timeout: 15_000 }).toBe('1');
+    await expect.poll(() => notificationBadge(owner.page), { timeout: 15_000 }).toBe('1');
 
     const { page, problems } = await open(ben.handle);
     const card = page.locator('.activity-card', { hasText: 'Morning by the river' });
@@ -162,7 +155,7 @@ describe.runIf(hasChromium)('web app in Chromium: kudos and comments', () => {
     await page.context().close();
 
     // Kudos, then the comment: two more items on Ana's bell, pushed over her open stream.
-    await expect.poll(() => badge(owner.page), { timeout: 30_000 }).toBe('3');
+    await expect.poll(() => notificationBadge(owner.page), { timeout: 30_000 }).toBe('3');
     await bell.click();
     const items = owner.page.getByRole('list', { name: 'Notifications' }).getByRole('listitem');
     await expect.poll(() => items.count()).toBe(3);

@@ -7,7 +7,7 @@
  * test-artifacts/screenshots. Throughout, the server's Content-Security-Policy must not block
  * anything the app does.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   hasChromium,
@@ -17,7 +17,7 @@ import {
   startTestServer,
   type TestServer,
 } from './harness.js';
-import { type Athlete, logIn, testApi } from './test-api.js';
+import { type Athlete, logIn, notificationBadge, testApi } from './test-api.js';
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -29,13 +29,6 @@ describe.runIf(hasChromium)('web app in Chromium: notifications', () => {
   let ben: Athlete;
 
   const { call, signUp } = testApi(() => server.url);
-
-  /** The bell's badge text, or null while there is none. */
-  const badge = (page: Page) =>
-    page
-      .getByTestId('notification-badge')
-      .textContent({ timeout: 200 })
-      .catch(() => null);
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -59,7 +52,7 @@ describe.runIf(hasChromium)('web app in Chromium: notifications', () => {
     const bell = page.getByTestId('notification-bell');
     await bell.waitFor();
     expect(await bell.getAttribute('aria-label')).toBe('Notifications');
-    expect(await badge(page)).toBe(null);
+    expect(await notificationBadge(page)).toBe(null);
     // Never asked on first load.
     const prompt = page.getByRole('complementary', { name: 'Notifications on this device' });
     expect(await prompt.count()).toBe(0);
@@ -67,7 +60,7 @@ describe.runIf(hasChromium)('web app in Chromium: notifications', () => {
     // first event is the count as it is then.
     const follow = await call(ben, 'PUT', '/athletes/ana/follow');
     expect(await follow.json()).toEqual({ state: 'following' });
-    await expect.poll(() => badge(page), { timeout: 15_000 }).toBe('1');
+    await expect.poll(() => notificationBadge(page), { timeout: 15_000 }).toBe('1');
     expect(await bell.getAttribute('aria-label')).toBe('Notifications, 1 unread');
     // The first follower is the moment to offer notifications on this device (when the
     // browser has not been asked yet).
@@ -96,7 +89,7 @@ describe.runIf(hasChromium)('web app in Chromium: notifications', () => {
     await page.screenshot({ path: screenshotPath('notifications-phone-list') });
 
     await page.getByRole('button', { name: 'Mark all read' }).click();
-    await expect.poll(() => badge(page)).toBe(null);
+    await expect.poll(() => notificationBadge(page)).toBe(null);
     expect(await page.getByRole('button', { name: 'Mark all read' }).isDisabled()).toBe(true);
     const unread = (await (await call(ana, 'GET', '/notifications/unread-count')).json()) as {
       unread_count: number;

@@ -56,3 +56,10 @@ export async function logIn(page: Page, baseUrl: string, handle: string): Promis
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
 }
+
+/** The notification bell's badge text on `page`, or null while there is none. */
+export const notificationBadge = (page: Page): Promise<string | null> =>
+  page
+    .getByTestId('notification-badge')
+    .textContent({ timeout: 200 })
+    .catch(() => null);
