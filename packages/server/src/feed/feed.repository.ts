@@ -30,6 +30,16 @@ const keysetBefore = (started: string, id: string, after: FeedCursor | undefined
     : sql``;
 
 /**
+ * Whether the activity `alias` names belongs in its athlete's followers' feeds: complete, with
+ * a start, and not only-me (a followers-only one goes to followers, who are all that fan-out
+ * reaches).
+ */
+const followersMaySee = (alias: string) =>
+  sql<boolean>`${sql.ref(`${alias}.state`)} = 'complete'
+    and ${sql.ref(`${alias}.started_at`)} is not null
+    and ${sql.ref(`${alias}.visibility`)} <> 'only_me'`;
+
+/**
  * Feed inboxes (`feed_items`) and the athletes read at feed time (`feed_wide_authors`): the
  * only SQL over them. A row in an inbox says "this reader may see this activity"; reads check
  * it again against the activity's visibility, follows and blocks, so a row that a race left
@@ -84,9 +94,7 @@ export class FeedRepository {
       .selectFrom('activities')
       .select('athlete_id')
       .where('id', '=', activityId)
-      .where('state', '=', 'complete')
-      .where('started_at', 'is not', null)
-      .where('visibility', '<>', 'only_me')
+      .where(followersMaySee('activities'))
       .executeTakeFirst();
     return r?.athlete_id;
   }
@@ -155,7 +163,7 @@ export class FeedRepository {
       from activities a
       join follows f on f.followee_id = a.athlete_id
       where a.id = ${activityId}
-        and a.state = 'complete' and a.started_at is not null and a.visibility <> 'only_me'
+        and ${followersMaySee('a')}
         ${after ? sql`and f.follower_id > ${after}::uuid` : sql``}
         ${through ? sql`and f.follower_id <= ${through}::uuid` : sql``}
       on conflict do nothing`.execute(this.db);
@@ -173,8 +181,7 @@ export class FeedRepository {
       from follows f
       join lateral (
         select id, athlete_id, started_at from activities
-        where athlete_id = f.followee_id and state = 'complete' and visibility <> 'only_me'
-          and started_at is not null
+        where athlete_id = f.followee_id and ${followersMaySee('activities')}
         order by started_at desc, id desc
         limit ${BACKFILL_LATEST}
       ) a on true
@@ -189,9 +196,7 @@ export class FeedRepository {
       .selectFrom('activities')
       .select('id')
       .where('athlete_id', '=', athleteId)
-      .where('state', '=', 'complete')
-      .where('visibility', '<>', 'only_me')
-      .where('started_at', 'is not', null)
+      .where(followersMaySee('activities'))
       .orderBy('started_at', 'desc')
       .limit(BACKFILL_LATEST)
       .execute();
@@ -232,7 +237,7 @@ export class FeedRepository {
        join feed_wide_authors w on w.athlete_id = f.followee_id
        join activities a on a.athlete_id = f.followee_id
        where f.follower_id = ${viewerId}
-         and a.state = 'complete' and a.started_at is not null and a.visibility <> 'only_me'
+         and ${followersMaySee('a')}
          ${keysetBefore('a.started_at', 'a.id', after)}
        order by a.started_at desc, a.id desc
        limit ${limit})
