@@ -85,8 +85,26 @@ export class SegmentEffortRepository {
     return removed.map((r) => r.segment_id);
   }
 
-  /** Locks one athlete's efforts on one segment before a refresh writes their ranks. */
-  async lockForRanks(tx: Transaction<Database>, segmentId: string, athleteId: string) {
+  /**
+   * Locks one athlete's efforts on one segment before a refresh writes their ranks. A refresh
+   * that will write notifications about `activityIds` key-shares those activities first: the
+   * notifications' foreign keys would take that lock anyway, and taken after the efforts it
+   * closes a circle with matching, which holds the activity row while it locks the efforts.
+   */
+  async lockForRanks(
+    tx: Transaction<Database>,
+    segmentId: string,
+    athleteId: string,
+    activityIds: readonly string[] = [],
+  ) {
+    if (activityIds.length)
+      await tx
+        .selectFrom('activities')
+        .select('id')
+        .where('id', 'in', [...new Set(activityIds)].sort())
+        .orderBy('id')
+        .forKeyShare()
+        .execute();
     await this.lockInOrder(tx, (q) =>
       q.where('segment_id', '=', segmentId).where('athlete_id', '=', athleteId),
     );

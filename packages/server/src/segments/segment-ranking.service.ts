@@ -127,7 +127,13 @@ export class SegmentRankingService {
       const generation = await this.efforts.transaction(async (tx) => {
         if (!(await this.segments.findById(segmentId, tx))) return 'gone' as const;
         await this.efforts.lockSegmentAthlete(tx, segmentId, athleteId);
-        await this.efforts.lockForRanks(tx, segmentId, athleteId);
+        const announced = dethroned ? efforts.filter((e) => assess.has(e.id)) : [];
+        await this.efforts.lockForRanks(
+          tx,
+          segmentId,
+          athleteId,
+          announced.map((e) => e.activity_id),
+        );
         const current = await this.efforts.forSegmentAthlete(segmentId, athleteId, tx);
         if (fingerprint(current) !== fingerprint(efforts)) return null;
         for (const e of efforts) {
