@@ -125,6 +125,19 @@ export interface paths {
                                 comment_count: number;
                                 /** @description whether you gave kudos to it (false when not signed in) */
                                 has_kudoed: boolean;
+                                /** @description time in heart-rate zones weighted by zone (docs/training.md); null without heart rate */
+                                relative_effort: number | null;
+                                /** @description training load, TSS-scaled (an hour at threshold = 100); the athlete’s own only */
+                                training_load: number | null;
+                                /** @description what the load was computed from */
+                                training_load_source: "power" | "heart_rate" | "pace" | (never | null);
+                                /** @description personal records (1st, 2nd, 3rd fastest when set) and first times at a distance */
+                                achievements: {
+                                    kind: "pr" | "first_distance";
+                                    /** @description a best effort: '5k', 'Half-Marathon'… */
+                                    name: string;
+                                    rank: number | null;
+                                }[];
                                 /** Format: date-time */
                                 created_at: string;
                                 /** Format: date-time */
@@ -290,6 +303,19 @@ export interface paths {
                             comment_count: number;
                             /** @description whether you gave kudos to it (false when not signed in) */
                             has_kudoed: boolean;
+                            /** @description time in heart-rate zones weighted by zone (docs/training.md); null without heart rate */
+                            relative_effort: number | null;
+                            /** @description training load, TSS-scaled (an hour at threshold = 100); the athlete’s own only */
+                            training_load: number | null;
+                            /** @description what the load was computed from */
+                            training_load_source: "power" | "heart_rate" | "pace" | (never | null);
+                            /** @description personal records (1st, 2nd, 3rd fastest when set) and first times at a distance */
+                            achievements: {
+                                kind: "pr" | "first_distance";
+                                /** @description a best effort: '5k', 'Half-Marathon'… */
+                                name: string;
+                                rank: number | null;
+                            }[];
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -451,6 +477,19 @@ export interface paths {
                             comment_count: number;
                             /** @description whether you gave kudos to it (false when not signed in) */
                             has_kudoed: boolean;
+                            /** @description time in heart-rate zones weighted by zone (docs/training.md); null without heart rate */
+                            relative_effort: number | null;
+                            /** @description training load, TSS-scaled (an hour at threshold = 100); the athlete’s own only */
+                            training_load: number | null;
+                            /** @description what the load was computed from */
+                            training_load_source: "power" | "heart_rate" | "pace" | (never | null);
+                            /** @description personal records (1st, 2nd, 3rd fastest when set) and first times at a distance */
+                            achievements: {
+                                kind: "pr" | "first_distance";
+                                /** @description a best effort: '5k', 'Half-Marathon'… */
+                                name: string;
+                                rank: number | null;
+                            }[];
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -675,6 +714,19 @@ export interface paths {
                             comment_count: number;
                             /** @description whether you gave kudos to it (false when not signed in) */
                             has_kudoed: boolean;
+                            /** @description time in heart-rate zones weighted by zone (docs/training.md); null without heart rate */
+                            relative_effort: number | null;
+                            /** @description training load, TSS-scaled (an hour at threshold = 100); the athlete’s own only */
+                            training_load: number | null;
+                            /** @description what the load was computed from */
+                            training_load_source: "power" | "heart_rate" | "pace" | (never | null);
+                            /** @description personal records (1st, 2nd, 3rd fastest when set) and first times at a distance */
+                            achievements: {
+                                kind: "pr" | "first_distance";
+                                /** @description a best effort: '5k', 'Half-Marathon'… */
+                                name: string;
+                                rank: number | null;
+                            }[];
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -946,6 +998,19 @@ export interface paths {
                             comment_count: number;
                             /** @description whether you gave kudos to it (false when not signed in) */
                             has_kudoed: boolean;
+                            /** @description time in heart-rate zones weighted by zone (docs/training.md); null without heart rate */
+                            relative_effort: number | null;
+                            /** @description training load, TSS-scaled (an hour at threshold = 100); the athlete’s own only */
+                            training_load: number | null;
+                            /** @description what the load was computed from */
+                            training_load_source: "power" | "heart_rate" | "pace" | (never | null);
+                            /** @description personal records (1st, 2nd, 3rd fastest when set) and first times at a distance */
+                            achievements: {
+                                kind: "pr" | "first_distance";
+                                /** @description a best effort: '5k', 'Half-Marathon'… */
+                                name: string;
+                                rank: number | null;
+                            }[];
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -1706,6 +1771,19 @@ export interface paths {
                                 comment_count: number;
                                 /** @description whether you gave kudos to it (false when not signed in) */
                                 has_kudoed: boolean;
+                                /** @description time in heart-rate zones weighted by zone (docs/training.md); null without heart rate */
+                                relative_effort: number | null;
+                                /** @description training load, TSS-scaled (an hour at threshold = 100); the athlete’s own only */
+                                training_load: number | null;
+                                /** @description what the load was computed from */
+                                training_load_source: "power" | "heart_rate" | "pace" | (never | null);
+                                /** @description personal records (1st, 2nd, 3rd fastest when set) and first times at a distance */
+                                achievements: {
+                                    kind: "pr" | "first_distance";
+                                    /** @description a best effort: '5k', 'Half-Marathon'… */
+                                    name: string;
+                                    rank: number | null;
+                                }[];
                                 /** Format: date-time */
                                 created_at: string;
                                 /** Format: date-time */
@@ -3097,6 +3175,19 @@ export interface paths {
                             comment_count: number;
                             /** @description whether you gave kudos to it (false when not signed in) */
                             has_kudoed: boolean;
+                            /** @description time in heart-rate zones weighted by zone (docs/training.md); null without heart rate */
+                            relative_effort: number | null;
+                            /** @description training load, TSS-scaled (an hour at threshold = 100); the athlete’s own only */
+                            training_load: number | null;
+                            /** @description what the load was computed from */
+                            training_load_source: "power" | "heart_rate" | "pace" | (never | null);
+                            /** @description personal records (1st, 2nd, 3rd fastest when set) and first times at a distance */
+                            achievements: {
+                                kind: "pr" | "first_distance";
+                                /** @description a best effort: '5k', 'Half-Marathon'… */
+                                name: string;
+                                rank: number | null;
+                            }[];
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -3258,6 +3349,19 @@ export interface paths {
                             comment_count: number;
                             /** @description whether you gave kudos to it (false when not signed in) */
                             has_kudoed: boolean;
+                            /** @description time in heart-rate zones weighted by zone (docs/training.md); null without heart rate */
+                            relative_effort: number | null;
+                            /** @description training load, TSS-scaled (an hour at threshold = 100); the athlete’s own only */
+                            training_load: number | null;
+                            /** @description what the load was computed from */
+                            training_load_source: "power" | "heart_rate" | "pace" | (never | null);
+                            /** @description personal records (1st, 2nd, 3rd fastest when set) and first times at a distance */
+                            achievements: {
+                                kind: "pr" | "first_distance";
+                                /** @description a best effort: '5k', 'Half-Marathon'… */
+                                name: string;
+                                rank: number | null;
+                            }[];
                             /** Format: date-time */
                             created_at: string;
                             /** Format: date-time */
@@ -3704,6 +3808,371 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/athletes/{athlete}/achievements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Best efforts and their history, power bests, streaks, recent achievements
+         * @description Others see what the athlete’s visibility lets them see (totals of the activities they may open); 404 for anyone the athlete blocks.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description your local date, which picks the current week, month or year (default: today, UTC) */
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description athlete id or handle */
+                    athlete: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            athlete_id: string;
+                            best_efforts: {
+                                name: string;
+                                distance: number;
+                                records: {
+                                    rank: number;
+                                    elapsed_time: number;
+                                    /** Format: uuid */
+                                    activity_id: string;
+                                    /**
+                                     * Format: date
+                                     * @description the local day it was set
+                                     */
+                                    start_date_local: string;
+                                }[];
+                                /** @description each time the record was lowered, oldest first */
+                                history: {
+                                    elapsed_time: number;
+                                    /** Format: uuid */
+                                    activity_id: string;
+                                    /**
+                                     * Format: date
+                                     * @description the local day it was set
+                                     */
+                                    start_date_local: string;
+                                }[];
+                            }[];
+                            power_bests: {
+                                /** @description seconds */
+                                duration: number;
+                                records: {
+                                    rank: number;
+                                    /** @description W */
+                                    value: number;
+                                    /** Format: uuid */
+                                    activity_id: string;
+                                    /**
+                                     * Format: date
+                                     * @description the local day it was set
+                                     */
+                                    start_date_local: string;
+                                }[];
+                            }[];
+                            streak: {
+                                /** @description weeks in a row with an activity, to this week */
+                                current_weeks: number;
+                                longest_weeks: number;
+                            };
+                            /** @description newest first, at most 20 */
+                            recent: {
+                                kind: "pr" | "first_distance";
+                                /** @description the best effort's name: '5k', 'Half-Marathon'… */
+                                name: string;
+                                rank: number | null;
+                                elapsed_time: number;
+                                /** Format: uuid */
+                                activity_id: string;
+                                /**
+                                 * Format: date
+                                 * @description the local day it was set
+                                 */
+                                start_date_local: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/athletes/{athlete}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The training log: each day’s activities
+         * @description Days with activities over [from, to] (at most 400 days; default the last 52 weeks and this one, from a Monday). Others see what the athlete’s visibility lets them see (totals of the activities they may open); 404 for anyone the athlete blocks.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first day */
+                    from?: string;
+                    /** @description last day (default: today, UTC) */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description athlete id or handle */
+                    athlete: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            athlete_id: string;
+                            /**
+                             * Format: date
+                             * @description first day
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description last day
+                             */
+                            to: string;
+                            days: {
+                                /**
+                                 * Format: date
+                                 * @description a local day with activities
+                                 */
+                                day: string;
+                                activities: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    sport_type: string;
+                                    /** Format: date-time */
+                                    start_date_local: string;
+                                    moving_time: number;
+                                    distance: number;
+                                    relative_effort: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/athletes/{athlete}/fitness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fitness, fatigue and form, day by day
+         * @description Daily training load and its 42-day (fitness) and 7-day (fatigue) exponentially weighted averages, and form (their difference going into the day); see docs/training.md. Only the athlete sees it unless they share it (`share_training`): 403 otherwise.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first day (default: 179 days before `to`) */
+                    from?: string;
+                    /** @description last day (default: today, UTC) */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description athlete id or handle */
+                    athlete: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            athlete_id: string;
+                            /**
+                             * Format: date
+                             * @description first day
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description last day
+                             */
+                            to: string;
+                            days: {
+                                /**
+                                 * Format: date
+                                 * @description a day of the range
+                                 */
+                                day: string;
+                                /** @description training load of the day (TSS-scaled) */
+                                load: number;
+                                /** @description chronic training load, 42-day time constant */
+                                fitness: number;
+                                /** @description acute training load, 7-day time constant */
+                                fatigue: number;
+                                /** @description fitness − fatigue going into the day */
+                                form: number;
+                            }[];
+                            settings: {
+                                /** @description W */
+                                ftp: number | null;
+                                ftp_estimated: boolean;
+                                resting_hr: number;
+                                resting_hr_estimated: boolean;
+                                max_hr: number | null;
+                                max_hr_estimated: boolean;
+                                /** @description m/s */
+                                threshold_speed: number | null;
+                                threshold_speed_estimated: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/athletes/{athlete}/follow": {
         parameters: {
             query?: never;
@@ -3977,6 +4446,249 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/athletes/{athlete}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An athlete’s goals, with progress this period
+         * @description Others see what the athlete’s visibility lets them see (totals of the activities they may open); 404 for anyone the athlete blocks.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description your local date, which picks the current week, month or year (default: today, UTC) */
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description athlete id or handle */
+                    athlete: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description a sport family: run, ride, swim, walk (walks and hikes), other, or all */
+                                sport: "all" | "run" | "ride" | "swim" | "walk" | "other";
+                                /** @description weeks start on Monday */
+                                period: "week" | "month" | "year";
+                                /** @description metres, seconds, metres climbed, or a number of activities */
+                                metric: "distance" | "moving_time" | "elevation_gain" | "count";
+                                target: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                progress: {
+                                    /**
+                                     * Format: date
+                                     * @description first day of the current period
+                                     */
+                                    start: string;
+                                    /**
+                                     * Format: date
+                                     * @description the day after its last
+                                     */
+                                    end: string;
+                                    value: number;
+                                    /** @description value / target; above 1 past the target */
+                                    fraction: number;
+                                    reached: boolean;
+                                    /** @description where an even pace through the period would be by the end of the day */
+                                    expected: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/athletes/{athlete}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Weekly, monthly or yearly totals, this period against the last, rolling distance
+         * @description Totals per period over [from, to] (whole periods), the period holding `to` and the one before, and the 7- and 28-day rolling distance of each day. Others see what the athlete’s visibility lets them see (totals of the activities they may open); 404 for anyone the athlete blocks.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a sport family: run, ride, swim, walk (walks and hikes), other, or all */
+                    sport?: "all" | "run" | "ride" | "swim" | "walk" | "other";
+                    /** @description weeks start on Monday */
+                    period?: "week" | "month" | "year";
+                    /** @description first day (default: 11 periods before `to`) */
+                    from?: string;
+                    /** @description last day (default: today, UTC): send your local date */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description athlete id or handle */
+                    athlete: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            athlete_id: string;
+                            /** @description a sport family: run, ride, swim, walk (walks and hikes), other, or all */
+                            sport: "all" | "run" | "ride" | "swim" | "walk" | "other";
+                            /** @description weeks start on Monday */
+                            period: "week" | "month" | "year";
+                            /** @description every period of the range, oldest first */
+                            buckets: {
+                                /**
+                                 * Format: date
+                                 * @description first day of the period
+                                 */
+                                start: string;
+                                count: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description metres */
+                                elevation_gain: number;
+                            }[];
+                            current: {
+                                /**
+                                 * Format: date
+                                 * @description first day of the period
+                                 */
+                                start: string;
+                                count: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description metres */
+                                elevation_gain: number;
+                            };
+                            previous: {
+                                /**
+                                 * Format: date
+                                 * @description first day of the period
+                                 */
+                                start: string;
+                                count: number;
+                                /** @description metres */
+                                distance: number;
+                                /** @description seconds */
+                                moving_time: number;
+                                /** @description metres */
+                                elevation_gain: number;
+                            };
+                            rolling: {
+                                /**
+                                 * Format: date
+                                 * @description a day of the range
+                                 */
+                                day: string;
+                                /** @description metres over the 7 days ending that day */
+                                distance_7d: number;
+                                /** @description metres over the 28 days ending that day */
+                                distance_28d: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/athletes/{athlete}/stats": {
         parameters: {
             query?: never;
@@ -4134,6 +4846,169 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/athletes/{athlete}/year-in-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A year’s totals, longest activity, biggest climb and most-ridden segment
+         * @description Others see what the athlete’s visibility lets them see (totals of the activities they may open); 404 for anyone the athlete blocks.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description athlete id or handle */
+                    athlete: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            athlete_id: string;
+                            year: number;
+                            totals: {
+                                run: {
+                                    count: number;
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description seconds */
+                                    moving_time: number;
+                                    /** @description metres */
+                                    elevation_gain: number;
+                                };
+                                ride: {
+                                    count: number;
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description seconds */
+                                    moving_time: number;
+                                    /** @description metres */
+                                    elevation_gain: number;
+                                };
+                                swim: {
+                                    count: number;
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description seconds */
+                                    moving_time: number;
+                                    /** @description metres */
+                                    elevation_gain: number;
+                                };
+                                walk: {
+                                    count: number;
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description seconds */
+                                    moving_time: number;
+                                    /** @description metres */
+                                    elevation_gain: number;
+                                };
+                                other: {
+                                    count: number;
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description seconds */
+                                    moving_time: number;
+                                    /** @description metres */
+                                    elevation_gain: number;
+                                };
+                                all: {
+                                    count: number;
+                                    /** @description metres */
+                                    distance: number;
+                                    /** @description seconds */
+                                    moving_time: number;
+                                    /** @description metres */
+                                    elevation_gain: number;
+                                };
+                            };
+                            active_days: number;
+                            longest: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                sport_type: string;
+                                /**
+                                 * Format: date
+                                 * @description its local day
+                                 */
+                                start_date_local: string;
+                                distance: number;
+                                moving_time: number;
+                            } | null;
+                            biggest_climb: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                sport_type: string;
+                                /**
+                                 * Format: date
+                                 * @description its local day
+                                 */
+                                start_date_local: string;
+                                elevation_gain: number;
+                            } | null;
+                            most_ridden_segment: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                efforts: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -4191,6 +5066,14 @@ export interface paths {
                                 weight: number | null;
                                 /** @description bpm, for heart-rate zones (else estimated from age) */
                                 max_heartrate: number | null;
+                                /** @description functional threshold power, W (else estimated) */
+                                ftp_w: number | null;
+                                /** @description bpm (else 60) */
+                                resting_hr: number | null;
+                                /** @description running threshold speed, m/s (else estimated) */
+                                run_threshold_speed: number | null;
+                                /** @description fitness, fatigue and form are shown to whoever may see the profile */
+                                share_training: boolean;
                                 country: string | null;
                                 region: string | null;
                                 city: string | null;
@@ -4302,6 +5185,14 @@ export interface paths {
                                 weight: number | null;
                                 /** @description bpm, for heart-rate zones (else estimated from age) */
                                 max_heartrate: number | null;
+                                /** @description functional threshold power, W (else estimated) */
+                                ftp_w: number | null;
+                                /** @description bpm (else 60) */
+                                resting_hr: number | null;
+                                /** @description running threshold speed, m/s (else estimated) */
+                                run_threshold_speed: number | null;
+                                /** @description fitness, fatigue and form are shown to whoever may see the profile */
+                                share_training: boolean;
                                 country: string | null;
                                 region: string | null;
                                 city: string | null;
@@ -4465,6 +5356,14 @@ export interface paths {
                                 weight: number | null;
                                 /** @description bpm, for heart-rate zones (else estimated from age) */
                                 max_heartrate: number | null;
+                                /** @description functional threshold power, W (else estimated) */
+                                ftp_w: number | null;
+                                /** @description bpm (else 60) */
+                                resting_hr: number | null;
+                                /** @description running threshold speed, m/s (else estimated) */
+                                run_threshold_speed: number | null;
+                                /** @description fitness, fatigue and form are shown to whoever may see the profile */
+                                share_training: boolean;
                                 country: string | null;
                                 region: string | null;
                                 city: string | null;
@@ -4576,6 +5475,14 @@ export interface paths {
                                 weight: number | null;
                                 /** @description bpm, for heart-rate zones (else estimated from age) */
                                 max_heartrate: number | null;
+                                /** @description functional threshold power, W (else estimated) */
+                                ftp_w: number | null;
+                                /** @description bpm (else 60) */
+                                resting_hr: number | null;
+                                /** @description running threshold speed, m/s (else estimated) */
+                                run_threshold_speed: number | null;
+                                /** @description fitness, fatigue and form are shown to whoever may see the profile */
+                                share_training: boolean;
                                 country: string | null;
                                 region: string | null;
                                 city: string | null;
@@ -5131,6 +6038,14 @@ export interface paths {
                             weight: number | null;
                             /** @description bpm, for heart-rate zones (else estimated from age) */
                             max_heartrate: number | null;
+                            /** @description functional threshold power, W (else estimated) */
+                            ftp_w: number | null;
+                            /** @description bpm (else 60) */
+                            resting_hr: number | null;
+                            /** @description running threshold speed, m/s (else estimated) */
+                            run_threshold_speed: number | null;
+                            /** @description fitness, fatigue and form are shown to whoever may see the profile */
+                            share_training: boolean;
                             country: string | null;
                             region: string | null;
                             city: string | null;
@@ -5224,6 +6139,14 @@ export interface paths {
                         weight?: number | null;
                         /** @description bpm, for heart-rate zones; a change recomputes every activity in the background */
                         max_heartrate?: number | null;
+                        /** @description functional threshold power, W (null: estimated from rides) */
+                        ftp_w?: number | null;
+                        /** @description resting heart rate, bpm (null: 60) */
+                        resting_hr?: number | null;
+                        /** @description running threshold speed, m/s (null: estimated from best efforts) */
+                        run_threshold_speed?: number | null;
+                        /** @description show fitness, fatigue and form to whoever may see my profile */
+                        share_training?: boolean;
                         country?: string | null;
                         region?: string | null;
                         city?: string | null;
@@ -5258,6 +6181,14 @@ export interface paths {
                             weight: number | null;
                             /** @description bpm, for heart-rate zones (else estimated from age) */
                             max_heartrate: number | null;
+                            /** @description functional threshold power, W (else estimated) */
+                            ftp_w: number | null;
+                            /** @description bpm (else 60) */
+                            resting_hr: number | null;
+                            /** @description running threshold speed, m/s (else estimated) */
+                            run_threshold_speed: number | null;
+                            /** @description fitness, fatigue and form are shown to whoever may see the profile */
+                            share_training: boolean;
                             country: string | null;
                             region: string | null;
                             city: string | null;
@@ -5754,6 +6685,334 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My goals, with progress this period */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description your local date, which picks the current week, month or year (default: today, UTC) */
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description a sport family: run, ride, swim, walk (walks and hikes), other, or all */
+                                sport: "all" | "run" | "ride" | "swim" | "walk" | "other";
+                                /** @description weeks start on Monday */
+                                period: "week" | "month" | "year";
+                                /** @description metres, seconds, metres climbed, or a number of activities */
+                                metric: "distance" | "moving_time" | "elevation_gain" | "count";
+                                target: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                progress: {
+                                    /**
+                                     * Format: date
+                                     * @description first day of the current period
+                                     */
+                                    start: string;
+                                    /**
+                                     * Format: date
+                                     * @description the day after its last
+                                     */
+                                    end: string;
+                                    value: number;
+                                    /** @description value / target; above 1 past the target */
+                                    fraction: number;
+                                    reached: boolean;
+                                    /** @description where an even pace through the period would be by the end of the day */
+                                    expected: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Set a goal
+         * @description One goal per sport, period and metric (409 for a second: change its target instead). A notification arrives when an activity reaches it, once per period.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description your local date, which picks the current week, month or year (default: today, UTC) */
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a sport family: run, ride, swim, walk (walks and hikes), other, or all */
+                        sport: "all" | "run" | "ride" | "swim" | "walk" | "other";
+                        /** @description weeks start on Monday */
+                        period: "week" | "month" | "year";
+                        /** @description metres, seconds, metres climbed, or a number of activities */
+                        metric: "distance" | "moving_time" | "elevation_gain" | "count";
+                        /** @description in the metric’s unit: metres, seconds, metres climbed, activities */
+                        target: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description a sport family: run, ride, swim, walk (walks and hikes), other, or all */
+                            sport: "all" | "run" | "ride" | "swim" | "walk" | "other";
+                            /** @description weeks start on Monday */
+                            period: "week" | "month" | "year";
+                            /** @description metres, seconds, metres climbed, or a number of activities */
+                            metric: "distance" | "moving_time" | "elevation_gain" | "count";
+                            target: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            progress: {
+                                /**
+                                 * Format: date
+                                 * @description first day of the current period
+                                 */
+                                start: string;
+                                /**
+                                 * Format: date
+                                 * @description the day after its last
+                                 */
+                                end: string;
+                                value: number;
+                                /** @description value / target; above 1 past the target */
+                                fraction: number;
+                                reached: boolean;
+                                /** @description where an even pace through the period would be by the end of the day */
+                                expected: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/goals/{goal}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a goal */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    goal: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a goal’s target */
+        patch: {
+            parameters: {
+                query?: {
+                    /** @description your local date, which picks the current week, month or year (default: today, UTC) */
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    goal: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description in the metric’s unit: metres, seconds, metres climbed, activities */
+                        target: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description a sport family: run, ride, swim, walk (walks and hikes), other, or all */
+                            sport: "all" | "run" | "ride" | "swim" | "walk" | "other";
+                            /** @description weeks start on Monday */
+                            period: "week" | "month" | "year";
+                            /** @description metres, seconds, metres climbed, or a number of activities */
+                            metric: "distance" | "moving_time" | "elevation_gain" | "count";
+                            target: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            progress: {
+                                /**
+                                 * Format: date
+                                 * @description first day of the current period
+                                 */
+                                start: string;
+                                /**
+                                 * Format: date
+                                 * @description the day after its last
+                                 */
+                                end: string;
+                                value: number;
+                                /** @description value / target; above 1 past the target */
+                                fraction: number;
+                                reached: boolean;
+                                /** @description where an even pace through the period would be by the end of the day */
+                                expected: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Every failure answers with this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/me/notification-settings": {
         parameters: {
             query?: never;
@@ -5838,6 +7097,18 @@ export interface paths {
                                 /** @description sent to installed apps by Web Push (never when in_app is off) */
                                 push: boolean;
                             };
+                            best_effort_pr: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            goal_reached: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
                         };
                     };
                 };
@@ -5912,6 +7183,14 @@ export interface paths {
                             in_app?: boolean;
                             push?: boolean;
                         };
+                        best_effort_pr?: {
+                            in_app?: boolean;
+                            push?: boolean;
+                        };
+                        goal_reached?: {
+                            in_app?: boolean;
+                            push?: boolean;
+                        };
                     };
                 };
             };
@@ -5978,6 +7257,18 @@ export interface paths {
                                 push: boolean;
                             };
                             live_started: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            best_effort_pr: {
+                                /** @description stored in the list (and shown at once in open tabs) */
+                                in_app: boolean;
+                                /** @description sent to installed apps by Web Push (never when in_app is off) */
+                                push: boolean;
+                            };
+                            goal_reached: {
                                 /** @description stored in the list (and shown at once in open tabs) */
                                 in_app: boolean;
                                 /** @description sent to installed apps by Web Push (never when in_app is off) */
@@ -6626,10 +7917,10 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /**
-                                 * @description kudos: Kudos on your activities; comment: Comments on your activities; mention: Mentions in comments; follower: New followers; follow_request: Follow requests; follow_accepted: Follow requests accepted; segment_pr: Personal records on segments; kom_won: KOMs won; kom_lost: KOMs lost; live_started: Friends live now
+                                 * @description kudos: Kudos on your activities; comment: Comments on your activities; mention: Mentions in comments; follower: New followers; follow_request: Follow requests; follow_accepted: Follow requests accepted; segment_pr: Personal records on segments; kom_won: KOMs won; kom_lost: KOMs lost; live_started: Friends live now; best_effort_pr: Personal records on best efforts (5k, 10k…); goal_reached: Goals reached
                                  * @enum {unknown}
                                  */
-                                kind: "kudos" | "comment" | "mention" | "follower" | "follow_request" | "follow_accepted" | "segment_pr" | "kom_won" | "kom_lost" | "live_started";
+                                kind: "kudos" | "comment" | "mention" | "follower" | "follow_request" | "follow_accepted" | "segment_pr" | "kom_won" | "kom_lost" | "live_started" | "best_effort_pr" | "goal_reached";
                                 read: boolean;
                                 /** Format: date-time */
                                 created_at: string;

@@ -24,6 +24,7 @@ import {
 import { createPrivacyModule, type PrivacyModule } from './privacy/index.js';
 import { createSegmentsModule, type SegmentsModule } from './segments/index.js';
 import { createSocialModule, NO_SOCIAL, type SocialModule } from './social/index.js';
+import { createTrainingModule, NO_TRAINING, type TrainingModule } from './training/index.js';
 import { createUploadsModule, type UploadsModule } from './uploads/index.js';
 
 export interface StrideOptions extends PlatformOptions {
@@ -99,6 +100,7 @@ export async function createStride(
     let photos: PhotosModule | undefined;
     let feed: FeedModule | undefined;
     let social: SocialModule | undefined;
+    let training: TrainingModule | undefined;
     activities = createActivitiesModule(platform, {
       ...people,
       compute,
@@ -108,10 +110,12 @@ export async function createStride(
         retryRefused: () => uploads!.uploads.retryRefused(),
       }),
       segmentEfforts: () => segments!.effortsOn,
-      readTimeFields: () => async (viewerId, ids) => {
-        const [pictures, talk] = await Promise.all([
+      readTimeFields: () => async (viewerId, rows) => {
+        const ids = rows.map((r) => r.id);
+        const [pictures, talk, efforts] = await Promise.all([
           photos!.photos.summariesOf(ids),
           social!.social.summariesOf(viewerId, ids),
+          training!.training.summariesOf(viewerId, rows),
         ]);
         return new Map(
           ids.map((id) => [
@@ -119,6 +123,7 @@ export async function createStride(
             {
               ...(pictures.get(id) ?? { photo_count: 0, first_photo: null }),
               ...(talk.get(id) ?? NO_SOCIAL),
+              ...(efforts.get(id) ?? NO_TRAINING),
             },
           ]),
         );
@@ -143,6 +148,11 @@ export async function createStride(
     social = createSocialModule(platform, {
       activities: activities.activities,
       athletes: athletes.athletes,
+    });
+    training = createTrainingModule(platform, {
+      ...people,
+      renderMissingOthersViews: (athleteId, from, to) =>
+        activities!.renderMissingOthersViews(athleteId, from, to),
     });
     const accounts = createAccountsModule(platform, {
       ...people,
@@ -179,6 +189,7 @@ export async function createStride(
       photos,
       feed,
       social,
+      training,
       leaderboards,
       segments,
       notifications,

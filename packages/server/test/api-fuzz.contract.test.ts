@@ -124,6 +124,7 @@ const RESOURCE_OF: Record<string, keyof Resources> = {
   '/api/v1/me/followers': 'athlete',
   '/api/v1/me/blocks': 'athlete',
   '/api/v1/live': 'liveToken',
+  '/api/v1/me/goals': 'goal',
 };
 
 interface Resources {
@@ -139,6 +140,7 @@ interface Resources {
   /** A safety link of `activity` (revoked: no probe holds a live stream open). */
   liveLink: string;
   liveToken: string;
+  goal: string;
 }
 
 describe.each(DATABASES)('bad input on every operation on $name', (database) => {
@@ -184,6 +186,12 @@ describe.each(DATABASES)('bad input on every operation on $name', (database) => 
       activity: await post('/api/v1/activities', { sport_type: 'Run', visibility: 'only_me' }),
       segment: await post('/api/v1/segments', BASELINE_BODIES['POST /api/v1/segments/']!),
       zone: await post('/api/v1/me/privacy-zones', { lat: 45, lng: 4, radius: 500 }),
+      goal: await post('/api/v1/me/goals', {
+        sport: 'run',
+        period: 'week',
+        metric: 'distance',
+        target: 10_000,
+      }),
       upload: upload.json().id,
       athlete: who.handle,
     };

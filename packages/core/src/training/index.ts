@@ -1,3 +1,10 @@
+export {
+  type ActivityLoad,
+  activityLoad,
+  type LoadInputs,
+  type LoadSettings,
+  type LoadSource,
+} from './activity-load.js';
 export { dayKey, dayNumber, localDayNumber } from './days.js';
 export {
   DEFAULT_RESTING_HR,
@@ -50,8 +57,11 @@ export {
 } from './relative-effort.js';
 export {
   isoWeekKey,
+  longestWeekStreak,
   type Period,
+  periodEnd,
   periodKey,
+  periodStart,
   periodTotals,
   weekIndex,
   weekStreak,

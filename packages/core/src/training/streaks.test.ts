@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber } from './days.js';
-import { isoWeekKey, periodKey, periodTotals, weekStreak } from './streaks.js';
+import { dayKey, dayNumber } from './days.js';
+import {
+  isoWeekKey,
+  longestWeekStreak,
+  periodEnd,
+  periodKey,
+  periodStart,
+  periodTotals,
+  weekStreak,
+} from './streaks.js';
 
 const at = (day: string, hour = 12) => (dayNumber(day) * 24 + hour) * 3_600_000;
 
@@ -55,5 +63,29 @@ describe('periodTotals', () => {
       ['2024-W23', 12],
       ['2024-W24', 10],
     ]);
+  });
+});
+
+describe('periods', () => {
+  const n = (day: string) => dayNumber(day);
+  it('starts weeks on Monday, months and years on the 1st', () => {
+    // 2026-12-09 is a Wednesday.
+    expect(dayKey(periodStart(n('2026-12-09'), 'week'))).toBe('2026-12-07');
+    expect(dayKey(periodStart(n('2026-12-07'), 'week'))).toBe('2026-12-07');
+    expect(dayKey(periodStart(n('2026-12-13'), 'week'))).toBe('2026-12-07');
+    expect(dayKey(periodStart(n('2026-12-09'), 'month'))).toBe('2026-12-01');
+    expect(dayKey(periodStart(n('2026-12-09'), 'year'))).toBe('2026-01-01');
+  });
+  it('ends each period the day after its last', () => {
+    expect(dayKey(periodEnd(n('2026-12-07'), 'week'))).toBe('2026-12-14');
+    expect(dayKey(periodEnd(n('2026-12-01'), 'month'))).toBe('2027-01-01');
+    expect(dayKey(periodEnd(n('2024-02-01'), 'month'))).toBe('2024-03-01');
+    expect(dayKey(periodEnd(n('2026-01-01'), 'year'))).toBe('2027-01-01');
+  });
+  it('finds the longest run of consecutive weeks', () => {
+    expect(longestWeekStreak([])).toBe(0);
+    expect(longestWeekStreak([5])).toBe(1);
+    expect(longestWeekStreak([1, 2, 3, 7, 8, 3, 2])).toBe(3);
+    expect(longestWeekStreak([10, 12, 13, 14, 15, 20])).toBe(4);
   });
 });

@@ -63,3 +63,32 @@ export function periodTotals(
   }
   return new Map([...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
+
+/** The first day number of the period holding `dayNumber` (weeks start on Monday). */
+export function periodStart(dayNumber: number, period: Period): number {
+  if (period === 'week') return weekIndex(dayNumber) * 7 - 3;
+  const d = new Date(dayNumber * 86_400_000);
+  const month = period === 'month' ? d.getUTCMonth() : 0;
+  return Date.UTC(d.getUTCFullYear(), month, 1) / 86_400_000;
+}
+
+/** The first day number after the period that starts on `start`. */
+export function periodEnd(start: number, period: Period): number {
+  if (period === 'week') return start + 7;
+  const d = new Date(start * 86_400_000);
+  const y = d.getUTCFullYear() + (period === 'year' ? 1 : 0);
+  const m = d.getUTCMonth() + (period === 'month' ? 1 : 0);
+  return Date.UTC(y, m, 1) / 86_400_000;
+}
+
+/** The most weeks in a row with an activity, over all of the given week indexes. */
+export function longestWeekStreak(weeks: Iterable<number>): number {
+  const sorted = [...new Set(weeks)].sort((a, b) => a - b);
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    run = i > 0 && sorted[i] === sorted[i - 1]! + 1 ? run + 1 : 1;
+    if (run > best) best = run;
+  }
+  return best;
+}

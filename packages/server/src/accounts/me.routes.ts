@@ -89,6 +89,32 @@ export const meRoutes: FastifyPluginAsyncTypebox<{
                   'bpm, for heart-rate zones; a change recomputes every activity in the background',
               }),
             ),
+            ftp_w: Nullable(
+              Type.Integer({
+                minimum: 30,
+                maximum: 700,
+                description: 'functional threshold power, W (null: estimated from rides)',
+              }),
+            ),
+            resting_hr: Nullable(
+              Type.Integer({
+                minimum: 25,
+                maximum: 120,
+                description: 'resting heart rate, bpm (null: 60)',
+              }),
+            ),
+            run_threshold_speed: Nullable(
+              Type.Number({
+                minimum: 1,
+                maximum: 7,
+                description: 'running threshold speed, m/s (null: estimated from best efforts)',
+              }),
+            ),
+            share_training: Type.Optional(
+              Type.Boolean({
+                description: 'show fitness, fatigue and form to whoever may see my profile',
+              }),
+            ),
             country: Nullable(Type.String({ maxLength: 80 })),
             region: Nullable(Type.String({ maxLength: 80 })),
             city: Nullable(Type.String({ maxLength: 80 })),

@@ -9,11 +9,13 @@ import {
   computeActivity as coreCompute,
   decodeStreams as coreDecode,
   encodeStreams as coreEncode,
+  gradeAdjustedDistance,
   type LapInput,
   LiveStats,
   type SessionEvent,
   type SwimLengthInput,
   screenTrack,
+  sportFamily,
   summaryPolyline,
   type Track,
 } from '@stride/core';
@@ -195,6 +197,12 @@ export function computeActivity(track: Track, input: ComputeInput): ComputedActi
   const startedAt = s.start_date !== null ? new Date(Math.round(s.start_date * 1000)) : null;
   const timezone = g.start ? timezoneAt(g.start[0], g.start[1]) : null;
   const { splits_metric, splits_standard, laps, best_efforts, ...rest } = s;
+  const elevation = result.track.elevation;
+  // A run's flat-equivalent distance (Minetti's cost of grade): its grade-adjusted pace.
+  const gradeAdjusted =
+    sportFamily(input.sport) === 'run' && elevation && result.track.length > 1 && !input.indoor
+      ? gradeAdjustedDistance(result.streams.distance, elevation).at(-1)
+      : undefined;
   return {
     track: result.track,
     stats: s,
@@ -253,6 +261,8 @@ export function computeActivity(track: Track, input: ComputeInput): ComputedActi
         calories_source: rest.calories_source,
         max_cadence: rest.max_cadence,
         average_temp: rest.average_temp,
+        grade_adjusted_distance:
+          gradeAdjusted !== undefined && Number.isFinite(gradeAdjusted) ? gradeAdjusted : null,
         cleaning: rest.cleaning,
         ...(warnings.length ? { warnings } : {}),
       }),

@@ -21,7 +21,7 @@ import { trackLoader } from './tracks.js';
  */
 export type ReadTimeFieldsOf = (
   viewerId: string | undefined,
-  activityIds: readonly string[],
+  activities: ReadonlyArray<{ id: string; athlete_id: string }>,
 ) => Promise<ReadonlyMap<string, ReadTimeFields>>;
 
 /**
@@ -75,7 +75,7 @@ export class ActivityReadService {
     const [athlete, view, fields] = await Promise.all([
       this.athletes.summaries([meta.athlete_id]),
       this.views.current(meta, ActivityViews.audienceOf(meta, viewerId)),
-      this.readTimeFields(viewerId, [id]),
+      this.readTimeFields(viewerId, [meta]),
     ]);
     return { view, athlete: athlete[0]!, fields: fields.get(id) ?? NO_READ_TIME_FIELDS };
   }
@@ -129,10 +129,7 @@ export class ActivityReadService {
   private async cards(viewerId: string, rows: readonly ListedActivity[]): Promise<string[]> {
     const [summaries, fields] = await Promise.all([
       this.athletes.summaries([...new Set(rows.map((r) => r.athlete_id))]),
-      this.readTimeFields(
-        viewerId,
-        rows.map((r) => r.id),
-      ),
+      this.readTimeFields(viewerId, rows),
     ]);
     const owners = new Map(summaries.map((a) => [a.id, a]));
     const items: string[] = [];
@@ -164,10 +161,7 @@ export class ActivityReadService {
         : { following: false, blocked: false };
     const [[athlete], fields] = await Promise.all([
       this.athletes.summaries([row.athlete_id]),
-      this.readTimeFields(
-        viewerId,
-        legs.map((l) => l.id),
-      ),
+      this.readTimeFields(viewerId, legs),
     ]);
     const audience = ActivityViews.audienceOf(row, viewerId);
     const items: string[] = [];

@@ -34,6 +34,10 @@ export interface ReadTimeFields {
   kudos_count: number;
   comment_count: number;
   has_kudoed: boolean;
+  relative_effort: number | null;
+  training_load: number | null;
+  training_load_source: 'power' | 'heart_rate' | 'pace' | null;
+  achievements: Array<{ kind: 'pr' | 'first_distance'; name: string; rank: number | null }>;
 }
 /** An activity with no photos, kudos or comments. */
 export const NO_READ_TIME_FIELDS: ReadTimeFields = {
@@ -42,6 +46,10 @@ export const NO_READ_TIME_FIELDS: ReadTimeFields = {
   kudos_count: 0,
   comment_count: 0,
   has_kudoed: false,
+  relative_effort: null,
+  training_load: null,
+  training_load_source: null,
+  achievements: [],
 };
 
 type SummaryBody = Omit<Static<typeof ActivitySummary>, 'athlete' | keyof ReadTimeFields>;
@@ -178,6 +186,9 @@ export function withAthlete(summary: string, athlete: AthleteRef, fields: ReadTi
   return (
     `{"athlete":${JSON.stringify(athleteRef(athlete))},"photo_count":${fields.photo_count},` +
     `"first_photo":${JSON.stringify(fields.first_photo)},"kudos_count":${fields.kudos_count},` +
-    `"comment_count":${fields.comment_count},"has_kudoed":${fields.has_kudoed},${summary.slice(1)}`
+    `"comment_count":${fields.comment_count},"has_kudoed":${fields.has_kudoed},` +
+    `"relative_effort":${fields.relative_effort},"training_load":${fields.training_load},` +
+    `"training_load_source":${JSON.stringify(fields.training_load_source)},` +
+    `"achievements":${JSON.stringify(fields.achievements)},${summary.slice(1)}`
   );
 }

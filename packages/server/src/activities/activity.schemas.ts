@@ -107,6 +107,28 @@ export const ActivitySummary = Type.Object({
   has_kudoed: Type.Boolean({
     description: 'whether you gave kudos to it (false when not signed in)',
   }),
+  relative_effort: Type.Union([Type.Number(), Type.Null()], {
+    description:
+      'time in heart-rate zones weighted by zone (docs/training.md); null without heart rate',
+  }),
+  training_load: Type.Union([Type.Number(), Type.Null()], {
+    description: 'training load, TSS-scaled (an hour at threshold = 100); the athlete’s own only',
+  }),
+  training_load_source: Type.Union(
+    [Type.Literal('power'), Type.Literal('heart_rate'), Type.Literal('pace'), Type.Null()],
+    { description: 'what the load was computed from' },
+  ),
+  achievements: Type.Array(
+    Type.Object({
+      kind: Type.Union([Type.Literal('pr'), Type.Literal('first_distance')]),
+      name: Type.String({ description: "a best effort: '5k', 'Half-Marathon'…" }),
+      rank: Type.Union([Type.Integer({ minimum: 1, maximum: 3 }), Type.Null()]),
+    }),
+    {
+      description:
+        'personal records (1st, 2nd, 3rd fastest when set) and first times at a distance',
+    },
+  ),
   created_at: Type.String({ format: 'date-time' }),
   updated_at: Type.String({ format: 'date-time' }),
 });

@@ -1,11 +1,10 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { LOCAL_DAY, localDayWindow } from '../platform/db/local-day.js';
 import type { Database } from '../platform/db/schema.js';
+
+export { localDayWindow };
+
 import type { BoardPlace, DayTotals } from './leaderboard-store.js';
-
-/** An activity's local start day ('YYYY-MM-DD'): its UTC start moved by its UTC offset. */
-const LOCAL_DAY = sql<string>`to_char((started_at + coalesce(utc_offset_s, 0) * interval '1 second') at time zone 'UTC', 'YYYY-MM-DD')`;
-
-const HOUR_MS = 3_600_000;
 
 export interface AthleteDayKey {
   athleteId: string;
@@ -19,13 +18,6 @@ export interface AthleteDay extends AthleteDayKey {
 
 export interface PlacedAthlete extends BoardPlace {
   id: string;
-}
-
-/** The UTC window [from, to) every start whose local day is `day` lies in. */
-export function localDayWindow(day: string): { from: Date; to: Date } {
-  // UTC offsets run from −12 h to +14 h.
-  const midnight = Date.parse(`${day}T00:00:00Z`);
-  return { from: new Date(midnight - 15 * HOUR_MS), to: new Date(midnight + 37 * HOUR_MS) };
 }
 
 /** A number of an activity's others' view (`v`): what anyone but its athlete is shown. */

@@ -15,6 +15,8 @@ export const NOTIFICATION_KINDS = [
   'kom_won',
   'kom_lost',
   'live_started',
+  'best_effort_pr',
+  'goal_reached',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -26,7 +28,12 @@ export interface KindSetting {
 }
 
 /** Kinds with no other athlete behind them: the athlete's own achievements. */
-export const ACTORLESS: ReadonlySet<NotificationKind> = new Set(['segment_pr', 'kom_won']);
+export const ACTORLESS: ReadonlySet<NotificationKind> = new Set([
+  'segment_pr',
+  'kom_won',
+  'best_effort_pr',
+  'goal_reached',
+]);
 
 /** Kinds created at most once per group key (an effort, a comment), read or not. */
 export const ONCE: ReadonlySet<NotificationKind> = new Set([
@@ -35,6 +42,8 @@ export const ONCE: ReadonlySet<NotificationKind> = new Set([
   'kom_won',
   'kom_lost',
   'live_started',
+  'best_effort_pr',
+  'goal_reached',
 ]);
 
 export const KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
@@ -48,6 +57,8 @@ export const KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
   kom_won: 'KOMs won',
   kom_lost: 'KOMs lost',
   live_started: 'Friends live now',
+  best_effort_pr: 'Personal records on best efforts (5k, 10k…)',
+  goal_reached: 'Goals reached',
 };
 
 export function isKind(value: string): value is NotificationKind {

@@ -62,6 +62,23 @@ export function listenForNotifications(events: EventHub, notifications: Notifica
     // Efforts are timed between interpolated gate crossings; a notification says whole seconds.
     elapsedS: Math.round(e.elapsedS),
   });
+  events.on('training.best-effort-pr', (tx, e) =>
+    notifications.record(tx, {
+      athleteId: e.athleteId,
+      kind: 'best_effort_pr',
+      activityId: e.activityId,
+      elapsedS: Math.round(e.elapsedS),
+      subject: e.name,
+    }),
+  );
+  events.on('training.goal-reached', (tx, e) =>
+    notifications.record(tx, {
+      athleteId: e.athleteId,
+      kind: 'goal_reached',
+      ...(e.activityId ? { activityId: e.activityId } : {}),
+      subject: `${e.goalId}:${e.periodStart}|${e.label}`,
+    }),
+  );
   events.on('segment.pr', (tx, e) =>
     notifications.record(tx, { athleteId: e.athleteId, kind: 'segment_pr', ...effort(e) }),
   );

@@ -51,6 +51,7 @@ function sentence(
   activity: string,
   segment: string,
   time: string,
+  subject: string,
 ): string {
   switch (kind) {
     case 'kudos':
@@ -73,6 +74,10 @@ function sentence(
       return `${who} took your KOM on ${segment}${time}`;
     case 'live_started':
       return `${who} is live: ${activity}`;
+    case 'best_effort_pr':
+      return `New ${subject} PR on ${activity}${time}`;
+    case 'goal_reached':
+      return `You reached your ${subject} goal${activity === 'an activity' ? '' : ` with ${activity}`}`;
   }
 }
 
@@ -90,6 +95,10 @@ function link(item: NotificationItem, first: AthleteSummary | undefined): string
       return '/settings#follow-requests';
     case 'live_started':
       return item.activity_id ? `/live/${item.activity_id}` : '/notifications';
+    case 'best_effort_pr':
+      return item.activity_id ? `/activities/${item.activity_id}` : '/notifications';
+    case 'goal_reached':
+      return `/athletes/${item.athlete_id}/training`;
     default:
       return item.segment_id ? `/segments/${item.segment_id}` : '/notifications';
   }
@@ -126,6 +135,7 @@ export function presentNotification(item: NotificationItem, names: Names): Prese
       activityName ?? 'an activity',
       segmentName ?? 'a segment',
       item.elapsed_s === null ? '' : ` (${clock(item.elapsed_s)})`,
+      item.group_key.includes('|') ? item.group_key.slice(item.group_key.indexOf('|') + 1) : '',
     ),
     url: link(item, actors[0]),
   };

@@ -35,6 +35,11 @@ export interface NotificationEvent {
   /** The effort's id, for PRs and KOMs (each is announced once). */
   effortId?: string;
   elapsedS?: number;
+  /**
+   * What the item is about, for kinds without a row to name it: the best effort ('5k'), the
+   * goal ('<goal id>:<period start>|weekly run distance'). Kept in the group key.
+   */
+  subject?: string;
 }
 
 /** What a process's open streams are told (the stream forwards it as an SSE event). */
@@ -64,6 +69,10 @@ function groupKey(e: NotificationEvent): string {
       return `effort:${e.effortId}`;
     case 'live_started':
       return `live:${e.activityId}`;
+    case 'best_effort_pr':
+      return `best:${e.activityId}|${e.subject}`;
+    case 'goal_reached':
+      return `goal:${e.subject}`;
   }
 }
 

@@ -1,4 +1,5 @@
 import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
+import { lockOn } from '../platform/db/locks.js';
 import type {
   ActivityRow,
   Database,
@@ -27,8 +28,6 @@ export interface EffortWithSegment extends SegmentEffortRow {
 type EffortFilter = (
   q: SelectQueryBuilder<Database, 'segment_efforts', object>,
 ) => SelectQueryBuilder<Database, 'segment_efforts', object>;
-
-const lockOn = (key: string) => sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
 
 /** Segment efforts, the per-athlete counts behind the segment counters, and backfill lookups. */
 export class SegmentEffortRepository {

@@ -64,6 +64,28 @@ export interface StrideEvents {
    */
   'live.started': [tx: Transaction<Database>, event: { activityId: string; athleteId: string }];
   /**
+   * An activity set the athlete's fastest time over a best-effort distance (the longest such
+   * distance of the activity), inside the transaction that stores its records.
+   */
+  'training.best-effort-pr': [
+    tx: Transaction<Database>,
+    event: { athleteId: string; activityId: string; name: string; elapsedS: number },
+  ];
+  /**
+   * An athlete's goal was reached for the period starting `periodStart`, inside the transaction
+   * that marks it announced (once per goal and period); `activityId` is the activity that did it.
+   */
+  'training.goal-reached': [
+    tx: Transaction<Database>,
+    event: {
+      athleteId: string;
+      goalId: string;
+      periodStart: string;
+      activityId: string | null;
+      label: string;
+    },
+  ];
+  /**
    * An athlete's effort became their fastest on a segment (beating an earlier effort of theirs),
    * inside the transaction that writes its PR rank.
    */

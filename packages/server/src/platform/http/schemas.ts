@@ -41,6 +41,18 @@ export const Me = Type.Object(
       Type.Integer({ description: 'bpm, for heart-rate zones (else estimated from age)' }),
       Type.Null(),
     ]),
+    ftp_w: Type.Union([
+      Type.Number({ description: 'functional threshold power, W (else estimated)' }),
+      Type.Null(),
+    ]),
+    resting_hr: Type.Union([Type.Integer({ description: 'bpm (else 60)' }), Type.Null()]),
+    run_threshold_speed: Type.Union([
+      Type.Number({ description: 'running threshold speed, m/s (else estimated)' }),
+      Type.Null(),
+    ]),
+    share_training: Type.Boolean({
+      description: 'fitness, fatigue and form are shown to whoever may see the profile',
+    }),
     country: Type.Union([Type.String(), Type.Null()]),
     region: Type.Union([Type.String(), Type.Null()]),
     city: Type.Union([Type.String(), Type.Null()]),

@@ -66,6 +66,15 @@ export interface JobPayloads {
   'notifications.deliver': { notificationId: string };
   /** Send a notification to the athlete's browsers by Web Push. */
   'notifications.push': { notificationId: string };
+  /**
+   * Compute an activity's training load, relative effort, personal records and achievements,
+   * then roll its day up again (`training.athlete-day`).
+   */
+  'training.activity': { activityId: string };
+  /** Roll one athlete's local day ('YYYY-MM-DD') up again, then check their goals. */
+  'training.athlete-day': { athleteId: string; day: string };
+  /** Compute every activity of an athlete again and roll all their days up (thresholds changed). */
+  'training.athlete': { athleteId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -104,6 +113,9 @@ export const JOB_DEFINITIONS = defineJobs<JobPayloads>({
   'feed.fanout-batch': { dedup: 'none' },
   'feed.backfill': { dedup: 'coalesce', key: (p) => `${p.followerId}:${p.followeeId}` },
   'notifications.kudos': { dedup: 'coalesce', key: (p) => p.activityId },
+  'training.activity': { dedup: 'coalesce', key: (p) => p.activityId },
+  'training.athlete-day': { dedup: 'coalesce', key: (p) => `${p.athleteId}:${p.day}` },
+  'training.athlete': { dedup: 'coalesce', key: (p) => p.athleteId },
   'notifications.live-started': {
     dedup: 'coalesce',
     key: (p) => `${p.activityId}:${p.after ?? ''}`,

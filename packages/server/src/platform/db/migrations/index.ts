@@ -21,6 +21,7 @@ import * as athleteSearch from './2026-12-07T1700-athlete-search.js';
 import * as feedInboxes from './2026-12-07T1710-feed-inboxes.js';
 import * as kudosComments from './2026-12-07T1800-kudos-comments.js';
 import * as liveLinks from './2026-12-07T1900-live-links.js';
+import * as training from './2026-12-07T2000-training.js';
 
 /**
  * Every migration, in order, as a static import map (bundlers and tests see them all; nothing is
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1710-feed-inboxes': feedInboxes,
   '2026-12-07T1800-kudos-comments': kudosComments,
   '2026-12-07T1900-live-links': liveLinks,
+  '2026-12-07T2000-training': training,
 };
