@@ -54,6 +54,7 @@ export interface Stride {
   photos: PhotosModule;
   feed: FeedModule;
   social: SocialModule;
+  training: TrainingModule;
   accounts: AccountsModule;
   notifications: NotificationsModule;
   live: LiveModule;
@@ -212,6 +213,7 @@ export async function createStride(
       photos,
       feed,
       social,
+      training,
       accounts,
       notifications,
       live,

@@ -357,6 +357,29 @@ export class TrainingRepository {
   }
 
   /**
+   * An audience's totals of some sports per week (from Monday), month or year over [from, to];
+   * `day` is each period's first day. Periods without activities are left out.
+   */
+  async periodTotals(
+    athleteId: string,
+    audience: TrainingAudience,
+    types: SportTypes,
+    period: 'week' | 'month' | 'year',
+    from: string,
+    to: string,
+  ): Promise<DayTotals[]> {
+    const rows = await sql<DayTotals>`
+      select date_trunc(${period}, day)::date::text as day, sum(count)::int as count,
+        sum(distance)::float8 as distance, sum(moving_time)::float8 as moving_time,
+        sum(elevation_gain)::float8 as elevation_gain
+      from training_days
+      where athlete_id = ${athleteId} and audience = ${audience}
+        and day >= ${from}::date and day <= ${to}::date and ${sports(types)}
+      group by 1 order by 1`.execute(this.db);
+    return rows.rows;
+  }
+
+  /**
    * Rolling 7- and 28-day distance for each day of [from, to]: window functions over the daily
    * roll-ups, every calendar day present (a day without activities adds 0).
    */
@@ -386,11 +409,16 @@ export class TrainingRepository {
     return rows.rows;
   }
 
-  /** The owner's load per day, from the first day with one through `to`. */
-  async dailyLoads(athleteId: string, to: string): Promise<Array<{ day: string; load: number }>> {
+  /** The owner's load per day with one, over [from, to]. */
+  async dailyLoads(
+    athleteId: string,
+    from: string,
+    to: string,
+  ): Promise<Array<{ day: string; load: number }>> {
     const rows = await sql<{ day: string; load: number }>`
       select day::text as day, sum(load)::float8 as load from training_days
-      where athlete_id = ${athleteId} and audience = 'owner' and day <= ${to}::date
+      where athlete_id = ${athleteId} and audience = 'owner'
+        and day >= ${from}::date and day <= ${to}::date
       group by day having sum(load) > 0 order by day`.execute(this.db);
     return rows.rows;
   }

@@ -1,5 +1,6 @@
 import {
   activityLoad,
+  CTL_DAYS,
   DEFAULT_RESTING_HR,
   dayKey,
   dayNumber,
@@ -59,6 +60,11 @@ const THRESHOLD_EFFORTS_M = [5000, 21097.5] as const;
 const ANNOUNCE_WITHIN_DAYS = 30;
 /** "First time at a distance" is an achievement for these best efforts only. */
 const MILESTONES = new Set(['5k', '10k', 'Half-Marathon', 'Marathon']);
+/**
+ * Days of loads before a fitness range that its first day is computed from: ten of fitness's
+ * 42-day time constants, after which a day's load weighs e^-10 (0.005 %) of what it did.
+ */
+const FITNESS_HISTORY_DAYS = 10 * CTL_DAYS;
 /** Activities per page when an athlete's training is computed again. */
 const PAGE = 200;
 /** Profile fields training numbers depend on. */
@@ -73,6 +79,8 @@ const TRAINING_INPUTS = new Set([
 /** The longest range a progress, calendar or fitness read covers. */
 export const MAX_RANGE_DAYS = 3700;
 export const MAX_CALENDAR_DAYS = 400;
+/** The rolling 7/28-day series covers at most this many days (ending at `to`). */
+export const MAX_ROLLING_DAYS = 366;
 
 /** The thresholds used, and which of them are estimates. */
 export interface ResolvedSettings extends LoadSettings {
@@ -379,16 +387,21 @@ export class TrainingService {
     const previousStart = periodStart(currentStart - 1, q.period);
     const lastDay = periodEnd(currentStart, q.period) - 1;
     const from = Math.min(first, previousStart);
-    const days = await this.repo.dailyTotals(
-      athleteId,
-      audience,
-      types,
-      dayKey(from),
-      dayKey(lastDay),
-    );
+    const [sums, rolling] = await Promise.all([
+      this.repo.periodTotals(athleteId, audience, types, q.period, dayKey(from), dayKey(lastDay)),
+      // The rolling series covers at most the last year of the range: a line of ten years of
+      // days says nothing a monthly bar does not.
+      this.repo.rollingDistance(
+        athleteId,
+        audience,
+        types,
+        dayKey(Math.max(dayNumber(q.from), dayNumber(q.to) - MAX_ROLLING_DAYS + 1)),
+        q.to,
+      ),
+    ]);
     const buckets = new Map<number, Omit<DayTotals, 'day'>>();
     for (let s = from; s <= lastDay; s = periodEnd(s, q.period)) buckets.set(s, empty());
-    for (const d of days) addTo(buckets.get(periodStart(dayNumber(d.day), q.period))!, d);
+    for (const d of sums) addTo(buckets.get(dayNumber(d.day))!, d);
     const at = (s: number) => ({ start: dayKey(s), ...(buckets.get(s) ?? empty()) });
     return {
       athlete_id: athleteId,
@@ -397,7 +410,7 @@ export class TrainingService {
       buckets: [...buckets.keys()].filter((s) => s >= first).map(at),
       current: at(currentStart),
       previous: at(previousStart),
-      rolling: await this.repo.rollingDistance(athleteId, audience, types, q.from, q.to),
+      rolling,
     };
   }
 
@@ -430,8 +443,13 @@ export class TrainingService {
     const athlete = (await this.athletes.findById(athleteId))!;
     if (audience !== 'owner' && !athlete.share_training)
       throw Errors.forbidden('this athlete keeps fitness and form to themselves');
-    const loads = await this.repo.dailyLoads(athleteId, to);
-    // The curves start at the first load (or `from`), so the days shown carry their history.
+    // The curves start FITNESS_HISTORY_DAYS before `from` (or at the first load), so the days
+    // shown carry their history: a load older than that weighs e^-10 of its first day's weight.
+    const loads = await this.repo.dailyLoads(
+      athleteId,
+      dayKey(dayNumber(from) - FITNESS_HISTORY_DAYS),
+      to,
+    );
     const start = loads.length && loads[0]!.day < from ? loads[0]!.day : from;
     const series = fitnessSeries(loads, { from: start, to }).filter((d) => d.day >= from);
     const s = await this.settingsOf(athlete);
