@@ -12,14 +12,18 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs main.js with `env`; resolves once it logs its address, rejects if it exits first. */
+/**
+ * Runs main.js with `env` (and command-line `args`, such as `--demo`); resolves once it logs its
+ * address, rejects if it exits first.
+ */
 export function startServer(
   env: Record<string, string | undefined>,
   // A fresh data dir runs initdb and every migration: seconds alone, far longer on a busy machine.
   timeoutMs = 60_000,
+  args: readonly string[] = [],
 ): Promise<ServerProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first`);
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [MAIN, ...args], {
     // Embedded defaults unless the test names an adapter: CI's DATABASE_URL/REDIS_URL are not inherited.
     env: {
       ...process.env,

@@ -41,12 +41,16 @@ export interface TestServer extends ServerProcess {
   dispose(): Promise<void>;
 }
 
-/** The built server (API and web app on one port) on embedded defaults, in a fresh data folder. */
+/**
+ * The built server (API and web app on one port) on embedded defaults, in a fresh data folder,
+ * with command-line `args` (`--demo`).
+ */
 export async function startTestServer(
   env: Record<string, string | undefined> = {},
+  args: readonly string[] = [],
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'stride-browser-'));
-  const server = await startServer({ STRIDE_DATA_DIR: dataDir, ...env });
+  const server = await startServer({ STRIDE_DATA_DIR: dataDir, ...env }, undefined, args);
   return Object.assign(server, {
     dataDir,
     async dispose() {
