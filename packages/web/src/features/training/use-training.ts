@@ -2,9 +2,14 @@
  * The training API, read with react-query. Its paths are not in the generated client types
  * yet, so they go through the same client (bearer token, refresh, `unwrap`'s ApiError) with
  * the path written out; the answers are typed from the contract in ./types.ts.
+ *
+ * The server's "today" is UTC's unless told: every request sends the viewer's local date (as
+ * `to`, or `date`), so this week is the viewer's week. It is in the query keys too, so a page
+ * left open past midnight asks again.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, unwrap } from '../../api/client.js';
+import { today } from './days.js';
 import type {
   Achievements,
   Calendar,
@@ -25,11 +30,16 @@ interface Answer {
   response: Response;
 }
 /** The client's methods with any path (openapi-fetch sends what it is given). */
+interface Init {
+  params?: { query?: Query };
+  body?: unknown;
+  signal?: AbortSignal;
+}
 interface UntypedClient {
-  GET(path: string, init: { params?: { query?: Query }; signal?: AbortSignal }): Promise<Answer>;
-  POST(path: string, init: { body: unknown }): Promise<Answer>;
-  PATCH(path: string, init: { body: unknown }): Promise<Answer>;
-  DELETE(path: string, init?: Record<string, never>): Promise<Answer>;
+  GET(path: string, init: Init): Promise<Answer>;
+  POST(path: string, init: Init): Promise<Answer>;
+  PATCH(path: string, init: Init): Promise<Answer>;
+  DELETE(path: string, init: Init): Promise<Answer>;
 }
 const client = api as unknown as UntypedClient;
 
@@ -52,28 +62,31 @@ export const trainingKey = (athleteId: string, ...rest: unknown[]) => [
 export const goalsKey = (athleteId: string) => ['goals', athleteId] as const;
 
 export function useProgress(athleteId: string, sport: SportFilter, period: Period) {
+  const to = today();
   return useQuery({
-    queryKey: trainingKey(athleteId, 'progress', sport, period),
+    queryKey: trainingKey(athleteId, 'progress', sport, period, to),
     queryFn: ({ signal }) =>
-      get<Progress>(athletePath(athleteId, 'progress'), signal, { sport, period }),
+      get<Progress>(athletePath(athleteId, 'progress'), signal, { sport, period, to }),
     placeholderData: (previous) => previous,
     retry,
   });
 }
 
 export function useCalendar(athleteId: string) {
+  const to = today();
   return useQuery({
-    queryKey: trainingKey(athleteId, 'calendar'),
-    queryFn: ({ signal }) => get<Calendar>(athletePath(athleteId, 'calendar'), signal),
+    queryKey: trainingKey(athleteId, 'calendar', to),
+    queryFn: ({ signal }) => get<Calendar>(athletePath(athleteId, 'calendar'), signal, { to }),
     retry,
   });
 }
 
 /** Fitness and form: a 403 means the athlete does not share them (see `isPrivate`). */
 export function useFitness(athleteId: string) {
+  const to = today();
   return useQuery({
-    queryKey: trainingKey(athleteId, 'fitness'),
-    queryFn: ({ signal }) => get<Fitness>(athletePath(athleteId, 'fitness'), signal),
+    queryKey: trainingKey(athleteId, 'fitness', to),
+    queryFn: ({ signal }) => get<Fitness>(athletePath(athleteId, 'fitness'), signal, { to }),
     retry,
   });
 }
@@ -81,9 +94,11 @@ export function useFitness(athleteId: string) {
 export const isPrivate = (e: unknown) => e instanceof ApiError && e.status === 403;
 
 export function useAchievements(athleteId: string) {
+  const date = today();
   return useQuery({
-    queryKey: trainingKey(athleteId, 'achievements'),
-    queryFn: ({ signal }) => get<Achievements>(athletePath(athleteId, 'achievements'), signal),
+    queryKey: trainingKey(athleteId, 'achievements', date),
+    queryFn: ({ signal }) =>
+      get<Achievements>(athletePath(athleteId, 'achievements'), signal, { date }),
     retry,
   });
 }
@@ -99,10 +114,11 @@ export function useYearInReview(athleteId: string, year: number) {
 
 /** The athlete's goals with their progress (others who may see the athlete see them too). */
 export function useGoals(athleteId: string, enabled = true) {
+  const date = today();
   return useQuery({
-    queryKey: goalsKey(athleteId),
+    queryKey: [...goalsKey(athleteId), date],
     queryFn: async ({ signal }) =>
-      (await get<GoalList>(athletePath(athleteId, 'goals'), signal)).items,
+      (await get<GoalList>(athletePath(athleteId, 'goals'), signal, { date })).items,
     enabled,
     retry,
   });
@@ -114,17 +130,20 @@ const goalPath = (id?: string) => `/api/v1/me/goals${id ? `/${encodeURIComponent
 export function useGoalChanges() {
   const queries = useQueryClient();
   const onSuccess = () => queries.invalidateQueries({ queryKey: ['goals'] });
+  // The answer's progress is counted to the viewer's today, as the lists are.
+  const params = () => ({ query: { date: today() } });
   const add = useMutation({
-    mutationFn: (goal: NewGoal) => unwrap(client.POST(goalPath(), { body: goal })) as Promise<Goal>,
+    mutationFn: (goal: NewGoal) =>
+      unwrap(client.POST(goalPath(), { body: goal, params: params() })) as Promise<Goal>,
     onSuccess,
   });
   const update = useMutation({
     mutationFn: ({ id, target }: { id: string; target: number }) =>
-      unwrap(client.PATCH(goalPath(id), { body: { target } })) as Promise<Goal>,
+      unwrap(client.PATCH(goalPath(id), { body: { target }, params: params() })) as Promise<Goal>,
     onSuccess,
   });
   const remove = useMutation({
-    mutationFn: (id: string) => unwrap(client.DELETE(goalPath(id))),
+    mutationFn: (id: string) => unwrap(client.DELETE(goalPath(id), {})),
     onSuccess,
   });
   return { add, update, remove };
