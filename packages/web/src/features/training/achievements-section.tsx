@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { errorMessage } from '../../api/client.js';
 import { Section } from '../../components/section.js';
-import { DASH, formatDay, formatDuration, formatWindow, ordinal } from '../../lib/format.js';
+import { DASH, formatDuration, formatWindow, ordinal } from '../../lib/format.js';
 import { achievementText, achievementTitle, streakText } from './achievement-text.js';
+import { recordDay } from './days.js';
 import type { BestEffortRecords, PowerBest, RecentAchievement } from './types.js';
 import { useAchievements } from './use-training.js';
 
@@ -21,7 +22,7 @@ function RecordCell({
   return (
     <td>
       <Link href={`/activities/${record.activity_id}`}>{children}</Link>
-      <span className="muted small block">{formatDay(record.start_date_local)}</span>
+      <span className="muted small block">{recordDay(record.start_date_local)}</span>
     </td>
   );
 }
@@ -103,7 +104,7 @@ function RecentList({ items }: { items: RecentAchievement[] }) {
               </span>{' '}
               {formatDuration(a.elapsed_time)}
             </Link>
-            <span className="muted small">{formatDay(a.start_date_local)}</span>
+            <span className="muted small">{recordDay(a.start_date_local)}</span>
           </li>
         ))}
       </ul>

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayLabel, dayMs, daySeconds, mondayOf, today, yearFrom } from './days.js';
+import {
+  addDays,
+  dayLabel,
+  dayMs,
+  daySeconds,
+  mondayOf,
+  recordDay,
+  today,
+  yearFrom,
+} from './days.js';
 
 describe('calendar days', () => {
   it('steps days across months, years and leap days', () => {
@@ -41,5 +50,13 @@ describe('calendar days', () => {
     expect(yearFrom('2027', now)).toBe(2026);
     expect(yearFrom('24', now)).toBe(2026);
     expect(yearFrom('1900', now)).toBe(2026);
+  });
+
+  it('writes the day a record was set, from a day or a local date-time', () => {
+    const now = new Date(2026, 4, 3);
+    expect(recordDay('2026-05-02', 'en-GB', now)).toBe('2 May');
+    expect(recordDay('2025-10-12', 'en-GB', now)).toBe('12 Oct 2025');
+    expect(recordDay('2026-05-02T07:00:00', 'en-GB', now)).toBe('2 May');
+    expect(recordDay('', 'en-GB', now)).toBe('');
   });
 });

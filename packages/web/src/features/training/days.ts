@@ -1,3 +1,5 @@
+import { formatDay } from '../../lib/format.js';
+
 /**
  * Calendar days as the training API gives them: 'YYYY-MM-DD' in the athlete's local calendar.
  * They are computed on as UTC midnights, so no time zone or daylight-saving change moves them.
@@ -54,4 +56,12 @@ export function yearFrom(param: string | undefined, now: Date = new Date()): num
   return param && /^\d{4}$/.test(param) && y >= 1970 && y <= now.getFullYear()
     ? y
     : now.getFullYear();
+}
+
+/**
+ * When a record was set, as lists write a day ("3 May", "12 Oct 2025"): the API gives a local
+ * day ('2026-05-03') or a local date-time, and formatDay reads only the latter.
+ */
+export function recordDay(local: string, locale?: string, now: Date = new Date()): string {
+  return formatDay(DAY_RE.test(local) ? `${local}T00:00:00` : local, locale, now);
 }

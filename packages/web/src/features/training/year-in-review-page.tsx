@@ -4,14 +4,13 @@ import { Section } from '../../components/section.js';
 import { Stat } from '../../components/stat.js';
 import {
   DASH,
-  formatDay,
   formatDistance,
   formatDuration,
   formatElevation,
   type Units,
 } from '../../lib/format.js';
 import { useMe, useUnits } from '../auth/use-me.js';
-import { yearFrom } from './days.js';
+import { recordDay, yearFrom } from './days.js';
 import { SPORT_NAMES } from './goal-text.js';
 import { formatTotal } from './metric-units.js';
 import type { SportFilter, YearInReview } from './types.js';
@@ -70,7 +69,7 @@ function Highlights({ r, units }: { r: YearInReview; units: Units }) {
               <Link href={`/activities/${longest.id}`}>{longest.name}</Link>
               <span className="muted small block">
                 {formatDistance(longest.distance, units)} · {formatDuration(longest.moving_time)} ·{' '}
-                {formatDay(longest.start_date_local)}
+                {recordDay(longest.start_date_local)}
               </span>
             </dd>
           </div>
@@ -81,7 +80,7 @@ function Highlights({ r, units }: { r: YearInReview; units: Units }) {
             <dd>
               <Link href={`/activities/${climb.id}`}>{climb.name}</Link>
               <span className="muted small block">
-                {formatElevation(climb.elevation_gain, units)} · {formatDay(climb.start_date_local)}
+                {formatElevation(climb.elevation_gain, units)} · {recordDay(climb.start_date_local)}
               </span>
             </dd>
           </div>
