@@ -7,7 +7,7 @@ import { VisibilitySelect } from '../../components/visibility-select.js';
 import { useMe } from '../auth/use-me.js';
 import { useSignOut } from '../auth/use-sign-out.js';
 import { NotificationSettings } from '../notifications/notification-settings.js';
-import { paceText, parsePace } from '../training/pace-input.js';
+import { paceText, parsePace, THRESHOLD_SPEED } from '../training/pace-input.js';
 import type { MeTrainingFields } from '../training/types.js';
 import { FollowersSettings } from './followers-settings.js';
 import { PrivacyZones } from './privacy-zones.js';
@@ -52,7 +52,10 @@ export function SettingsPage() {
     const pace = String(f.get('threshold_pace') ?? '').trim();
     const speed = pace === '' ? null : parsePace(pace, m.units);
     if (pace !== '' && speed === null) {
-      setMessage(`Threshold pace: type minutes and seconds per ${paceUnit}, like 4:30.`);
+      const [fast, slow] = [THRESHOLD_SPEED.max, THRESHOLD_SPEED.min].map((v) =>
+        paceText(v, m.units),
+      );
+      setMessage(`Threshold pace: minutes and seconds per ${paceUnit}, from ${fast} to ${slow}.`);
       return;
     }
     save.mutate({

@@ -11,8 +11,19 @@ describe('threshold pace as typed', () => {
   });
 
   it('refuses what is not a pace', () => {
-    for (const text of ['', '4', '4:3', '4:60', '4.30', 'fast', '0:45', '31:00', '-4:30'])
+    for (const text of ['', '4', '4:3', '4:60', '4.30', 'fast', '0:00', '-4:30'])
       expect(parsePace(text, 'metric')).toBeNull();
+  });
+
+  it('takes the threshold paces the API takes: 1 to 7 m/s', () => {
+    expect(parsePace('2:23', 'metric')).toBeCloseTo(6.993, 3);
+    expect(parsePace('2:22', 'metric')).toBeNull();
+    expect(parsePace('16:40', 'metric')).toBe(1);
+    expect(parsePace('16:41', 'metric')).toBeNull();
+    expect(parsePace('3:50', 'imperial')).toBeCloseTo(6.997, 3);
+    expect(parsePace('3:49', 'imperial')).toBeNull();
+    expect(parsePace('26:49', 'imperial')).toBeCloseTo(1.0002, 4);
+    expect(parsePace('26:50', 'imperial')).toBeNull();
   });
 
   it('writes m/s back as the pace to type', () => {
@@ -26,7 +37,7 @@ describe('threshold pace as typed', () => {
 
   it('survives a round trip in either units', () => {
     for (const units of ['metric', 'imperial'] as const)
-      for (const text of ['3:05', '4:30', '9:59', '12:00'])
+      for (const text of ['4:05', '4:30', '9:59', '12:00'])
         expect(paceText(parsePace(text, units), units)).toBe(text);
   });
 });

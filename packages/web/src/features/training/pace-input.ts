@@ -5,17 +5,19 @@
 import { paceUnit, type Units } from '../../lib/format.js';
 
 const PACE_RE = /^\s*(\d{1,2}):([0-5]\d)\s*$/;
-/** Paces read as paces: from 1:00 to 30:00 per km or mile (faster is a vehicle, slower a stop). */
-const FASTEST_S = 60;
-const SLOWEST_S = 30 * 60;
+/** The threshold speeds the API takes, m/s: 2:23 to 16:40 per km, 3:50 to 26:49 per mile. */
+export const THRESHOLD_SPEED = { min: 1, max: 7 } as const;
 
-/** The speed (m/s) of a pace typed as m:ss per km or mile; null when it is not one. */
+/**
+ * The speed (m/s) of a pace typed as m:ss per km or mile; null when it is not one, or not a
+ * threshold pace (see THRESHOLD_SPEED).
+ */
 export function parsePace(text: string, units: Units): number | null {
   const m = PACE_RE.exec(text);
   if (!m) return null;
   const s = Number(m[1]) * 60 + Number(m[2]);
-  if (s < FASTEST_S || s > SLOWEST_S) return null;
-  return paceUnit(units).metres / s;
+  const mps = s > 0 ? paceUnit(units).metres / s : Number.POSITIVE_INFINITY;
+  return mps >= THRESHOLD_SPEED.min && mps <= THRESHOLD_SPEED.max ? mps : null;
 }
 
 /** A speed (m/s) as the m:ss pace per km or mile to type, to the second; '' for none. */
