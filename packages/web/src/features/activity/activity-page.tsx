@@ -23,6 +23,7 @@ import { CommentThread } from '../social/comment-thread.js';
 import { KudosButton } from '../social/kudos-button.js';
 import { KudosList } from '../social/kudos-list.js';
 import { AchievementBadges } from '../training/achievement-badges.js';
+import { rankBestEfforts } from '../training/achievement-text.js';
 import { DeleteActivity, EditActivity, ExportButtons } from './activity-actions.js';
 import { ImportWarnings } from './import-warnings.js';
 import {
@@ -295,7 +296,7 @@ export function ActivityPage({ id }: { id: string }) {
         <div>
           <LapsTable laps={a.laps} sport={a.sport_type} units={units} />
           <BestEfforts
-            efforts={a.best_efforts}
+            efforts={rankBestEfforts(a.best_efforts, a.achievements)}
             selected={best?.key ?? null}
             {...(owner ? { onSelect: chooseBest } : {})}
           />

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { achievementText, achievementTitle, streakText } from './achievement-text.js';
+import {
+  achievementText,
+  achievementTitle,
+  rankBestEfforts,
+  streakText,
+} from './achievement-text.js';
 
 describe('achievement words', () => {
   it('names an activity’s honours', () => {
@@ -27,5 +32,21 @@ describe('achievement words', () => {
       'No streak this week; longest 1 week',
     );
     expect(streakText({ current_weeks: 0, longest_weeks: 0 })).toBe('No weekly streak yet');
+  });
+
+  it('ranks best efforts by the server’s pr_rank, else by the PR achievements', () => {
+    const efforts = [{ name: '400m' }, { name: '1k', pr_rank: 3 }, { name: '5k' }, { name: '10k' }];
+    const ranked = rankBestEfforts(efforts, [
+      { kind: 'pr', name: '400m', rank: 2 },
+      { kind: 'pr', name: '1k', rank: 1 },
+      { kind: 'first_distance', name: '5k', rank: null },
+    ]);
+    expect(ranked.map((e) => e.pr_rank)).toEqual([2, 3, null, null]);
+    expect(rankBestEfforts(efforts, undefined).map((e) => e.pr_rank)).toEqual([
+      null,
+      3,
+      null,
+      null,
+    ]);
   });
 });

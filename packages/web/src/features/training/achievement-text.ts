@@ -27,3 +27,17 @@ export function streakText(s: { current_weeks: number; longest_weeks: number }):
     ? `No streak this week; longest ${weeks(s.longest_weeks)}`
     : 'No weekly streak yet';
 }
+
+/**
+ * An activity's best efforts with their place among the athlete's own (1–3): the server's
+ * `pr_rank` where it sends one, else the rank of the PR achievement of the same name.
+ */
+export function rankBestEfforts<E extends { name: string; pr_rank?: number | null }>(
+  efforts: readonly E[],
+  achievements: readonly ActivityAchievement[] | undefined,
+): (E & { pr_rank: number | null })[] {
+  const ranks = new Map(
+    (achievements ?? []).filter((a) => a.kind === 'pr').map((a) => [a.name, a.rank ?? 1]),
+  );
+  return efforts.map((e) => ({ ...e, pr_rank: e.pr_rank ?? ranks.get(e.name) ?? null }));
+}
