@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type Ref, useState } from 'react';
 import { errorMessage } from '../../api/client.js';
 import type { Units } from '../../lib/format.js';
 import { METRIC_NAMES, PERIOD_NAMES } from './goal-text.js';
@@ -17,17 +17,20 @@ export function TargetInput({
   value,
   onChange,
   label = 'Target',
+  inputRef,
 }: {
   metric: GoalMetric;
   units: Units;
   value: string;
   onChange: (v: string) => void;
   label?: string;
+  inputRef?: Ref<HTMLInputElement>;
 }) {
   return (
     <label>
       {label} ({metricUnit(metric, units)})
       <input
+        ref={inputRef}
         type="number"
         inputMode="decimal"
         min={metric === 'count' ? 1 : 0}

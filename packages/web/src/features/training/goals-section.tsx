@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/client.js';
 import { ConfirmDelete } from '../../components/confirm-delete.js';
 import { Section } from '../../components/section.js';
@@ -15,6 +15,12 @@ function EditTarget({ goal, units, onDone }: { goal: Goal; units: Units; onDone:
   const { update } = useGoalChanges();
   const [target, setTarget] = useState(editableTarget(goal.metric, goal.target, units));
   const [invalid, setInvalid] = useState(false);
+  // Focus moves from the Edit button (gone now) to the target it opened.
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const typed = typedTarget(target);
@@ -33,6 +39,7 @@ function EditTarget({ goal, units, onDone }: { goal: Goal; units: Units; onDone:
         value={target}
         onChange={setTarget}
         label="New target"
+        inputRef={input}
       />
       <div className="row">
         <button type="submit" className="small" disabled={update.isPending}>
