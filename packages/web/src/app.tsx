@@ -37,6 +37,15 @@ const NotificationsPage = lazy(() =>
 const LivePage = lazy(() =>
   import('./features/live/live-page.js').then((m) => ({ default: m.LivePage })),
 );
+// Training (charts, the log, goals) and the year in review load when first opened.
+const TrainingPage = lazy(() =>
+  import('./features/training/training-page.js').then((m) => ({ default: m.TrainingPage })),
+);
+const YearInReviewPage = lazy(() =>
+  import('./features/training/year-in-review-page.js').then((m) => ({
+    default: m.YearInReviewPage,
+  })),
+);
 const LeaderboardsPage = lazy(() =>
   import('./features/leaderboards/leaderboards-page.js').then((m) => ({
     default: m.LeaderboardsPage,
@@ -259,6 +268,24 @@ export function App() {
             <Private signedIn={signedIn}>
               <SearchPage />
             </Private>
+          </Route>
+          <Route path="/athletes/:handle/training">
+            {(p) => (
+              <Private signedIn={signedIn}>
+                <Loading>
+                  <TrainingPage athlete={p.handle} />
+                </Loading>
+              </Private>
+            )}
+          </Route>
+          <Route path="/athletes/:handle/year/:year?">
+            {(p) => (
+              <Private signedIn={signedIn}>
+                <Loading>
+                  <YearInReviewPage athlete={p.handle} year={p.year} />
+                </Loading>
+              </Private>
+            )}
           </Route>
           <Route path="/athletes/:handle">
             {(p) => (

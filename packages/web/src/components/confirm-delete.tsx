@@ -6,12 +6,15 @@ import { type ReactNode, useId, useRef } from 'react';
  */
 export function ConfirmDelete({
   title,
+  label,
   children,
   busy,
   error,
   onConfirm,
 }: {
   title: string;
+  /** The Delete button's accessible name, where several are on one page. */
+  label?: string;
   children: ReactNode;
   busy: boolean;
   error: string | null;
@@ -25,6 +28,7 @@ export function ConfirmDelete({
       <button
         type="button"
         className="danger ghost"
+        aria-label={label}
         onClick={() => {
           dialog.current?.showModal();
           cancel.current?.focus();

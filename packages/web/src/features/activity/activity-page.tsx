@@ -22,6 +22,8 @@ import { PhotoGallery } from '../photos/photo-gallery.js';
 import { CommentThread } from '../social/comment-thread.js';
 import { KudosButton } from '../social/kudos-button.js';
 import { KudosList } from '../social/kudos-list.js';
+import { AchievementBadges } from '../training/achievement-badges.js';
+import { rankBestEfforts } from '../training/achievement-text.js';
 import { DeleteActivity, EditActivity, ExportButtons } from './activity-actions.js';
 import { ImportWarnings } from './import-warnings.js';
 import {
@@ -43,6 +45,8 @@ import { type ActivityDetail, useActivity, useStreams } from './use-activity.js'
 const climbed = (a: ActivitySummary) =>
   !!a.map.summary_polyline || (a.total_elevation_gain ?? 0) > 0;
 
+const LOAD_SOURCES = { power: 'power', heart_rate: 'heart rate', pace: 'pace' } as const;
+
 function HeadlineStats({ a, units }: { a: ActivityDetail; units: Units }) {
   const more: [string, string][] = [];
   if (a.elapsed_time !== a.moving_time) more.push(['Elapsed time', formatDuration(a.elapsed_time)]);
@@ -51,6 +55,13 @@ function HeadlineStats({ a, units }: { a: ActivityDetail; units: Units }) {
   if (a.average_watts != null) more.push(['Avg power', `${Math.round(a.average_watts)} W`]);
   if (a.average_cadence != null) more.push(['Cadence', `${Math.round(a.average_cadence)}`]);
   if (a.calories != null) more.push(['Calories', `${Math.round(a.calories)}`]);
+  if (a.relative_effort != null) more.push(['Relative effort', `${Math.round(a.relative_effort)}`]);
+  // Sent to the owner only: the load behind fitness and fatigue, and what it was computed from.
+  if (a.training_load != null)
+    more.push([
+      'Training load',
+      `${Math.round(a.training_load)}${a.training_load_source ? ` (${LOAD_SOURCES[a.training_load_source]})` : ''}`,
+    ]);
   // Without a distance (an indoor ride without a speed sensor) there is no speed either.
   const measured = a.distance > 0;
   if (measured && a.max_speed != null && a.max_speed > 0)
@@ -170,6 +181,7 @@ export function ActivityPage({ id }: { id: string }) {
       <header className="card activity-head">
         <AthleteLine a={a}>{a.device_name && <span> · {a.device_name}</span>}</AthleteLine>
         <h1>{a.name}</h1>
+        <AchievementBadges items={a.achievements} />
         {a.description && <p className="description">{a.description}</p>}
         <div className="card-social">
           <KudosButton activityId={a.id} count={a.kudos_count} given={a.has_kudoed} own={owner} />
@@ -284,7 +296,7 @@ export function ActivityPage({ id }: { id: string }) {
         <div>
           <LapsTable laps={a.laps} sport={a.sport_type} units={units} />
           <BestEfforts
-            efforts={a.best_efforts}
+            efforts={rankBestEfforts(a.best_efforts, a.achievements)}
             selected={best?.key ?? null}
             {...(owner ? { onSelect: chooseBest } : {})}
           />

@@ -2,6 +2,7 @@ import type { Units } from '@stride/client';
 import type { BestEffort, Lap, Split, WindowBest, ZoneTime } from '@stride/core';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
+import { Medal } from '../../components/effort-badges.js';
 import { Section } from '../../components/section.js';
 import {
   DASH,
@@ -147,7 +148,8 @@ export function BestEfforts({
   selected,
   onSelect,
 }: {
-  efforts: BestEffort[];
+  /** With the effort's place among the athlete's own best (1–3) when the server ranks it. */
+  efforts: (BestEffort & { pr_rank?: number | null })[];
   selected?: string | null;
   onSelect?: (s: Stretch | null) => void;
 }) {
@@ -168,7 +170,10 @@ export function BestEfforts({
               <StretchToggle stretch={stretch} selected={selected} onSelect={onSelect}>
                 {e.name}
               </StretchToggle>
-              <strong>{formatDuration(e.elapsed_time)}</strong>
+              <span className="badges">
+                {e.pr_rank != null && <Medal rank={e.pr_rank} />}
+                <strong>{formatDuration(e.elapsed_time)}</strong>
+              </span>
             </li>
           );
         })}

@@ -3,6 +3,7 @@ import type { BestEffort, Lap, Split, WindowBest, ZoneTime } from '@stride/core'
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.js';
 import { keyedStreams } from '../../lib/streams.js';
+import type { ActivityTrainingFields } from '../training/types.js';
 
 /** The part of the analysis the activity page shows (the rest is for tools and exports). */
 export interface ActivityAnalysis {
@@ -13,21 +14,26 @@ export interface ActivityAnalysis {
   warnings?: string[];
 }
 
+/** A best effort, with its place among the athlete's own when the server ranks it (1–3). */
+export type RankedBestEffort = BestEffort & { pr_rank?: number | null };
+
 /**
  * An activity as its page reads it. The API documents splits, laps, best efforts and the
  * analysis as plain JSON objects (they are stored as computed, under the activity's
  * algorithm_version); they have the shapes of @stride/core's statistics, which computed them.
+ * Relative effort, training load and achievements come from the training API on (optional).
  */
 export type ActivityDetail = Omit<
   ApiActivityDetail,
   'splits_metric' | 'splits_standard' | 'laps' | 'best_efforts' | 'analysis'
-> & {
-  splits_metric: Split[];
-  splits_standard: Split[];
-  laps: Lap[];
-  best_efforts: BestEffort[];
-  analysis: ActivityAnalysis;
-};
+> &
+  ActivityTrainingFields & {
+    splits_metric: Split[];
+    splits_standard: Split[];
+    laps: Lap[];
+    best_efforts: RankedBestEffort[];
+    analysis: ActivityAnalysis;
+  };
 
 /** The API's activity, read with core's statistics shapes (see ActivityDetail). */
 export const activityDetail = (a: ApiActivityDetail): ActivityDetail =>

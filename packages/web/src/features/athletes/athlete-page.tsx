@@ -7,6 +7,7 @@ import { useMe, useUnits } from '../auth/use-me.js';
 import { ActivityList } from '../feed/activity-list.js';
 import { useActivityList } from '../feed/use-activity-list.js';
 import { LiveNow } from '../live/live-now.js';
+import { ProfileGoals } from '../training/profile-goals.js';
 import { AthleteTotals } from './athlete-totals.js';
 import { BlockButton, FollowButton, profileKey } from './follow-actions.js';
 
@@ -40,7 +41,10 @@ const VIEWS = [
   { param: 'following', label: 'Following' },
 ] as const;
 
-/** /athletes/:handle — who they are, their activities, follow/unfollow, block, who follows whom. */
+/**
+ * /athletes/:handle — who they are, their totals and goals, their activities, follow/unfollow,
+ * block, who follows whom; links to their training page and year in review.
+ */
 export function AthletePage({ handle }: { handle: string }) {
   const me = useMe();
   const units = useUnits();
@@ -95,6 +99,18 @@ export function AthletePage({ handle }: { handle: string }) {
       </header>
       {!self && <LiveNow athleteId={p.id} />}
       <AthleteTotals handle={p.handle} units={units} />
+      <nav className="row wrap profile-links" aria-label="Training">
+        <Link href={`/athletes/${p.handle}/training`} className="button ghost small">
+          Training
+        </Link>
+        <Link
+          href={`/athletes/${p.handle}/year/${new Date().getFullYear()}`}
+          className="button ghost small"
+        >
+          {new Date().getFullYear()} in review
+        </Link>
+      </nav>
+      <ProfileGoals athleteId={p.id} handle={p.handle} units={units} />
       <nav className="tabs" aria-label="Profile">
         {VIEWS.map((v) => (
           <button

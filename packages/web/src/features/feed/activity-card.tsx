@@ -14,6 +14,12 @@ import {
 import { useMe } from '../auth/use-me.js';
 import { PhotoImage } from '../photos/photo-image.js';
 import { KudosButton } from '../social/kudos-button.js';
+import type { ActivityTrainingFields } from '../training/types.js';
+
+/** How many achievements (PRs, firsts) an activity has, when its summary says (newer servers). */
+function achievementCount(a: ActivitySummary & ActivityTrainingFields): number {
+  return a.achievement_count ?? a.achievements?.length ?? 0;
+}
 
 /**
  * One activity in a list: who, when, what, the headline numbers, a drawing of the route and
@@ -21,6 +27,7 @@ import { KudosButton } from '../social/kudos-button.js';
  */
 export function ActivityCard({ a, units }: { a: ActivitySummary; units: Units }) {
   const me = useMe();
+  const achievements = achievementCount(a);
   return (
     <article className="card activity-card" aria-labelledby={`title-${a.id}`}>
       <header>
@@ -69,6 +76,11 @@ export function ActivityCard({ a, units }: { a: ActivitySummary; units: Units })
         <Link href={`/activities/${a.id}#comments`} className="comment-link">
           {a.comment_count} {a.comment_count === 1 ? 'comment' : 'comments'}
         </Link>
+        {achievements > 0 && (
+          <Link href={`/activities/${a.id}`} className="achievement-count">
+            {achievements} {achievements === 1 ? 'achievement' : 'achievements'}
+          </Link>
+        )}
       </div>
       {(a.map.summary_polyline || a.first_photo) && (
         <Link href={`/activities/${a.id}`} className="card-media" tabIndex={-1} aria-hidden="true">

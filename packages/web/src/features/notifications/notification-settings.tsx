@@ -1,8 +1,9 @@
-import type { NotificationKind, NotificationSettings as Settings } from '@stride/client';
+import type { NotificationSettings as Settings } from '@stride/client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, errorMessage, unwrap } from '../../api/client.js';
 import { Section } from '../../components/section.js';
+import type { NotificationKind } from './notification-text.js';
 import { currentSubscription, disablePush, enablePush, pushPermission } from './push.js';
 
 const LABELS: Record<NotificationKind, string> = {
@@ -16,6 +17,8 @@ const LABELS: Record<NotificationKind, string> = {
   kom_won: 'KOMs I take',
   kom_lost: 'KOMs I lose',
   live_started: 'Friends going live',
+  best_effort_pr: 'My best-effort PRs',
+  goal_reached: 'Goals I reach',
 };
 const KINDS = Object.keys(LABELS) as NotificationKind[];
 const KEY = ['notification-settings'] as const;
@@ -87,7 +90,11 @@ export function NotificationSettings() {
       unwrap(api.PATCH('/api/v1/me/notification-settings', { body: change })),
     onSuccess: (next) => client.setQueryData(KEY, next),
   });
-  const s = settings.data;
+  const s = settings.data as
+    | Partial<Record<NotificationKind, Settings[keyof Settings]>>
+    | undefined;
+  // Only the kinds this server knows (one from before goals has no setting for them).
+  const kinds = KINDS.filter((k) => s?.[k]);
   return (
     <Section id="notifications-title" title="Notifications" className="card section stack">
       <ThisDevice />
@@ -107,7 +114,7 @@ export function NotificationSettings() {
             </tr>
           </thead>
           <tbody>
-            {KINDS.map((kind) => (
+            {kinds.map((kind) => (
               <tr key={kind}>
                 <th scope="row" className="setting-kind">
                   {LABELS[kind]}
@@ -116,7 +123,7 @@ export function NotificationSettings() {
                   <input
                     type="checkbox"
                     aria-label={`${LABELS[kind]} in the app`}
-                    checked={s[kind].in_app}
+                    checked={s[kind]!.in_app}
                     disabled={save.isPending}
                     onChange={(e) => save.mutate({ [kind]: { in_app: e.currentTarget.checked } })}
                   />
@@ -125,9 +132,9 @@ export function NotificationSettings() {
                   <input
                     type="checkbox"
                     aria-label={`${LABELS[kind]} pushed`}
-                    checked={s[kind].push}
+                    checked={s[kind]!.push}
                     // Nothing is stored of a kind off in the app, so nothing could be pushed.
-                    disabled={save.isPending || !s[kind].in_app}
+                    disabled={save.isPending || !s[kind]!.in_app}
                     onChange={(e) => save.mutate({ [kind]: { push: e.currentTarget.checked } })}
                   />
                 </td>

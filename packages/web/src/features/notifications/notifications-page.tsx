@@ -1,23 +1,23 @@
-import type { Notification } from '@stride/client';
 import { Link } from 'wouter';
 import { errorMessage } from '../../api/client.js';
 import { Avatar } from '../../components/avatar.js';
 import { LoadMore } from '../../components/load-more.js';
 import { timeAgo } from '../../lib/format.js';
+import {
+  ACHIEVEMENT_BADGES,
+  type AnyNotification,
+  notificationLink,
+  notificationText,
+} from './notification-text.js';
 import { useMarkRead, useNotifications, useUnreadCount } from './use-notifications.js';
 
-const ACHIEVEMENT: Partial<Record<Notification['kind'], string>> = {
-  segment_pr: 'PR',
-  kom_won: 'KOM',
-};
-
-function Item({ item, onOpen }: { item: Notification; onOpen: () => void }) {
-  const badge = ACHIEVEMENT[item.kind];
+function Item({ item, onOpen }: { item: AnyNotification; onOpen: () => void }) {
+  const badge = ACHIEVEMENT_BADGES[item.kind];
   return (
     <li className={item.read ? 'notification' : 'notification unread'} data-kind={item.kind}>
       <div className="notification-who">
         {badge ? (
-          <span className={`badge ${badge === 'KOM' ? 'kom' : 'pr'}`}>{badge}</span>
+          <span className={badge.className}>{badge.text}</span>
         ) : (
           item.actors.map((a) => (
             <Link key={a.id} href={`/athletes/${a.handle}`} aria-label={a.display_name}>
@@ -27,8 +27,8 @@ function Item({ item, onOpen }: { item: Notification; onOpen: () => void }) {
         )}
       </div>
       <div className="notification-body">
-        <Link href={item.url} onClick={onOpen} className="notification-text">
-          {item.text}
+        <Link href={notificationLink(item)} onClick={onOpen} className="notification-text">
+          {notificationText(item)}
         </Link>
         <div className="muted small">
           <time dateTime={item.updated_at}>{timeAgo(item.updated_at)}</time>
@@ -41,14 +41,15 @@ function Item({ item, onOpen }: { item: Notification; onOpen: () => void }) {
 
 /**
  * Notifications, newest first: kudos and comments grouped per activity, followers together,
- * PRs and KOMs; each leads to what it is about. Opening one marks it read; "Mark all read"
- * clears the badge.
+ * PRs and KOMs, goals reached; each leads to what it is about. Opening one marks it read;
+ * "Mark all read" clears the badge.
  */
 export function NotificationsPage() {
   const list = useNotifications();
   const unread = useUnreadCount();
   const mark = useMarkRead();
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  // Kinds newer than the client's types (goals, best efforts) arrive in the same list.
+  const items: AnyNotification[] = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <main className="page">
       <div className="row">
@@ -81,7 +82,8 @@ export function NotificationsPage() {
         </ul>
       ) : (
         <p className="muted">
-          Nothing yet. Kudos, comments, new followers and your records on segments will show here.
+          Nothing yet. Kudos, comments, new followers, your records and goals reached will show
+          here.
         </p>
       )}
       <LoadMore

@@ -2,18 +2,22 @@ import type { Me, MeUpdate } from '@stride/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, unwrap } from '../../api/client.js';
+import { useScrollToHash } from '../../components/scroll-to-hash.js';
 import { VisibilitySelect } from '../../components/visibility-select.js';
 import { useMe } from '../auth/use-me.js';
 import { useSignOut } from '../auth/use-sign-out.js';
 import { NotificationSettings } from '../notifications/notification-settings.js';
+import { paceText, parsePace, THRESHOLD_SPEED } from '../training/pace-input.js';
+import type { MeTrainingFields } from '../training/types.js';
 import { FollowersSettings } from './followers-settings.js';
 import { PrivacyZones } from './privacy-zones.js';
 import { TwoFactor } from './two-factor.js';
 import { YourData } from './your-data.js';
 
 /**
- * Profile and settings: units, default visibility, hidden start/end, body data; followers,
- * requests and blocks; two-factor login; downloading my data and deleting my account.
+ * Profile and settings: units, default visibility, hidden start/end, body data, training
+ * thresholds and sharing; followers, requests and blocks; two-factor login; downloading my data
+ * and deleting my account.
  */
 export function SettingsPage() {
   const me = useMe();
@@ -21,7 +25,9 @@ export function SettingsPage() {
   const [message, setMessage] = useState<string | null>(null);
   const signOut = useSignOut();
   const save = useMutation({
-    mutationFn: (changes: MeUpdate) => unwrap(api.PATCH('/api/v1/me', { body: changes })),
+    // The training fields are sent with the rest; a server without them drops them.
+    mutationFn: (changes: MeUpdate & MeTrainingFields) =>
+      unwrap(api.PATCH('/api/v1/me', { body: changes })),
     onSuccess: (updated) => {
       client.setQueryData(['me'], updated);
       setMessage('Saved.');
@@ -30,15 +36,28 @@ export function SettingsPage() {
       setMessage(e instanceof ApiError ? e.message : 'Could not save: no connection.'),
   });
 
+  useScrollToHash(me.isSuccess);
   if (!me.data)
     return <main className="page">{me.isError ? 'Could not load your profile.' : 'Loading…'}</main>;
-  const m = me.data;
+  const m: Me & MeTrainingFields = me.data;
+  // The threshold pace is typed per km or per mile, in the units saved when the page opened.
+  const paceShown = paceText(m.run_threshold_speed, m.units);
+  const paceUnit = m.units === 'imperial' ? 'mile' : 'km';
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
     const num = (k: string) => (f.get(k) === '' ? null : Number(f.get(k)));
     const text = (k: string) => String(f.get(k) ?? '').trim() || null;
+    const pace = String(f.get('threshold_pace') ?? '').trim();
+    const speed = pace === '' ? null : parsePace(pace, m.units);
+    if (pace !== '' && speed === null) {
+      const [fast, slow] = [THRESHOLD_SPEED.max, THRESHOLD_SPEED.min].map((v) =>
+        paceText(v, m.units),
+      );
+      setMessage(`Threshold pace: minutes and seconds per ${paceUnit}, from ${fast} to ${slow}.`);
+      return;
+    }
     save.mutate({
       display_name: String(f.get('display_name')),
       units: f.get('units') as Me['units'],
@@ -48,6 +67,11 @@ export function SettingsPage() {
       weight: num('weight'),
       birth_year: num('birth_year'),
       max_heartrate: num('max_heartrate'),
+      resting_hr: num('resting_hr'),
+      ftp_w: num('ftp_w'),
+      // Sent only when changed: typed again, a pace rounded to the second would move the speed.
+      ...(pace !== paceShown ? { run_threshold_speed: speed } : {}),
+      share_training: f.get('share_training') === 'on',
       sex: (f.get('sex') || null) as Me['sex'],
       country: text('country'),
       region: text('region'),
@@ -131,6 +155,43 @@ export function SettingsPage() {
             defaultValue={m.max_heartrate ?? ''}
           />
         </label>
+        <fieldset id="training">
+          <legend>
+            Training (for relative effort, fitness and form; estimated when left empty)
+          </legend>
+          <label>
+            Resting heart rate (bpm)
+            <input
+              name="resting_hr"
+              type="number"
+              min={25}
+              max={120}
+              defaultValue={m.resting_hr ?? ''}
+            />
+          </label>
+          <label>
+            FTP: functional threshold power (W, for rides)
+            <input name="ftp_w" type="number" min={30} max={700} defaultValue={m.ftp_w ?? ''} />
+          </label>
+          <label>
+            Threshold pace for runs (min:ss per {paceUnit})
+            <input
+              name="threshold_pace"
+              pattern="[0-9]{1,2}:[0-5][0-9]"
+              placeholder={m.units === 'imperial' ? '7:15' : '4:30'}
+              title={`Minutes and seconds per ${paceUnit}, like ${m.units === 'imperial' ? '7:15' : '4:30'}`}
+              defaultValue={paceShown}
+            />
+          </label>
+          <label className="row">
+            <input
+              name="share_training"
+              type="checkbox"
+              defaultChecked={m.share_training ?? false}
+            />
+            Share fitness and form with people who can see my profile
+          </label>
+        </fieldset>
         <label>
           Sex (for leaderboards)
           <select name="sex" defaultValue={m.sex ?? ''}>
