@@ -205,6 +205,11 @@ describe.each(DATABASES)('training on $name', (database) => {
     expect(mine.training_load).toBeGreaterThan(0);
     expect(mine.training_load_source).toBe('heart_rate');
     expect(mine.relative_effort).toBeGreaterThan(0);
+    // Grade-adjusted: a loop that climbs and descends runs a little "longer" on the flat.
+    const flat = mine.analysis.grade_adjusted_distance;
+    expect(flat).toBeGreaterThan(mine.distance * 0.98);
+    expect(flat).toBeLessThan(mine.distance * 1.1);
+    expect(flat).not.toBe(mine.distance);
     const theirs = (await api(who.stranger, 'GET', `activities/${runs[0]!.id}`)).json();
     expect(theirs.training_load).toBeNull();
   });

@@ -13,6 +13,7 @@ import {
   formatDistance,
   formatDuration,
   formatElevation,
+  formatPace,
   formatSpeedFor,
   speedLabel,
 } from '../../lib/format.js';
@@ -55,6 +56,10 @@ function HeadlineStats({ a, units }: { a: ActivityDetail; units: Units }) {
   if (a.average_watts != null) more.push(['Avg power', `${Math.round(a.average_watts)} W`]);
   if (a.average_cadence != null) more.push(['Cadence', `${Math.round(a.average_cadence)}`]);
   if (a.calories != null) more.push(['Calories', `${Math.round(a.calories)}`]);
+  // Grade-adjusted pace: the pace on the flat for the same effort (runs with altitude).
+  const gap = a.analysis?.grade_adjusted_distance;
+  if (gap && a.moving_time > 0 && a.distance > 0)
+    more.push(['Grade-adjusted pace', formatPace(gap / a.moving_time, units)]);
   if (a.relative_effort != null) more.push(['Relative effort', `${Math.round(a.relative_effort)}`]);
   // Sent to the owner only: the load behind fitness and fatigue, and what it was computed from.
   if (a.training_load != null)

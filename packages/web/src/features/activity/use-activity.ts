@@ -10,6 +10,8 @@ export interface ActivityAnalysis {
   best_power?: WindowBest[];
   best_speed?: WindowBest[];
   hr_zones?: ZoneTime[] | null;
+  /** A run's flat-equivalent distance, m (Minetti's cost of grade): its grade-adjusted pace. */
+  grade_adjusted_distance?: number | null;
   /** What was repaired when the file was read: sent to the owner only. */
   warnings?: string[];
 }
