@@ -3869,12 +3869,30 @@ export interface paths {
                                     start_date_local: string;
                                 }[];
                             }[];
+                            /** @description rides' best power over 5 s … 1 h, best three */
                             power_bests: {
                                 /** @description seconds */
                                 duration: number;
                                 records: {
                                     rank: number;
                                     /** @description W */
+                                    value: number;
+                                    /** Format: uuid */
+                                    activity_id: string;
+                                    /**
+                                     * Format: date
+                                     * @description the local day it was set
+                                     */
+                                    start_date_local: string;
+                                }[];
+                            }[];
+                            /** @description rides' best speed over 5 s … 1 h, best three */
+                            speed_bests: {
+                                /** @description seconds */
+                                duration: number;
+                                records: {
+                                    rank: number;
+                                    /** @description m/s */
                                     value: number;
                                     /** Format: uuid */
                                     activity_id: string;

@@ -33,21 +33,29 @@ describe.each(DATABASES)('training on $name', (database) => {
       distanceM?: number;
       seed?: number;
       athlete?: SignedIn;
+      sport?: 'Run' | 'Ride';
     } = {},
   ): Promise<Recorded> {
     // Today's runs end well before now (a start in the future is refused).
     const start = daysAgo ? noonDaysAgo(daysAgo) : Math.floor(Date.now() / 1000) - 2400;
     const points = syntheticActivity({
       seed: o.seed ?? 100 + daysAgo,
-      sport: 'Run',
+      sport: o.sport ?? 'Run',
       startLat: 45.76,
       startLng: 4.83,
       startTime: start,
       distanceM: o.distanceM ?? 2000,
-    }).map((p) => ({ t: p.t, lat: p.lat, lng: p.lng, alt: p.ele, hr: p.hr }));
+    }).map((p) => ({
+      t: p.t,
+      lat: p.lat,
+      lng: p.lng,
+      alt: p.ele,
+      hr: p.hr,
+      ...(p.power !== undefined ? { watts: p.power } : {}),
+    }));
     const id = randomUUID();
     const r = await api(o.athlete ?? who.owner, 'PUT', `activities/${id}/recording`, {
-      sport_type: 'Run',
+      sport_type: o.sport ?? 'Run',
       visibility: o.visibility ?? 'everyone',
       events: [
         { kind: 'START', at: new Date(start * 1000).toISOString() },
@@ -270,6 +278,26 @@ describe.each(DATABASES)('training on $name', (database) => {
     expect(notes.length).toBe(t2 < t1 ? 1 : 0);
     if (t2 < t1) expect(notes[0].text).toMatch(/^New 5k PR on /);
     expect(a.streak.current_weeks).toBeGreaterThanOrEqual(1);
+
+    // A ride's best power and speed over 20 minutes rank too, and the power one gives an FTP.
+    const ride = await record(4, {
+      distanceM: 14_000,
+      seed: 21,
+      athlete: who.follower,
+      sport: 'Ride',
+    });
+    await drain();
+    const detail = (await api(who.follower, 'GET', `activities/${ride.id}`)).json();
+    const best = (list: Array<{ duration: number; value: number }>) =>
+      list.find((b) => b.duration === 1200)!.value;
+    const after = (await api(who.follower, 'GET', 'athletes/follower/achievements')).json();
+    const top = (list: Array<{ duration: number; records: Array<{ value: number }> }>) =>
+      list.find((b) => b.duration === 1200)!.records[0]!.value;
+    expect(top(after.power_bests)).toBeCloseTo(best(detail.analysis.best_power), 6);
+    expect(top(after.speed_bests)).toBeCloseTo(best(detail.analysis.best_speed), 6);
+    const fitness = (await api(who.follower, 'GET', 'athletes/follower/fitness')).json();
+    expect(fitness.settings.ftp).toBe(Math.round(0.95 * best(detail.analysis.best_power)));
+    expect(fitness.settings.ftp_estimated).toBe(true);
   });
 
   it('sets goals, shows progress with a pace line, and notifies once when an activity reaches one', async () => {

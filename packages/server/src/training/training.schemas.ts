@@ -101,6 +101,22 @@ export const Achievement = Type.Object({
   ...RecordAt,
 });
 
+/** A ride's three best values over each duration (power in W, speed in m/s). */
+const WindowBests = (unit: string) =>
+  Type.Array(
+    Type.Object({
+      duration: Type.Number({ description: 'seconds' }),
+      records: Type.Array(
+        Type.Object({
+          rank: Type.Integer(),
+          value: Type.Number({ description: unit }),
+          ...RecordAt,
+        }),
+      ),
+    }),
+    { description: `rides' best ${unit === 'W' ? 'power' : 'speed'} over 5 s … 1 h, best three` },
+  );
+
 export const Achievements = Type.Object({
   athlete_id: Id,
   best_efforts: Type.Array(
@@ -115,18 +131,8 @@ export const Achievements = Type.Object({
       }),
     }),
   ),
-  power_bests: Type.Array(
-    Type.Object({
-      duration: Type.Number({ description: 'seconds' }),
-      records: Type.Array(
-        Type.Object({
-          rank: Type.Integer(),
-          value: Type.Number({ description: 'W' }),
-          ...RecordAt,
-        }),
-      ),
-    }),
-  ),
+  power_bests: WindowBests('W'),
+  speed_bests: WindowBests('m/s'),
   streak: Type.Object({
     current_weeks: Type.Integer({ description: 'weeks in a row with an activity, to this week' }),
     longest_weeks: Type.Integer(),

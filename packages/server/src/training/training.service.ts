@@ -109,6 +109,7 @@ export function sportTypesOf(sport: TrainingSport): SportTypes {
 interface Details {
   best_efforts?: Array<{ name: string; distance: number; elapsed_time: number }>;
   best_power?: Array<{ duration: number; value: number }>;
+  best_speed?: Array<{ duration: number; value: number }>;
   hr_zones?: Array<{ time: number }> | null;
   grade_adjusted_distance?: number | null;
 }
@@ -487,7 +488,7 @@ export class TrainingService {
       groups.set(key, [...(groups.get(key) ?? []), r]);
     }
     const bestEfforts = [];
-    const powerBests = [];
+    const rideBests = { power: [] as WindowRecords[], speed: [] as WindowRecords[] };
     for (const list of groups.values()) {
       const top = list.filter((r) => r.place <= 3).sort((a, b) => a.place - b.place);
       const first = list[0]!;
@@ -510,7 +511,7 @@ export class TrainingService {
             })),
         });
       else
-        powerBests.push({
+        rideBests[first.kind].push({
           duration: first.amount,
           records: top.map((r) => ({
             rank: r.place,
@@ -521,7 +522,7 @@ export class TrainingService {
         });
     }
     bestEfforts.sort((a, b) => a.distance - b.distance);
-    powerBests.sort((a, b) => a.duration - b.duration);
+    for (const list of Object.values(rideBests)) list.sort((a, b) => a.duration - b.duration);
     const weeks = (await this.repo.activeDays(athleteId, audience)).map((d) =>
       weekIndex(dayNumber(d)),
     );
@@ -529,7 +530,8 @@ export class TrainingService {
     return {
       athlete_id: athleteId,
       best_efforts: bestEfforts,
-      power_bests: powerBests,
+      power_bests: rideBests.power,
+      speed_bests: rideBests.speed,
       streak: {
         current_weeks: currentStreak(weeks, dayNumber(today)),
         longest_weeks: longestWeekStreak(weeks),
@@ -676,6 +678,12 @@ function relativeEffortOf(row: ActivityRow, d: Details, maxHr: number | null): n
   return Math.round(relativeEffort(zones));
 }
 
+/** A ride's three best values over one duration. */
+interface WindowRecords {
+  duration: number;
+  records: Array<{ rank: number; value: number; activity_id: string; start_date_local: string }>;
+}
+
 /** Weeks in a row with an activity up to the week of `today` (a week in progress does not break it). */
 function currentStreak(weeks: readonly number[], today: number): number {
   const set = new Set(weeks);
@@ -706,9 +714,13 @@ function recordsOf(d: Details): NewRecord[] {
   for (const e of d.best_efforts ?? [])
     if (e.elapsed_time > 0)
       out.push({ kind: 'run', name: e.name, amount: e.distance, value: e.elapsed_time });
-  for (const p of d.best_power ?? [])
-    if (p.value > 0)
-      out.push({ kind: 'power', name: String(p.duration), amount: p.duration, value: p.value });
+  for (const [kind, bests] of [
+    ['power', d.best_power],
+    ['speed', d.best_speed],
+  ] as const)
+    for (const b of bests ?? [])
+      if (b.value > 0)
+        out.push({ kind, name: String(b.duration), amount: b.duration, value: b.value });
   return out;
 }
 

@@ -351,8 +351,11 @@ export interface ActivityTrainingTable {
   load_source: 'power' | 'heart_rate' | 'pace' | null;
   relative_effort: number | null;
 }
-/** `run`: a best effort (name '5k', amount metres, value seconds); `power`: name '1200', W. */
-export type RecordKind = 'run' | 'power';
+/**
+ * `run`: a best effort (name '5k', amount metres, value seconds); `power` and `speed`: a ride's
+ * best over a duration (name '1200', amount seconds, value W or m/s).
+ */
+export type RecordKind = 'run' | 'power' | 'speed';
 export interface PersonalRecordsTable {
   activity_id: string;
   athlete_id: string;

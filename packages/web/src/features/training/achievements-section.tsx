@@ -2,7 +2,14 @@ import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { errorMessage } from '../../api/client.js';
 import { Section } from '../../components/section.js';
-import { DASH, formatDuration, formatWindow, ordinal } from '../../lib/format.js';
+import {
+  DASH,
+  formatDuration,
+  formatSpeedFor,
+  formatWindow,
+  ordinal,
+  type Units,
+} from '../../lib/format.js';
 import { achievementText, achievementTitle, streakText } from './achievement-text.js';
 import { recordDay } from './days.js';
 import type { BestEffortRecords, PowerBest, RecentAchievement } from './types.js';
@@ -75,7 +82,8 @@ function BestEffortRows({ efforts }: { efforts: BestEffortRecords[] }) {
   ));
 }
 
-function PowerRows({ bests }: { bests: PowerBest[] }) {
+/** Rides' bests per duration: `show` writes a value (watts, or a speed in the athlete's units). */
+function WindowRows({ bests, show }: { bests: PowerBest[]; show: (value: number) => string }) {
   return bests.map((b) => (
     <tr key={b.duration}>
       <th scope="row">{formatWindow(b.duration)}</th>
@@ -83,12 +91,37 @@ function PowerRows({ bests }: { bests: PowerBest[] }) {
         const r = b.records.find((x) => x.rank === rank);
         return (
           <RecordCell key={rank} record={r}>
-            {r && `${Math.round(r.value)} W`}
+            {r && show(r.value)}
           </RecordCell>
         );
       })}
     </tr>
   ));
+}
+
+/** How each best effort came down: every time it was lowered, oldest first (the last five). */
+function PrHistory({ efforts }: { efforts: BestEffortRecords[] }) {
+  const lowered = efforts.filter((e) => e.history.length > 1);
+  if (!lowered.length) return null;
+  return (
+    <>
+      <h3 className="h3">PR history</h3>
+      <ul className="pr-history">
+        {lowered.map((e) => (
+          <li key={e.name}>
+            <strong>{e.name}</strong>{' '}
+            {e.history.slice(-5).map((h, i) => (
+              <span key={h.activity_id}>
+                {i > 0 && ' → '}
+                <Link href={`/activities/${h.activity_id}`}>{formatDuration(h.elapsed_time)}</Link>
+                <span className="muted small"> ({recordDay(h.start_date_local)})</span>
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
 }
 
 function RecentList({ items }: { items: RecentAchievement[] }) {
@@ -116,11 +149,12 @@ function RecentList({ items }: { items: RecentAchievement[] }) {
  * Best efforts (the three fastest at each distance), rides' power bests, the streak of weeks
  * with an activity, and the latest achievements; each record links to its activity.
  */
-export function AchievementsSection({ athleteId }: { athleteId: string }) {
+export function AchievementsSection({ athleteId, units }: { athleteId: string; units: Units }) {
   const achievements = useAchievements(athleteId);
   const a = achievements.data;
   const efforts = a?.best_efforts.filter((e) => e.records.length > 0) ?? [];
   const power = a?.power_bests.filter((b) => b.records.length > 0) ?? [];
+  const speed = a?.speed_bests?.filter((b) => b.records.length > 0) ?? [];
   return (
     <Section id="achievements-title" title="Achievements">
       {achievements.isPending ? (
@@ -138,13 +172,19 @@ export function AchievementsSection({ athleteId }: { athleteId: string }) {
               <BestEffortRows efforts={efforts} />
             </RecordsTable>
           )}
+          <PrHistory efforts={efforts} />
           {power.length > 0 && (
             <RecordsTable title="Power bests (rides)" head="Duration">
-              <PowerRows bests={power} />
+              <WindowRows bests={power} show={(w) => `${Math.round(w)} W`} />
+            </RecordsTable>
+          )}
+          {speed.length > 0 && (
+            <RecordsTable title="Speed bests (rides)" head="Duration">
+              <WindowRows bests={speed} show={(v) => formatSpeedFor('Ride', v, units)} />
             </RecordsTable>
           )}
           {a.recent.length > 0 && <RecentList items={a.recent} />}
-          {!efforts.length && !power.length && !a.recent.length && (
+          {!efforts.length && !power.length && !speed.length && !a.recent.length && (
             <p className="muted">No records yet.</p>
           )}
         </>

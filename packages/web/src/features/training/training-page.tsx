@@ -59,7 +59,7 @@ export function TrainingPage({ athlete }: { athlete: string }) {
       <CalendarSection athleteId={p.id} units={units} />
       <FitnessSection athleteId={p.id} units={units} self={self} />
       <GoalsSection athleteId={p.id} units={units} self={self} />
-      <AchievementsSection athleteId={p.id} />
+      <AchievementsSection athleteId={p.id} units={units} />
     </main>
   );
 }

@@ -116,7 +116,7 @@ export interface BestEffortRecords {
 
 export interface PowerRecord {
   rank: number;
-  /** Watts. */
+  /** Watts (power bests) or m/s (speed bests). */
   value: number;
   activity_id: string;
   start_date_local: string;
@@ -144,6 +144,8 @@ export interface Achievements {
   athlete_id: string;
   best_efforts: BestEffortRecords[];
   power_bests: PowerBest[];
+  /** Rides' best speeds over the same durations (m/s); older servers omit it. */
+  speed_bests?: PowerBest[];
   streak: { current_weeks: number; longest_weeks: number };
   /** Newest first, at most 20. */
   recent: RecentAchievement[];
