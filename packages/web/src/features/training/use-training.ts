@@ -1,7 +1,7 @@
 /**
- * The training API, read with react-query. Its paths are not in the generated client types
- * yet, so they go through the same client (bearer token, refresh, `unwrap`'s ApiError) with
- * the path written out; the answers are typed from the contract in ./types.ts.
+ * The training API, read with react-query through the typed client (paths, parameters and
+ * bodies checked against the OpenAPI document); the answers are read as ./types.ts's shapes,
+ * which name the literal unions the document leaves as strings.
  *
  * The server's "today" is UTC's unless told: every request sends the viewer's local date (as
  * `to`, or `date`), so this week is the viewer's week. It is in the query keys too, so a page
@@ -23,33 +23,6 @@ import type {
   YearInReview,
 } from './types.js';
 
-type Query = Record<string, string | number | undefined>;
-interface Answer {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-/** The client's methods with any path (openapi-fetch sends what it is given). */
-interface Init {
-  params?: { query?: Query };
-  body?: unknown;
-  signal?: AbortSignal;
-}
-interface UntypedClient {
-  GET(path: string, init: Init): Promise<Answer>;
-  POST(path: string, init: Init): Promise<Answer>;
-  PATCH(path: string, init: Init): Promise<Answer>;
-  DELETE(path: string, init: Init): Promise<Answer>;
-}
-const client = api as unknown as UntypedClient;
-
-const athletePath = (athleteId: string, what: string) =>
-  `/api/v1/athletes/${encodeURIComponent(athleteId)}/${what}`;
-
-function get<T>(path: string, signal: AbortSignal, query?: Query): Promise<T> {
-  return unwrap(client.GET(path, { params: { query: query ?? {} }, signal })) as Promise<T>;
-}
-
 /** Refused or not there: asking again will not change the answer. */
 const final = (e: unknown) => e instanceof ApiError && e.status >= 400 && e.status < 500;
 const retry = (failures: number, e: unknown) => !final(e) && failures < 1;
@@ -66,7 +39,12 @@ export function useProgress(athleteId: string, sport: SportFilter, period: Perio
   return useQuery({
     queryKey: trainingKey(athleteId, 'progress', sport, period, to),
     queryFn: ({ signal }) =>
-      get<Progress>(athletePath(athleteId, 'progress'), signal, { sport, period, to }),
+      unwrap(
+        api.GET('/api/v1/athletes/{athlete}/progress', {
+          params: { path: { athlete: athleteId }, query: { sport, period, to } },
+          signal,
+        }),
+      ) as Promise<Progress>,
     placeholderData: (previous) => previous,
     retry,
   });
@@ -76,7 +54,13 @@ export function useCalendar(athleteId: string) {
   const to = today();
   return useQuery({
     queryKey: trainingKey(athleteId, 'calendar', to),
-    queryFn: ({ signal }) => get<Calendar>(athletePath(athleteId, 'calendar'), signal, { to }),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/athletes/{athlete}/calendar', {
+          params: { path: { athlete: athleteId }, query: { to } },
+          signal,
+        }),
+      ) as Promise<Calendar>,
     retry,
   });
 }
@@ -86,7 +70,13 @@ export function useFitness(athleteId: string) {
   const to = today();
   return useQuery({
     queryKey: trainingKey(athleteId, 'fitness', to),
-    queryFn: ({ signal }) => get<Fitness>(athletePath(athleteId, 'fitness'), signal, { to }),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/athletes/{athlete}/fitness', {
+          params: { path: { athlete: athleteId }, query: { to } },
+          signal,
+        }),
+      ) as Promise<Fitness>,
     retry,
   });
 }
@@ -98,7 +88,12 @@ export function useAchievements(athleteId: string) {
   return useQuery({
     queryKey: trainingKey(athleteId, 'achievements', date),
     queryFn: ({ signal }) =>
-      get<Achievements>(athletePath(athleteId, 'achievements'), signal, { date }),
+      unwrap(
+        api.GET('/api/v1/athletes/{athlete}/achievements', {
+          params: { path: { athlete: athleteId }, query: { date } },
+          signal,
+        }),
+      ) as Promise<Achievements>,
     retry,
   });
 }
@@ -107,7 +102,12 @@ export function useYearInReview(athleteId: string, year: number) {
   return useQuery({
     queryKey: trainingKey(athleteId, 'year', year),
     queryFn: ({ signal }) =>
-      get<YearInReview>(athletePath(athleteId, 'year-in-review'), signal, { year }),
+      unwrap(
+        api.GET('/api/v1/athletes/{athlete}/year-in-review', {
+          params: { path: { athlete: athleteId }, query: { year } },
+          signal,
+        }),
+      ) as Promise<YearInReview>,
     retry,
   });
 }
@@ -118,13 +118,18 @@ export function useGoals(athleteId: string, enabled = true) {
   return useQuery({
     queryKey: [...goalsKey(athleteId), date],
     queryFn: async ({ signal }) =>
-      (await get<GoalList>(athletePath(athleteId, 'goals'), signal, { date })).items,
+      (
+        (await unwrap(
+          api.GET('/api/v1/athletes/{athlete}/goals', {
+            params: { path: { athlete: athleteId }, query: { date } },
+            signal,
+          }),
+        )) as GoalList
+      ).items,
     enabled,
     retry,
   });
 }
-
-const goalPath = (id?: string) => `/api/v1/me/goals${id ? `/${encodeURIComponent(id)}` : ''}`;
 
 /** Adding, changing and deleting my goals; each refreshes the lists of goals. */
 export function useGoalChanges() {
@@ -134,16 +139,22 @@ export function useGoalChanges() {
   const params = () => ({ query: { date: today() } });
   const add = useMutation({
     mutationFn: (goal: NewGoal) =>
-      unwrap(client.POST(goalPath(), { body: goal, params: params() })) as Promise<Goal>,
+      unwrap(api.POST('/api/v1/me/goals', { body: goal, params: params() })) as Promise<Goal>,
     onSuccess,
   });
   const update = useMutation({
     mutationFn: ({ id, target }: { id: string; target: number }) =>
-      unwrap(client.PATCH(goalPath(id), { body: { target }, params: params() })) as Promise<Goal>,
+      unwrap(
+        api.PATCH('/api/v1/me/goals/{goal}', {
+          body: { target },
+          params: { path: { goal: id }, ...params() },
+        }),
+      ) as Promise<Goal>,
     onSuccess,
   });
   const remove = useMutation({
-    mutationFn: (id: string) => unwrap(client.DELETE(goalPath(id), {})),
+    mutationFn: (id: string) =>
+      unwrap(api.DELETE('/api/v1/me/goals/{goal}', { params: { path: { goal: id } } })),
     onSuccess,
   });
   return { add, update, remove };
