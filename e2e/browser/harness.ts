@@ -48,9 +48,10 @@ export interface TestServer extends ServerProcess {
 export async function startTestServer(
   env: Record<string, string | undefined> = {},
   args: readonly string[] = [],
+  timeoutMs?: number,
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'stride-browser-'));
-  const server = await startServer({ STRIDE_DATA_DIR: dataDir, ...env }, undefined, args);
+  const server = await startServer({ STRIDE_DATA_DIR: dataDir, ...env }, timeoutMs, args);
   return Object.assign(server, {
     dataDir,
     async dispose() {

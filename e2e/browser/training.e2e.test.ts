@@ -58,7 +58,8 @@ describe.runIf(hasChromium)('web app in Chromium: training', () => {
     ).days.reduce((n, d) => n + d.activities.length, 0);
 
   beforeAll(async () => {
-    server = await startTestServer({}, ['--demo']);
+    // The demo queues its uploads before the server listens: minutes on a busy machine.
+    server = await startTestServer({}, ['--demo'], 300_000);
     browser = await launchBrowser();
     const login = await call(null, 'POST', '/auth/login', {
       login: DEMO.handle,
@@ -72,7 +73,7 @@ describe.runIf(hasChromium)('web app in Chromium: training', () => {
       () => get<{ days: Array<{ load: number }> }>(`/athletes/camille/fitness?to=${today()}`),
       (f) => f.days.filter((d) => d.load > 0).length >= 10,
     );
-  }, 300_000);
+  }, 720_000);
   afterAll(async () => {
     await browser?.close();
     await server?.dispose();
@@ -130,7 +131,7 @@ describe.runIf(hasChromium)('web app in Chromium: training', () => {
     await page.screenshot({ path: screenshotPath('training-phone'), fullPage: true });
     expect(problems).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 
   it('sets a goal in the form, shows its progress, and notifies when an upload reaches it', async () => {
     const problems: string[] = [];
@@ -202,5 +203,5 @@ describe.runIf(hasChromium)('web app in Chromium: training', () => {
     expect(await after.getAttribute('aria-valuetext')).toMatch(/reached/i);
     expect(problems).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 });
