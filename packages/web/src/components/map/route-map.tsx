@@ -59,8 +59,8 @@ export interface RouteMapProps {
 
 /**
  * A MapLibre map with a route, start/end markers and optional zone circles. MapLibre loads on
- * first use; the style comes from the server's client config (a plain offline background when
- * none is configured). Without WebGL it falls back to the static route drawing.
+ * first use; the style comes from the server's client config, and the built-in world map
+ * (land and borders, nothing fetched) stands in when there is none or it cannot load. Without WebGL it falls back to the static route drawing.
  */
 export function RouteMap({
   route,
@@ -97,9 +97,10 @@ export function RouteMap({
     let live = true;
     let created: MapView | undefined;
     preloadMap()
-      .then(({ MapView }) => {
+      .then(async ({ MapView, loadWorldStyle }) => {
+        const world = await loadWorldStyle();
         if (!live || !container.current) return;
-        created = new MapView(container.current, { styleUrl, interactive });
+        created = new MapView(container.current, { styleUrl, interactive, world });
         if (opening.current) created.open(opening.current);
         created.onViewChange((v) => viewChange.current?.(v));
         setView(created);
