@@ -3,7 +3,7 @@ import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import countries from 'world-atlas/countries-110m.json';
 import land from 'world-atlas/land-110m.json';
-import { buildWorldStyle, WORLD_LAND, WORLD_WATER } from './world-style.js';
+import { buildWorldStyle, unwrapRing, WORLD_LAND, WORLD_WATER } from './world-style.js';
 
 const style = buildWorldStyle(land as unknown as Topology, countries as unknown as Topology);
 
@@ -26,7 +26,40 @@ describe('the built-in world style', () => {
     const layer = (id: string) => style.layers.find((l) => l.id === id);
     expect(layer('background')).toMatchObject({ paint: { 'background-color': WORLD_WATER } });
     expect(layer('land')).toMatchObject({ type: 'fill', paint: { 'fill-color': WORLD_LAND } });
-    expect(layer('coastline')).toMatchObject({ type: 'line', source: 'land' });
+    expect(layer('coastline')).toMatchObject({ type: 'line', source: 'coasts' });
+    expect((data('coasts') as Feature).geometry.type).toBe('MultiLineString');
+  });
+
+  it('crosses the antimeridian without an edge across the world', () => {
+    // An edge along a pole (closing Antarctica) is the one allowed to go round the world.
+    const jumps = (ring: number[][]) =>
+      ring.some(
+        (p, i) => i > 0 && Math.abs(p[0]! - ring[i - 1]![0]!) > 180 && Math.abs(p[1]!) !== 90,
+      );
+    for (const f of (data('land') as FeatureCollection).features)
+      if (f.geometry.type === 'Polygon')
+        for (const ring of f.geometry.coordinates) expect(jumps(ring)).toBe(false);
+    for (const id of ['coasts', 'borders']) {
+      const g = (data(id) as Feature).geometry;
+      if (g.type === 'MultiLineString') for (const l of g.coordinates) expect(jumps(l)).toBe(false);
+    }
+    // Antarctica, all the way round, is closed over the south pole.
+    expect(
+      unwrapRing([
+        [-180, -80],
+        [0, -70],
+        [170, -80],
+        [-180, -80],
+      ]),
+    ).toEqual([
+      [-180, -80],
+      [0, -70],
+      [170, -80],
+      [180, -80],
+      [180, -90],
+      [-180, -90],
+      [-180, -80],
+    ]);
   });
 
   it('draws country borders as a line', () => {
