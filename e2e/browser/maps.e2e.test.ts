@@ -131,6 +131,51 @@ function suite(name: string, env: Record<string, string>, shot: string) {
       else expect(outside).toContain('tiles.openfreemap.org');
       await context.close();
     });
+
+    it.runIf(env.STRIDE_MAP_STYLE_URL === 'none')(
+      'centres the privacy-zone map on the device’s location, and says so when refused',
+      async () => {
+        const at = { latitude: 48.8566, longitude: 2.3522 };
+        const allowed = await browser.newContext({
+          viewport: PHONE,
+          permissions: ['geolocation'],
+          geolocation: at,
+        });
+        const page = await allowed.newPage();
+        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+        await recordCspViolations(page, problems);
+        await logIn(page, server.url, 'ana');
+        await page.getByRole('tab', { name: 'Following' }).waitFor();
+        await page.goto(`${server.url}/settings`);
+        await page.locator('.zones-map[data-map-state=ready]').waitFor({ timeout: 30_000 });
+        await page.getByRole('button', { name: 'Centre on my location' }).click();
+        const centre = () =>
+          page.evaluate(() => {
+            const el = document.querySelector('.zones-map') as HTMLElement & {
+              maplibreMap: import('maplibre-gl').Map;
+            };
+            const c = el.maplibreMap.getCenter();
+            return [Math.round(c.lat * 100) / 100, Math.round(c.lng * 100) / 100];
+          });
+        await expect.poll(centre, { timeout: 10_000 }).toEqual([48.86, 2.35]);
+        await allowed.close();
+
+        // Refused: a message, and the map stays where it was.
+        const refused = await browser.newContext({ viewport: PHONE });
+        const other = await refused.newPage();
+        other.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+        await logIn(other, server.url, 'ana');
+        await other.getByRole('tab', { name: 'Following' }).waitFor();
+        await other.goto(`${server.url}/settings`);
+        await other.locator('.zones-map[data-map-state=ready]').waitFor({ timeout: 30_000 });
+        await other.getByRole('button', { name: 'Centre on my location' }).click();
+        await other
+          .getByRole('status')
+          .filter({ hasText: /location/i })
+          .waitFor({ timeout: 20_000 });
+        await refused.close();
+      },
+    );
   });
 }
 

@@ -21,6 +21,8 @@ export interface RouteMapHandle {
   center(): { lat: number; lng: number } | null;
   /** Frames the route, or the zones when there is none. */
   fit(): void;
+  /** Moves the view to centre on a position (the athlete's own, say), at a street zoom. */
+  centerOn(lat: number, lng: number, zoom?: number): void;
 }
 
 export interface RouteMapProps {
@@ -171,7 +173,11 @@ export function RouteMap({
 
   useImperativeHandle(
     ref,
-    () => ({ center: () => view?.center() ?? null, fit: () => view?.fit() }),
+    () => ({
+      center: () => view?.center() ?? null,
+      fit: () => view?.fit(),
+      centerOn: (lat, lng, zoom = 14) => view?.open({ center: { lat, lng }, zoom }),
+    }),
     [view],
   );
 
