@@ -5578,7 +5578,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description MapLibre style JSON URL; null means the app draws on a plain background (no tiles) */
+                            /** @description MapLibre style JSON URL; null means the app draws on its built-in world map (no tiles) */
                             map_style_url: string | null;
                             /** @description largest activity file an upload accepts */
                             max_upload_bytes: number;

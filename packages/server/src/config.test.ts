@@ -49,8 +49,24 @@ describe('loadConfig', () => {
     expect(c.authRateLimit.max).toBe(25);
   });
 
+  it('draws on OpenFreeMap by default, and on no external map with `none`', () => {
+    const c = loadConfig({});
+    expect(c.mapStyleUrl).toBe('https://tiles.openfreemap.org/styles/liberty');
+    expect(c.mapOrigins).toEqual(['https://tiles.openfreemap.org']);
+    const none = loadConfig({
+      STRIDE_MAP_STYLE_URL: 'none',
+      STRIDE_MAP_ORIGINS: 'https://glyphs.example.org',
+    });
+    expect(none.mapStyleUrl).toBeUndefined();
+    expect(none.mapOrigins).toEqual(['https://glyphs.example.org']);
+    // An operator's own style replaces OpenFreeMap's origin in the policy.
+    expect(
+      loadConfig({ STRIDE_MAP_STYLE_URL: 'https://tiles.example.com/s.json' }).mapOrigins,
+    ).toEqual(['https://tiles.example.com']);
+  });
+
   it('lets the map load from its style URL’s origin and the listed origins, once each', () => {
-    expect(loadConfig({}).mapOrigins).toEqual([]);
+    expect(loadConfig({ STRIDE_MAP_STYLE_URL: 'none' }).mapOrigins).toEqual([]);
     const c = loadConfig({
       STRIDE_MAP_STYLE_URL: 'https://tiles.example.com/styles/liberty.json',
       STRIDE_MAP_ORIGINS: 'https://tiles.example.com, https://glyphs.example.org/',

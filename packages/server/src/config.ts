@@ -52,13 +52,15 @@ export interface Config {
   /** S3-compatible blob storage; when absent blobs are files under `<dataDir>/blobs`. */
   s3: S3Config | undefined;
   /**
-   * MapLibre style the web app draws maps with; when absent the app uses a plain background
-   * with no tiles, so routes still draw with no internet.
+   * MapLibre style the web app draws maps with: OpenFreeMap's street map unless the operator
+   * sets STRIDE_MAP_STYLE_URL; undefined when set to `none`, and the app then draws on its
+   * built-in world map (land and borders, nothing fetched).
    */
   mapStyleUrl: string | undefined;
   /**
    * Origins the web app's map may load from (its style, tiles, glyphs, sprites), allowed by the
-   * Content-Security-Policy: the style URL's origin and those in STRIDE_MAP_ORIGINS.
+   * Content-Security-Policy: the style URL's origin (OpenFreeMap's by default, which serves
+   * all of its style from there) and those in STRIDE_MAP_ORIGINS.
    */
   mapOrigins: string[];
   /**
@@ -74,6 +76,20 @@ export interface Config {
 }
 
 /** Browsers' push services: Chrome (FCM), Firefox (Mozilla), Safari (Apple) and Edge (WNS). */
+/** OpenFreeMap's street style: free, no key; its tiles, glyphs and sprites share its origin. */
+export const DEFAULT_MAP_STYLE_URL = 'https://tiles.openfreemap.org/styles/liberty';
+export const DEFAULT_MAP_ORIGINS: readonly string[] = ['https://tiles.openfreemap.org'];
+
+/** STRIDE_MAP_STYLE_URL: unset means OpenFreeMap, `none` means no external map at all. */
+function mapStyle(env: Env): { styleUrl: string | undefined; origins: readonly string[] } {
+  const raw = env.STRIDE_MAP_STYLE_URL?.trim();
+  if (raw === undefined || raw === '')
+    return { styleUrl: DEFAULT_MAP_STYLE_URL, origins: DEFAULT_MAP_ORIGINS };
+  if (raw.toLowerCase() === 'none') return { styleUrl: undefined, origins: [] };
+  const styleUrl = url({ STRIDE_MAP_STYLE_URL: raw }, 'STRIDE_MAP_STYLE_URL', ['http:', 'https:'])!;
+  return { styleUrl, origins: [new URL(styleUrl).origin] };
+}
+
 export const DEFAULT_PUSH_HOSTS = [
   'fcm.googleapis.com',
   'push.services.mozilla.com',
@@ -237,7 +253,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
     throw new ConfigError('STRIDE_JWT_SECRET must be at least 32 characters long');
   }
-  const mapStyleUrl = url(env, 'STRIDE_MAP_STYLE_URL', ['http:', 'https:']);
+  const map = mapStyle(env);
   const config: Config = {
     host: env.HOST || '0.0.0.0',
     port: int(env, 'PORT', 3000, 0, 65535),
@@ -267,13 +283,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     feedFanoutMaxFollowers: int(env, 'STRIDE_FEED_FANOUT_MAX_FOLLOWERS', 10_000, 0, 10_000_000),
     computeThreads: int(env, 'STRIDE_COMPUTE_THREADS', defaultComputeThreads(), 0, 64),
     s3: s3(env),
-    mapStyleUrl,
-    mapOrigins: [
-      ...new Set([
-        ...(mapStyleUrl ? [new URL(mapStyleUrl).origin] : []),
-        ...origins(env, 'STRIDE_MAP_ORIGINS'),
-      ]),
-    ],
+    mapStyleUrl: map.styleUrl,
+    mapOrigins: [...new Set([...map.origins, ...origins(env, 'STRIDE_MAP_ORIGINS')])],
     pushSubject: pushSubject(env),
     pushHosts: hosts(env, 'STRIDE_PUSH_HOSTS', DEFAULT_PUSH_HOSTS),
   };

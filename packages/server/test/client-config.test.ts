@@ -6,11 +6,11 @@ describe('client configuration for the web app', () => {
   describe('on defaults', () => {
     const t = useTestApp(DATABASES[0]!);
 
-    it('answers without a token: no map style (plain background) and the upload limit', async () => {
+    it('answers without a token: OpenFreeMap’s street style and the upload limit', async () => {
       const res = await t.app.inject('/api/v1/client-config');
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({
-        map_style_url: null,
+        map_style_url: 'https://tiles.openfreemap.org/styles/liberty',
         max_upload_bytes: t.config.maxUploadBytes,
       });
       expect(res.headers['cache-control']).toContain('max-age=');
@@ -19,6 +19,15 @@ describe('client configuration for the web app', () => {
     it('is described in the OpenAPI document', async () => {
       const doc = (await t.app.inject('/docs/json')).json();
       expect(doc.paths['/api/v1/client-config/']).toBeDefined();
+    });
+  });
+
+  describe('with STRIDE_MAP_STYLE_URL=none', () => {
+    const t = useTestApp(DATABASES[0]!, { STRIDE_MAP_STYLE_URL: 'none' });
+
+    it('answers no style: the app draws its built-in world map', async () => {
+      const res = await t.app.inject('/api/v1/client-config');
+      expect(res.json().map_style_url).toBeNull();
     });
   });
 

@@ -51,6 +51,27 @@ describe('security headers', () => {
     }
   });
 
+  describe('on the default map', () => {
+    const d = useTestApp(DATABASES[0]!);
+    it('allows OpenFreeMap’s origin, which serves its style, tiles, glyphs and sprites', async () => {
+      const csp = parseCsp(
+        (await d.app.inject('/api/v1/client-config')).headers['content-security-policy'],
+      );
+      for (const directive of ['connect-src', 'img-src'])
+        expect(csp[directive], directive).toContain('https://tiles.openfreemap.org');
+    });
+  });
+
+  describe('with STRIDE_MAP_STYLE_URL=none', () => {
+    const n = useTestApp(DATABASES[0]!, { STRIDE_MAP_STYLE_URL: 'none' });
+    it('allows no map origin at all', async () => {
+      const csp = parseCsp(
+        (await n.app.inject('/api/v1/client-config')).headers['content-security-policy'],
+      );
+      expect(csp['connect-src']).toEqual(["'self'"]);
+    });
+  });
+
   it('gives Swagger UI at /docs its own policy, strict for scripts', async () => {
     for (const url of ['/docs/', '/docs/static/swagger-ui-bundle.js']) {
       const res = await t.app.inject(url);

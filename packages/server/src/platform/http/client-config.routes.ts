@@ -5,7 +5,7 @@ import type { Config } from '../../config.js';
 const ClientConfig = Type.Object({
   map_style_url: Type.Union([Type.String(), Type.Null()], {
     description:
-      'MapLibre style JSON URL; null means the app draws on a plain background (no tiles)',
+      'MapLibre style JSON URL; null means the app draws on its built-in world map (no tiles)',
   }),
   max_upload_bytes: Type.Integer({ description: 'largest activity file an upload accepts' }),
 });

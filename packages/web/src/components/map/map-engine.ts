@@ -7,13 +7,30 @@ import type { Feature, FeatureCollection } from 'geojson';
 import {
   type GeoJSONSource,
   Map as MapLibreMap,
+  type MapSourceDataEvent,
   NavigationControl,
+  type StyleSpecification,
   setWorkerUrl,
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { boundsOf, circleRing, type LngLat } from './geometry.js';
 import { HIGHLIGHT_COLOR, OFFLINE_STYLE, ROUTE_COLOR } from './map-style.js';
+
+/** The built-in world map, starting to load as soon as this chunk does (see world-data.ts). */
+const worldData = import('./world-data.js');
+worldData.catch(() => {}); // reported by loadWorldStyle
+
+/**
+ * The built-in world style (land, borders; nothing fetched). Should its chunk fail to load
+ * (offline before it was ever cached), a plain background, so the route still draws.
+ */
+export function loadWorldStyle(): Promise<StyleSpecification> {
+  return worldData.then(
+    (m) => m.worldStyle,
+    () => OFFLINE_STYLE,
+  );
+}
 
 // MapLibre looks for its worker beside its own module; bundled, that file is an asset elsewhere.
 setWorkerUrl(workerUrl);
@@ -44,12 +61,18 @@ export type MapOpening =
   | { bounds: [LngLat, LngLat] };
 
 export interface MapViewOptions {
+  /** The street map's style; null: the world map only. */
   styleUrl: string | null;
   interactive: boolean;
+  /** The built-in world style (see loadWorldStyle). */
+  world: StyleSpecification;
 }
 
-/** A configured style that has not loaded after this long is replaced by the offline one. */
-const STYLE_TIMEOUT_MS = 6000;
+/** A street map that has shown no tile after this long is replaced by the world map. */
+const STREET_TIMEOUT_MS = 8000;
+
+/** The GeoJSON sources this adds over any style. */
+const OWN_SOURCES = ['route', 'endpoints', 'zones', 'lines', 'highlight', 'dot'];
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
@@ -66,15 +89,20 @@ export class MapView {
   private styleReady = false;
   private pendingFit = false;
   private readonly interactive: boolean;
+  private readonly world: StyleSpecification;
+  private basemap: 'street' | 'world';
+  private streetTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly container: HTMLElement,
     options: MapViewOptions,
   ) {
     this.interactive = options.interactive;
+    this.world = options.world;
+    this.basemap = options.styleUrl ? 'street' : 'world';
     this.map = new MapLibreMap({
       container,
-      style: options.styleUrl ?? OFFLINE_STYLE,
+      style: options.styleUrl ?? options.world,
       interactive: options.interactive,
       attributionControl: { compact: true },
       center: [0, 20],
@@ -86,18 +114,11 @@ export class MapView {
     // For browser tests: the map instance, read through the container element.
     Object.defineProperty(container, 'maplibreMap', { value: this.map, configurable: true });
 
-    if (options.styleUrl) {
-      // An unreachable tile server (offline, misconfigured) must not hide the route.
-      const fallback = () => {
-        if (!this.styleReady) this.map.setStyle(OFFLINE_STYLE);
-      };
-      const timer = setTimeout(fallback, STYLE_TIMEOUT_MS);
-      this.map.once('error', fallback);
-      this.map.once('style.load', () => clearTimeout(timer));
-    }
+    if (options.styleUrl) this.watchStreet();
     // Every style (re)load drops our layers: add them back each time.
     this.map.on('style.load', () => {
       this.styleReady = true;
+      if (this.basemap === 'world') container.dataset.basemap = 'world';
       this.addLayers();
       this.render();
       if (this.pendingFit) this.fit(false);
@@ -116,6 +137,44 @@ export class MapView {
     this.map.on('mouseleave', 'lines-hit', () => {
       this.map.getCanvas().style.cursor = this.pick ? 'crosshair' : '';
     });
+  }
+
+  /**
+   * When the street map gives way to the world map. The rule: the street map counts as working
+   * once its first tile has loaded (a `sourcedata` event carrying a tile: its style, and the
+   * tiles it needs, came through). Until then, any `error` (the style, a tile, its sprite or
+   * glyphs failing: offline, blocked, a wrong URL, a server down) or STREET_TIMEOUT_MS without a
+   * tile (a request that hangs) switches to the world map, once and for good. Later errors (a
+   * missing tile here and there) are MapLibre's to report: the street map is then showing.
+   */
+  private watchStreet(): void {
+    const settle = () => {
+      clearTimeout(this.streetTimer);
+      this.map.off('sourcedata', onData);
+      this.map.off('error', onError);
+    };
+    const onData = (e: MapSourceDataEvent) => {
+      // Our own route sources make tiles too, from data in hand: they prove nothing.
+      if (!e.tile || OWN_SOURCES.includes(e.sourceId)) return;
+      settle();
+      this.container.dataset.basemap = 'street';
+    };
+    const onError = () => {
+      settle();
+      this.useWorld();
+    };
+    this.map.on('sourcedata', onData);
+    this.map.on('error', onError);
+    this.streetTimer = setTimeout(onError, STREET_TIMEOUT_MS);
+  }
+
+  /** Replaces the style with the world map; style.load then adds the route layers back. */
+  private useWorld(): void {
+    if (this.basemap === 'world') return;
+    this.basemap = 'world';
+    this.styleReady = false;
+    this.container.dataset.mapState = 'loading';
+    this.map.setStyle(this.world, { diff: false });
   }
 
   setRoute(route: LngLat[], markers: boolean): void {
@@ -231,12 +290,13 @@ export class MapView {
   }
 
   destroy(): void {
+    clearTimeout(this.streetTimer);
     this.map.remove();
   }
 
   private addLayers(): void {
     const m = this.map;
-    for (const id of ['route', 'endpoints', 'zones', 'lines', 'highlight', 'dot'])
+    for (const id of OWN_SOURCES)
       if (!m.getSource(id)) m.addSource(id, { type: 'geojson', data: empty() });
     m.addLayer({
       id: 'zones-fill',

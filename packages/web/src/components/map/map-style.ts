@@ -1,9 +1,8 @@
 import type { StyleSpecification } from 'maplibre-gl';
 
 /**
- * The style used when the operator configures none (STRIDE_MAP_STYLE_URL unset): one plain
- * background layer, no tiles, no glyphs, no sprites — nothing is fetched, so the route still
- * draws with no internet and tests never reach out. Route layers are added on top of any style.
+ * The last resort, when even the built-in world map's chunk cannot load (offline, never
+ * cached): one plain background layer, nothing fetched. Route layers go on top of any style.
  */
 export const OFFLINE_STYLE: StyleSpecification = {
   version: 8,

@@ -21,6 +21,8 @@ export interface RouteMapHandle {
   center(): { lat: number; lng: number } | null;
   /** Frames the route, or the zones when there is none. */
   fit(): void;
+  /** Moves the view to centre on a position (the athlete's own, say), at a street zoom. */
+  centerOn(lat: number, lng: number, zoom?: number): void;
 }
 
 export interface RouteMapProps {
@@ -59,8 +61,8 @@ export interface RouteMapProps {
 
 /**
  * A MapLibre map with a route, start/end markers and optional zone circles. MapLibre loads on
- * first use; the style comes from the server's client config (a plain offline background when
- * none is configured). Without WebGL it falls back to the static route drawing.
+ * first use; the style comes from the server's client config, and the built-in world map
+ * (land and borders, nothing fetched) stands in when there is none or it cannot load. Without WebGL it falls back to the static route drawing.
  */
 export function RouteMap({
   route,
@@ -97,9 +99,10 @@ export function RouteMap({
     let live = true;
     let created: MapView | undefined;
     preloadMap()
-      .then(({ MapView }) => {
+      .then(async ({ MapView, loadWorldStyle }) => {
+        const world = await loadWorldStyle();
         if (!live || !container.current) return;
-        created = new MapView(container.current, { styleUrl, interactive });
+        created = new MapView(container.current, { styleUrl, interactive, world });
         if (opening.current) created.open(opening.current);
         created.onViewChange((v) => viewChange.current?.(v));
         setView(created);
@@ -170,7 +173,11 @@ export function RouteMap({
 
   useImperativeHandle(
     ref,
-    () => ({ center: () => view?.center() ?? null, fit: () => view?.fit() }),
+    () => ({
+      center: () => view?.center() ?? null,
+      fit: () => view?.fit(),
+      centerOn: (lat, lng, zoom = 14) => view?.open({ center: { lat, lng }, zoom }),
+    }),
     [view],
   );
 

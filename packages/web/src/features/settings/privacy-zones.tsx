@@ -25,6 +25,29 @@ export function PrivacyZones() {
     .summary_polyline;
   const [draft, setDraft] = useState<{ lat: number; lng: number } | null>(null);
   const [radius, setRadius] = useState(400);
+  const [locating, setLocating] = useState<'idle' | 'busy' | string>('idle');
+
+  /** Centres the map on where the device says it is; says why when it cannot. */
+  const centreOnMe = () => {
+    if (!('geolocation' in navigator)) {
+      setLocating('This browser cannot tell your location: tap the map or pan to the place.');
+      return;
+    }
+    setLocating('busy');
+    navigator.geolocation.getCurrentPosition(
+      (p) => {
+        setLocating('idle');
+        map.current?.centerOn(p.coords.latitude, p.coords.longitude);
+      },
+      (e) =>
+        setLocating(
+          e.code === e.PERMISSION_DENIED
+            ? 'Location access was refused: allow it in your browser’s site settings, or tap the map or pan to the place.'
+            : 'Your location is unavailable right now: tap the map or pan to the place.',
+        ),
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  };
 
   const create = useMutation({
     mutationFn: (z: { lat: number; lng: number; radius: number }) =>
@@ -64,6 +87,9 @@ export function PrivacyZones() {
         className="route-map zones-map"
       />
       <div className="row wrap">
+        <button type="button" className="ghost" disabled={locating === 'busy'} onClick={centreOnMe}>
+          {locating === 'busy' ? 'Finding you…' : 'Centre on my location'}
+        </button>
         <button
           type="button"
           className="ghost"
@@ -86,6 +112,11 @@ export function PrivacyZones() {
           />
         </label>
       </div>
+      {locating !== 'idle' && locating !== 'busy' && (
+        <p role="status" className="muted">
+          {locating}
+        </p>
+      )}
       {draft && (
         <div className="row">
           <button
