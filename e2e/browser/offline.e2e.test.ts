@@ -181,7 +181,8 @@ describe.runIf(hasChromium)('recording offline', () => {
       expect(saved[0]!.times).toHaveLength(400);
       expect(saved[0]!.elapsed_time).toBeGreaterThan(600);
     } finally {
-      rmSync(profile, { recursive: true, force: true });
+      // A killed Chromium's helper processes may still be writing to the profile for a moment.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
   });
 });
