@@ -63,6 +63,7 @@ export {
   periodKey,
   periodStart,
   periodTotals,
+  streakToWeek,
   weekIndex,
   weekStreak,
 } from './streaks.js';

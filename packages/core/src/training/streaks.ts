@@ -38,12 +38,19 @@ export function weekStreak(
   utcOffsetS: number,
   nowMs: number,
 ): number {
-  const weeks = new Set<number>();
-  for (const t of activityStartsMs) weeks.add(weekIndex(localDayNumber(t, utcOffsetS)));
-  let w = weekIndex(localDayNumber(nowMs, utcOffsetS));
-  if (!weeks.has(w)) w--;
+  const weeks = activityStartsMs.map((t) => weekIndex(localDayNumber(t, utcOffsetS)));
+  return streakToWeek(weeks, weekIndex(localDayNumber(nowMs, utcOffsetS)));
+}
+
+/**
+ * Weeks in a row with an activity (week indexes), ending with week `current`; a current week
+ * without one yet does not break the streak.
+ */
+export function streakToWeek(weeks: Iterable<number>, current: number): number {
+  const set = new Set(weeks);
+  let w = set.has(current) ? current : current - 1;
   let streak = 0;
-  while (weeks.has(w)) {
+  while (set.has(w)) {
     streak++;
     w--;
   }

@@ -1,5 +1,6 @@
 import type { AthleteService } from '../athletes/athlete.service.js';
 import type { FollowService } from '../athletes/follow.service.js';
+import { localDayOf } from '../platform/db/local-day.js';
 import type { ActivityRow, AthleteRow } from '../platform/db/schema.js';
 import { invalidField } from '../platform/errors.js';
 import type { EventListener } from '../platform/events/event-hub.js';
@@ -47,8 +48,7 @@ const REBUILD_PAGE = 200;
 /** The local day an activity counts on, when it counts for others at all. */
 function countedDay(row: ActivityRow | undefined): AthleteDayJob | null {
   if (row?.state !== 'complete' || !row.started_at || row.visibility === 'only_me') return null;
-  const local = new Date(row.started_at.getTime() + (row.utc_offset_s ?? 0) * 1000);
-  return { athleteId: row.athlete_id, sport: row.sport_type, day: dayOf(local) };
+  return { athleteId: row.athlete_id, sport: row.sport_type, day: localDayOf(row)! };
 }
 
 const dayKey = (d: AthleteDayJob) => `${d.athleteId}:${d.sport}:${d.day}`;

@@ -17,13 +17,14 @@ import {
   SPORT_TYPES,
   type SportFamily,
   sportFamily,
+  streakToWeek,
   thresholdSpeedFromEffort,
   weekIndex,
 } from '@stride/core';
 import { authorizeOwner } from '../activities/access.js';
 import type { AthleteService } from '../athletes/athlete.service.js';
 import type { FollowService } from '../athletes/follow.service.js';
-import { localDayWindow } from '../platform/db/local-day.js';
+import { localDayOf, localDayWindow } from '../platform/db/local-day.js';
 import type {
   ActivityRow,
   AthleteRow,
@@ -119,14 +120,6 @@ const detailsOf = (row: ActivityRow): Details => {
   if (!d) return {};
   return (typeof d === 'string' ? JSON.parse(d) : d) as Details;
 };
-
-/** The local calendar day an activity counts on. */
-export function localDayOf(row: Pick<ActivityRow, 'started_at' | 'utc_offset_s'>): string | null {
-  if (!row.started_at) return null;
-  return new Date(row.started_at.getTime() + (row.utc_offset_s ?? 0) * 1000)
-    .toISOString()
-    .slice(0, 10);
-}
 
 const counted = (row: ActivityRow | undefined) => row?.state === 'complete' && !!row.started_at;
 
@@ -533,7 +526,7 @@ export class TrainingService {
       power_bests: rideBests.power,
       speed_bests: rideBests.speed,
       streak: {
-        current_weeks: currentStreak(weeks, dayNumber(today)),
+        current_weeks: streakToWeek(weeks, weekIndex(dayNumber(today))),
         longest_weeks: longestWeekStreak(weeks),
       },
       recent: recent.map(presentAchievement),
@@ -682,19 +675,6 @@ function relativeEffortOf(row: ActivityRow, d: Details, maxHr: number | null): n
 interface WindowRecords {
   duration: number;
   records: Array<{ rank: number; value: number; activity_id: string; start_date_local: string }>;
-}
-
-/** Weeks in a row with an activity up to the week of `today` (a week in progress does not break it). */
-function currentStreak(weeks: readonly number[], today: number): number {
-  const set = new Set(weeks);
-  let w = weekIndex(today);
-  if (!set.has(w)) w--;
-  let n = 0;
-  while (set.has(w)) {
-    n++;
-    w--;
-  }
-  return n;
 }
 
 function presentAchievement(a: AchievementRow) {

@@ -17,3 +17,14 @@ export function localDayWindow(day: string): { from: Date; to: Date } {
   const midnight = Date.parse(`${day}T00:00:00Z`);
   return { from: new Date(midnight - 15 * HOUR_MS), to: new Date(midnight + 37 * HOUR_MS) };
 }
+
+/** The same local day in JavaScript, of a row's `started_at` and `utc_offset_s`; null unstarted. */
+export function localDayOf(row: {
+  started_at: Date | null;
+  utc_offset_s: number | null;
+}): string | null {
+  if (!row.started_at) return null;
+  return new Date(row.started_at.getTime() + (row.utc_offset_s ?? 0) * 1000)
+    .toISOString()
+    .slice(0, 10);
+}
