@@ -187,15 +187,23 @@ export class TrainingService {
   /** `training.activity`: computes and stores one activity's training numbers. */
   async processActivity(
     activityId: string,
-    { rollDay = true, announce = true } = {},
+    {
+      rollDay = true,
+      announce = true,
+      settings,
+    }: { rollDay?: boolean; announce?: boolean; settings?: LoadSettings } = {},
   ): Promise<'success' | 'skipped'> {
     const row = await this.repo.findActivity(activityId);
     if (!row || !counted(row)) return 'skipped';
-    const athlete = await this.athletes.findById(row.athlete_id);
-    if (!athlete) return 'skipped';
+    let thresholds = settings;
+    if (!thresholds) {
+      const athlete = await this.athletes.findById(row.athlete_id);
+      if (!athlete) return 'skipped';
+      thresholds = await this.settingsOf(athlete);
+    }
     const day = localDayOf(row)!;
     const details = detailsOf(row);
-    const training = this.trainingOf(row, details, await this.settingsOf(athlete));
+    const training = this.trainingOf(row, details, thresholds);
     const records = recordsOf(details);
     const achievements: NewAchievement[] = [];
     for (const r of records) {
@@ -250,11 +258,15 @@ export class TrainingService {
 
   /** `training.athlete`: every activity again (oldest first, so ranks are as of each), every day. */
   async processAthlete(athleteId: string): Promise<'success' | 'skipped'> {
-    if (!(await this.athletes.findById(athleteId))) return 'skipped';
+    const athlete = await this.athletes.findById(athleteId);
+    if (!athlete) return 'skipped';
+    // The thresholds are resolved once for the whole athlete, not again for each activity.
+    const settings = await this.settingsOf(athlete);
     let after: { startedAt: Date; id: string } | null = null;
     for (;;) {
       const page = await this.repo.activitiesAfter(athleteId, after, PAGE);
-      for (const a of page) await this.processActivity(a.id, { rollDay: false, announce: false });
+      for (const a of page)
+        await this.processActivity(a.id, { rollDay: false, announce: false, settings });
       if (page.length < PAGE) break;
       const last = page.at(-1)!;
       after = { startedAt: last.started_at, id: last.id };
